@@ -1,0 +1,324 @@
+"""The build stage: linked entities and facts → RDF shaped by ontology/govkg.ttl.
+
+Every entity, observation, status and relation points to the Sentence node it came
+from, and every Sentence to its Section and Report (see ontology/README.md).
+Output is deterministic: no blank nodes, sorted serialisation, atomic writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS, XSD
+
+from kg.errors import GraphError, InputError
+from kg.link import entity_iri, fact_iri, indicator_iri, link
+from kg.types import ENTITY_TYPES, Document, Linked
+from kg.vocab import ONTOLOGY_FILE, bind_prefixes, term
+
+#: rdflib serialiser names of the formats ``kg build --format`` writes, and the file suffix of each.
+SERIALISERS = {"ttl": ("turtle", "ttl"), "nt": ("nt", "nt"), "jsonld": ("json-ld", "jsonld"), "trig": ("trig", "trig")}
+
+
+def year_literal(year: int) -> Literal:
+    """An ``xsd:gYear`` literal.
+
+    >>> year_literal(2019)
+    rdflib.term.Literal('2019', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#gYear'))
+    """
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+def integer(value: int) -> Literal:
+    """An ``xsd:integer`` literal."""
+    return Literal(value, datatype=XSD.integer)
+
+
+def number(value: float) -> Literal:
+    """An ``xsd:decimal`` literal written without float noise.
+
+    >>> str(number(175.6)), str(number(9.0))
+    ('175.6', '9')
+    """
+    text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return Literal(text, datatype=XSD.decimal)
+
+
+def zh(text: str) -> Literal:
+    """A Chinese-language literal."""
+    return Literal(text, lang="zh")
+
+
+def add_report(graph: Graph, linked: Linked) -> URIRef:
+    """Add the Report node with its metadata, sections and sentences; return the report IRI."""
+    doc = linked.extraction.document
+    report = URIRef(linked.report_iri)
+    graph.add((report, RDF.type, term("Report")))
+    graph.add((report, RDF.type, QB.DataSet))
+    graph.add((report, QB.structure, term("observationStructure")))
+    graph.add((report, DCTERMS.title, zh(doc.title)))
+    graph.add((report, RDFS.label, zh(doc.title)))
+    graph.add((report, DCTERMS.source, Literal(doc.source)))
+    graph.add((report, DCTERMS.identifier, Literal(doc.checksum)))
+    if doc.year is not None:
+        graph.add((report, term("reportYear"), year_literal(doc.year)))
+    if doc.region_full or doc.region:
+        add_region(graph, report, doc)
+    for section in doc.sections:
+        node = URIRef(f"{report}/section/{section.index}")
+        graph.add((node, RDF.type, term("Section")))
+        graph.add((node, RDFS.label, zh(section.title)))
+        graph.add((node, term("index"), integer(section.index)))
+        graph.add((node, term("level"), integer(section.level)))
+        graph.add((node, term("start"), integer(section.start)))
+        graph.add((node, term("end"), integer(section.end)))
+        graph.add((node, term("inReport"), report))
+        if section.parent is not None:
+            graph.add((node, term("parentSection"), URIRef(f"{report}/section/{section.parent}")))
+    for sentence in doc.sentences:
+        node = sentence_iri(report, sentence.index)
+        graph.add((node, RDF.type, term("Sentence")))
+        graph.add((node, term("text"), zh(sentence.text)))
+        graph.add((node, term("index"), integer(sentence.index)))
+        graph.add((node, term("start"), integer(sentence.start)))
+        graph.add((node, term("end"), integer(sentence.end)))
+        graph.add((node, term("part"), Literal(sentence.part)))
+        graph.add((node, term("inReport"), report))
+        if sentence.year is not None:
+            graph.add((node, term("aboutYear"), year_literal(sentence.year)))
+        if sentence.section is not None:
+            graph.add((node, term("inSection"), URIRef(f"{report}/section/{sentence.section}")))
+    return report
+
+
+def add_region(graph: Graph, report: URIRef, doc: Document) -> None:
+    """Link the report to the Place node of its region, with full name, code and level."""
+    name = doc.region_full or doc.region
+    place = URIRef(entity_iri("Place", name, doc))
+    own = doc.region or name
+    graph.add((report, term("region"), place))
+    graph.add((place, RDF.type, term("Place")))
+    graph.add((place, term("fullName"), Literal(name)))
+    if not any(graph.objects(place, RDFS.label)):
+        graph.add((place, RDFS.label, zh(own)))
+        graph.add((place, SKOS.prefLabel, zh(own)))
+    if doc.region_code:
+        graph.add((report, term("regionCode"), Literal(doc.region_code)))
+        graph.add((place, term("regionCode"), Literal(doc.region_code)))
+    if doc.region_level:
+        graph.add((place, term("adminLevel"), term(doc.region_level)))
+
+
+def sentence_iri(report: URIRef, index: int) -> URIRef:
+    """The IRI of sentence ``index`` of ``report``."""
+    return URIRef(f"{report}/sentence/{index}")
+
+
+def add_entities(graph: Graph, linked: Linked, report: URIRef) -> None:
+    """Add every entity with its labels, mentions and (for places) level and code."""
+    for entity in linked.entities:
+        node = URIRef(entity.iri)
+        graph.add((node, RDF.type, term(entity.type)))
+        if not any(graph.objects(node, SKOS.prefLabel)):
+            graph.add((node, RDFS.label, zh(entity.name)))
+            graph.add((node, SKOS.prefLabel, zh(entity.name)))
+        elif (node, SKOS.prefLabel, zh(entity.name)) not in graph:
+            graph.add((node, SKOS.altLabel, zh(entity.name)))
+        for alias in entity.aliases:
+            graph.add((node, SKOS.altLabel, zh(alias)))
+        sentences = sorted({m.sentence for m in entity.mentions})
+        for index in sentences:
+            graph.add((node, term("mentionedIn"), sentence_iri(report, index)))
+        graph.add((node, term("mentionCount"), integer(len(entity.mentions))))
+        graph.add((node, term("inReport"), report))
+        if entity.admin_level:
+            graph.add((node, term("adminLevel"), term(entity.admin_level)))
+        if entity.region_code:
+            graph.add((node, term("regionCode"), Literal(entity.region_code)))
+
+
+def add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
+    """Add every observation as a gov:Observation (a qb:Observation) with its indicator and evidence."""
+    for obs in linked.extraction.observations:
+        node = URIRef(fact_iri(str(report), "observation", obs.indicator, obs.year, obs.kind, obs.value,
+                               obs.unit, obs.sentence, obs.start))
+        indicator = URIRef(indicator_iri(obs.indicator))
+        graph.add((indicator, RDF.type, term("Indicator")))
+        graph.add((indicator, RDFS.label, zh(obs.indicator)))
+        graph.add((node, RDF.type, term("Observation")))
+        graph.add((node, QB.dataSet, report))
+        graph.add((node, term("inReport"), report))
+        graph.add((node, term("indicator"), indicator))
+        graph.add((node, term("value"), number(obs.value)))
+        graph.add((node, term("unit"), Literal(obs.unit)))
+        graph.add((node, term("year"), year_literal(obs.year)))
+        graph.add((node, term("kind"), term(obs.kind)))
+        graph.add((node, term("evidence"), sentence_iri(report, obs.sentence)))
+        graph.add((node, term("evidenceText"), zh(obs.text)))
+        if obs.qualifier:
+            graph.add((node, term("qualifier"), zh(obs.qualifier)))
+
+
+def add_relations(graph: Graph, linked: Linked, report: URIRef) -> None:
+    """Add relations: direct triples plus reified statements with evidence; status records; definitions."""
+    for rel in linked.extraction.relations:
+        subject_iri = linked.index.get((rel.subject_type, rel.subject))
+        if subject_iri is None:
+            continue
+        subject = URIRef(subject_iri)
+        evidence = sentence_iri(report, rel.sentence)
+        text = linked.extraction.document.text[rel.start : rel.end]
+        if rel.predicate in ("status", "deadline"):
+            add_status(graph, linked, report, subject, rel)
+            continue
+        if rel.predicate == "definition":
+            obj = zh(rel.object)
+            predicate = SKOS.definition
+        else:
+            target = linked.index.get((rel.object_type, rel.object)) if rel.object_type else None
+            if target is None:
+                continue
+            obj, predicate = URIRef(target), term(rel.predicate)
+        graph.add((subject, predicate, obj))
+        statement = URIRef(fact_iri(str(report), "statement", subject, predicate, obj, rel.sentence))
+        graph.add((statement, RDF.type, RDF.Statement))
+        graph.add((statement, RDF.subject, subject))
+        graph.add((statement, RDF.predicate, predicate))
+        graph.add((statement, RDF.object, obj))
+        graph.add((statement, term("evidence"), evidence))
+        graph.add((statement, term("evidenceText"), zh(text)))
+
+
+def add_status(graph: Graph, linked: Linked, report: URIRef, subject: URIRef, rel) -> None:
+    """Record a status or deadline in the project's status record for the sentence's year."""
+    doc = linked.extraction.document
+    year = doc.sentences[rel.sentence].year or doc.year
+    record = URIRef(fact_iri(str(report), "status", subject, year, rel.sentence))
+    graph.add((subject, term("hasStatus"), record))
+    graph.add((record, RDF.type, term("StatusRecord")))
+    graph.add((record, term("evidence"), sentence_iri(report, rel.sentence)))
+    graph.add((record, term("inReport"), report))
+    if year is not None:
+        graph.add((record, term("year"), year_literal(year)))
+    if rel.predicate == "status":
+        graph.add((record, term("status"), term(rel.object)))
+    else:
+        graph.add((record, term("deadline"), zh(rel.object)))
+
+
+def build(linked: Linked) -> Graph:
+    """The RDF graph of one linked report.
+
+    >>> from kg.ingest import ingest_text
+    >>> from kg.extract import extract
+    >>> g = build(link(extract(ingest_text("一、2019年工作回顾\\n实现地区生产总值120.5亿元，增长7.2%。"))))
+    >>> sorted(str(v) for v in g.objects(None, term("value")))
+    ['120.5', '7.2']
+    """
+    graph = bind_prefixes(Graph())
+    report = add_report(graph, linked)
+    add_entities(graph, linked, report)
+    add_observations(graph, linked, report)
+    add_relations(graph, linked, report)
+    return graph
+
+
+def build_report(path: str | Path) -> Graph:
+    """Ingest, extract, link and build one report file."""
+    from kg.extract import extract
+    from kg.ingest import ingest
+
+    return build(link(extract(ingest(path))))
+
+
+def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None] | None = None) -> Dataset:
+    """Build every report into one dataset: the ontology in the default graph, one named graph per report.
+
+    Two reports of one region and year are merged into one named graph.
+    """
+    dataset = bind_prefixes(Dataset())
+    dataset.default_graph.parse(ONTOLOGY_FILE, format="turtle")
+    for path in paths:
+        graph = build_report(path)
+        report = next(graph.subjects(RDF.type, term("Report")))
+        named = dataset.graph(URIRef(report))
+        for triple in graph:
+            named.add(triple)
+        if on_report:
+            on_report(Path(path))
+    return dataset
+
+
+def summary(dataset: Dataset) -> dict[str, int]:
+    """Counts per type in a built dataset: reports, sentences, the five entity types, observations, triples."""
+    counts: Counter = Counter()
+    classes = ["Report", "Sentence", *ENTITY_TYPES, "Observation", "StatusRecord"]
+    for name in classes:
+        counts[name] = len(set(dataset.subjects(RDF.type, term(name))))
+    counts["triples"] = len(dataset)
+    return dict(counts)
+
+
+def serialise(dataset: Dataset, fmt: str) -> str:
+    """Deterministic text of ``dataset`` in ``fmt`` (ttl, nt, jsonld, trig); ttl/nt/jsonld merge all graphs."""
+    name, _ = SERIALISERS[fmt]
+    if fmt == "trig":
+        return dataset.serialize(format="trig")
+    merged = bind_prefixes(Graph())
+    for triple in dataset.triples((None, None, None)):
+        merged.add(triple)
+    if fmt == "nt":
+        lines = sorted(line for line in merged.serialize(format="nt").splitlines() if line.strip())
+        return "\n".join(lines) + "\n"
+    if fmt == "jsonld":
+        data = json.loads(merged.serialize(format="json-ld"))
+        nodes = data if isinstance(data, list) else data.get("@graph", [data])
+        for node in nodes:
+            for key, value in node.items():
+                if isinstance(value, list):
+                    node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        nodes.sort(key=lambda n: n.get("@id", ""))
+        return json.dumps(nodes, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return merged.serialize(format=name)
+
+
+def write_graph(dataset: Dataset, out_dir: str | Path, fmt: str = "ttl") -> Path:
+    """Write ``dataset`` to OUT_DIR/graph.<fmt> atomically (a temporary file renamed into place)."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"The output path {out} is a file: give a directory for --out.")
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"graph.{SERIALISERS[fmt][1]}"
+    text = serialise(dataset, fmt)
+    handle, temp = tempfile.mkstemp(dir=out, prefix=".graph-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, target)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return target
+
+
+def load_graph(paths: Iterable[str | Path]) -> Graph:
+    """Parse built graph files into one rdflib graph; a missing or unreadable file raises GraphError."""
+    dataset = Dataset(default_union=True)
+    for path in paths:
+        path = Path(path)
+        if not path.is_file():
+            raise GraphError(f"The graph file {path} does not exist: build one with `kg build`.")
+        try:
+            dataset.parse(path)
+        except Exception as error:  # rdflib raises many parser-specific types
+            raise GraphError(f"The graph file {path} cannot be parsed as RDF ({type(error).__name__}).") from None
+    graph = bind_prefixes(Graph())
+    for triple in dataset.triples((None, None, None)):
+        graph.add(triple)
+    return graph
