@@ -1,0 +1,511 @@
+"""Read a report file (.txt in any encoding, .html, .pdf) and turn it into a :class:`~kg.types.Document`.
+
+The normalised text follows one convention that every extractor can rely on:
+
+- NFKC folding: full-width digits, letters and ASCII punctuation become ASCII
+  (``１２％`` → ``12%``, ``，`` → ``,``, ``：`` → ``:``, ``（一）`` → ``(一)``);
+- Chinese sentence punctuation stays Chinese: ``。；！？、`` (a stray ASCII ``;!?`` after
+  Chinese text becomes ``；！？``), quotes “” ‘’ and 《》 are kept;
+- traditional characters become simplified (OpenCC ``t2s``);
+- HTML entities are decoded, zero-width characters dropped, every line stripped,
+  spaces next to Chinese characters removed, empty lines dropped (lines are joined by
+  one ``\\n``), and a line broken inside a word or number is joined to the next;
+- obvious site chrome (breadcrumb, 来源/发布时间 line, 打印本页, 关闭窗口, 相关阅读 and all
+  after it) is removed.
+
+Sentences end at ``。！？；`` and at line ends. Section titles are given without their
+number marker (``一、2018年工作回顾`` → ``2018年工作回顾``), up to the first ``。；！？:``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ingest_region import find_region
+from kg.types import Document, Section, Sentence
+
+_TERMINATORS = "。！？；"
+_CLOSERS = "”’」』)》"
+_SENTENCE_RE = re.compile(rf"[^{_TERMINATORS}]*(?:[{_TERMINATORS}]+[{_CLOSERS}]*|$)")
+_ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAK_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_ASCII_STOP_RE = re.compile(r"(?<![A-Za-z0-9])[;!?]|[;!?](?![A-Za-z0-9=&/])")
+_SPACE_NEAR_CJK_RE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
+#: Units NFKC would spell oddly (㎡ → m2): written out first.
+_UNIT_SYMBOLS = {"㎡": "平方米", "m²": "平方米", "㎞": "公里", "km²": "平方公里", "㎏": "千克"}
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
+
+_CN_NUM = "一二三四五六七八九十"
+_L1_RE = re.compile(rf"^([{_CN_NUM}]{{1,3}})、")
+_L2_RE = re.compile(rf"^\(([{_CN_NUM}]{{1,3}})\)")
+_L3_RE = re.compile(r"^(\d{1,2})[.、](?!\d)")
+_L3_GLOSSARY_RE = re.compile(r"^(\d{1,2})[.、]")
+_TITLE_END_RE = re.compile(r"[。；！？:]")
+_GLOSSARY_RE = re.compile(r"名词(?:解释|注释|说明)")
+_MAX_TITLE = 40
+
+# Site chrome: whole lines that are navigation, not report (GENRE.md "Noise in real copies").
+_CHROME_LINE_RE = re.compile(
+    r"^(?:(?:当前|您(?:现在)?的|所在)位置[:>]|(?:信息|文章)?来源:.{0,60}$|发布(?:时间|日期):|"
+    r"浏览次数|点击(?:数|量|次数)|【?字[体号]:|\[?打印本?页|【打印|关闭窗口|【关闭|分享到|扫一扫)"
+)
+_CHROME_TAIL_RE = re.compile(r"^(?:相关(?:阅读|链接|文章|新闻|附件)|上一篇|下一篇)")
+
+# A line that starts a new paragraph rather than continuing the previous one.
+_PARAGRAPH_START_RE = re.compile(
+    rf"^(?:[{_CN_NUM}]{{1,3}}、|\([{_CN_NUM}\d]{{1,3}}\)|\d{{1,2}}[.、]|——|—|各位代表|(?:19|20)\d\d年|"
+    r"[《“【]|第[一二三四五六七八九十\d]+)"
+)
+_DISCOURSE_STARTERS = frozenset(
+    [
+        "今年",
+        "去年",
+        "明年",
+        "同时",
+        "其中",
+        "此外",
+        "为此",
+        "对此",
+        "目前",
+        "但是",
+        "然而",
+        "因此",
+        "全年",
+        "一是",
+        "二是",
+        "三是",
+        "首先",
+        "其次",
+        "最后",
+        "总之",
+        "另外",
+        "近年来",
+        "当前",
+        "我们",
+        "全区",
+        "全县",
+        "全市",
+        "全省",
+        "全镇",
+    ]
+)
+_FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
+
+_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|成绩|即将过去")
+_PLAN_CUES = re.compile(r"安排|计划|目标|任务|今年|明年|今后|展望|打算|部署|重点工作|总体要求|预期")
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
+_LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~\d])")
+_PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:去年|过去一年|过去的一年|即将过去的一年)")
+_YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
+_MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
+_TITLE_LINE_RE = re.compile(r"政府工作报告$")
+_MAX_FRONT_LINES = 30
+
+
+def ingest(path: str | Path) -> Document:
+    """Read a report file and return its :class:`Document`.
+
+    Parameters
+    ----------
+    path : the report: ``.txt`` (UTF-8, GBK/GB18030, UTF-16…), ``.html``/``.htm`` or ``.pdf``.
+
+    Returns
+    -------
+    Document with ``source`` set to ``str(path)``.
+
+    Raises
+    ------
+    InputError when the file is missing, a directory, empty, binary, undecodable or malformed.
+    """
+    return ingest_text(read_text(path), source=str(path))
+
+
+def ingest_text(text: str, source: str = "") -> Document:
+    """Normalise ``text`` and split it into sections and sentences with parts and years.
+
+    >>> doc = ingest_text("2019年青山县政府工作报告\\n一、2018年工作回顾\\n全年增长8%。\\n二、2019年工作安排\\n今年增长7%左右。")
+    >>> [(s.text, s.part, s.year) for s in doc.sentences][2:]
+    [('全年增长8%。', 'review', 2018), ('二、2019年工作安排', 'plan', 2019), ('今年增长7%左右。', 'plan', 2019)]
+    >>> doc.year, doc.title
+    (2019, '2019年青山县政府工作报告')
+    """
+    normal = normalise(text)
+    if not normal:
+        raise InputError(
+            f"The report {source or 'text'} has no text after cleaning: give a report with text."
+        )
+    lines = _line_spans(normal)
+    sections = _find_sections(normal, lines)
+    spans = _sentence_spans(normal, lines)
+    front_end = _front_end(normal, lines, sections)
+    years = _find_years(normal, lines, sections, front_end)
+    title = _find_title(normal, lines, front_end)
+    region = find_region(normal[:front_end], title, normal)
+    sentences = _label_sentences(normal, spans, sections, front_end, years)
+    if not title and region.name and years.report:
+        title = f"{years.report}年{region.name}政府工作报告"
+    return Document(
+        text=normal,
+        sentences=sentences,
+        sections=sections,
+        source=source,
+        title=title,
+        region=region.name,
+        region_full=region.full,
+        region_code=region.code,
+        region_level=region.level,
+        year=years.report,
+        checksum=hashlib.sha256(normal.encode("utf-8")).hexdigest(),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def read_text(path: str | Path) -> str:
+    """Read a report file and return its text, decoded and stripped of markup (not yet normalised).
+
+    Raises
+    ------
+    InputError for a missing path, a directory, an empty, binary or undecodable file, a bad PDF.
+    """
+    from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"The file {p} does not exist: check the path.")
+    if p.is_dir():
+        raise InputError(f"{p} is a directory: give the path of one report file.")
+    data = p.read_bytes()
+    if not data.strip():
+        raise InputError(f"The file {p} is empty: give a report with text.")
+    suffix = p.suffix.lower()
+    if suffix == ".pdf" or data.startswith(b"%PDF"):
+        text = pdf_to_text(data, p)
+    else:
+        text = decode_bytes(data, p)
+        if suffix in (".html", ".htm", ".xhtml") or re.match(
+            r"\s*<(?:!doctype html|html)", text[:200], re.IGNORECASE
+        ):
+            text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"The file {p} has no report text: give a report with text.")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------- normalising
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def normalise(text: str) -> str:
+    """Fold a report's text to the one convention described in the module docstring.
+
+    >>> normalise("增长１２．５％；實現地區生產總值&nbsp;１７５億元\\r\\n\\n  二、 工作安排  ")
+    '增长12.5%；实现地区生产总值175亿元\\n二、工作安排'
+    >>> normalise("完成节能减\\n排、安全生产任务!")
+    '完成节能减排、安全生产任务！'
+    """
+    text = html.unescape(html.unescape(text))
+    for symbol, spelled in {**_UNIT_SYMBOLS, **_CIRCLED}.items():
+        text = text.replace(symbol, spelled)
+    text = unicodedata.normalize("NFKC", text)
+    text = _ZERO_WIDTH_RE.sub("", text)
+    text = _LINE_BREAK_RE.sub("\n", text).replace("\t", " ")
+    text = _CONTROL_RE.sub("", text)
+    text = _t2s().convert(text)
+    text = _ASCII_STOP_RE.sub(lambda m: chr(ord(m.group()) + 0xFEE0), text)
+    lines = []
+    for raw in text.split("\n"):
+        line = _SPACE_NEAR_CJK_RE.sub("", re.sub(" {2,}", " ", raw.strip()))
+        if not line:
+            continue
+        if _CHROME_TAIL_RE.match(line):
+            break
+        if _CHROME_LINE_RE.match(line) or ("来源:" in line and "发布" in line):
+            continue
+        lines.append(line)
+    return _join_broken_lines(lines)
+
+
+def _join_broken_lines(lines: list[str]) -> str:
+    """Join a line to the previous one when the break falls inside a clause.
+
+    >>> _join_broken_lines(["完成节能减", "排、安全生产任务", "今年,全面完成"])
+    '完成节能减排、安全生产任务\\n今年,全面完成'
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` continues the clause ``prev`` was cut in."""
+    if prev[-1] in _TERMINATORS + ":" + _CLOSERS or _PARAGRAPH_START_RE.match(line):
+        return False
+    if _heading_level(prev) or _TITLE_LINE_RE.search(prev):
+        return False
+    if prev[-1] in ",、(“":
+        return True
+    if (prev[-1].isdigit() or prev[-1] == ".") and (line[0].isdigit() or line[0] in ".%"):
+        return not _YEAR_START_RE.match(line)
+    fragment = _FRAGMENT_RE.match(line)
+    return bool(fragment) and fragment.group(1) not in _DISCOURSE_STARTERS and not line[0].isdigit()
+
+
+# ---------------------------------------------------------------------------------------------- structure
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of every line of normalised text."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _heading_level(line: str) -> int:
+    """1 or 2 when ``line`` opens a 一、 or (一) heading with a short title, else 0.
+
+    >>> _heading_level("一、2018年工作回顾"), _heading_level("(二)突出抓项目,发展新动能显著增强。重点项目…")
+    (1, 2)
+    """
+    for level, pattern in ((1, _L1_RE), (2, _L2_RE)):
+        match = pattern.match(line)
+        if match and len(_TITLE_END_RE.split(line[match.end() :], 1)[0]) <= _MAX_TITLE:
+            return level
+    return 0
+
+
+def _title_after(line: str, marker_end: int) -> str:
+    return _TITLE_END_RE.split(line[marker_end:], 1)[0].strip()
+
+
+def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ...]:
+    """Headings (一、 level 1, (一) level 2, 1. items level 3, the glossary heading level 1)."""
+    found: list[tuple[int, str, int]] = []  # (level, title, start)
+    in_glossary = False
+    last_item = 0
+    for start, end in lines:
+        line = text[start:end]
+        level = _heading_level(line)
+        if level:
+            marker = (_L1_RE if level == 1 else _L2_RE).match(line)
+            found.append((level, _title_after(line, marker.end()), start))
+            in_glossary, last_item = False, 0
+        elif len(line) <= _MAX_TITLE and _GLOSSARY_RE.search(line) and not _TITLE_END_RE.search(line):
+            found.append((1, line, start))
+            in_glossary, last_item = True, 0
+        else:
+            item = (_L3_GLOSSARY_RE if in_glossary else _L3_RE).match(line)
+            if item and int(item.group(1)) in (1, last_item + 1):
+                title = _title_after(line, item.end())
+                if 0 < len(title) <= _MAX_TITLE:
+                    found.append((3, title, start))
+                    last_item = int(item.group(1))
+    sections: list[Section] = []
+    for i, (level, title, start) in enumerate(found):
+        end = next((s for lvl, _, s in found[i + 1 :] if lvl <= level), len(text))
+        end = len(text[:end].rstrip())
+        parent = next((j for j in range(i - 1, -1, -1) if found[j][0] < level), None)
+        sections.append(Section(index=i, title=title, level=level, start=start, end=end, parent=parent))
+    return tuple(sections)
+
+
+def _sentence_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the sentences of every line: split after 。！？； (and closing quotes), never empty."""
+    spans = []
+    for line_start, line_end in lines:
+        for match in _SENTENCE_RE.finditer(text, line_start, line_end):
+            piece = match.group()
+            stripped = piece.strip()
+            if not stripped or all(c in _TERMINATORS + _CLOSERS for c in stripped):
+                continue
+            start = match.start() + len(piece) - len(piece.lstrip())
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _front_end(text: str, lines: list[tuple[int, int]], sections: tuple[Section, ...]) -> int:
+    """Offset where the front matter ends: the first heading, or after the 各位代表 line and its next line."""
+    if sections:
+        return sections[0].start
+    for i, (start, end) in enumerate(lines[:_MAX_FRONT_LINES]):
+        if text.startswith("各位代表", start):
+            return lines[min(i + 1, len(lines) - 1)][1]
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- years and parts
+
+
+class _Years:
+    """The report year and the years the review and plan parts are about."""
+
+    def __init__(self, report: int | None, review: int | None, plan: int | None):
+        self.report, self.review, self.plan = report, review, plan
+
+
+def _section_part(title: str) -> str | None:
+    """``"review"``, ``"plan"`` or ``"glossary"`` from a level-1 title's cue words, else None.
+
+    >>> _section_part("2018年工作回顾"), _section_part("2019年工作安排"), _section_part("加强自身建设")
+    ('review', 'plan', None)
+    """
+    if _GLOSSARY_RE.search(title):
+        return "glossary"
+    if _REVIEW_CUES.search(title):
+        return "review"
+    if _PLAN_CUES.search(title):
+        return "plan"
+    return None
+
+
+def _meeting_date(front: str) -> tuple[int, int | None] | None:
+    """Year and month (when readable) of the meeting line, digits lost in copying tolerated.
+
+    >>> _meeting_date("——2020年1月8日在青山县第十七届人民代表大会"), _meeting_date("2019422日在某某区")
+    ((2020, 1), (2019, 4))
+    """
+    match = _MEETING_DATE_RE.search(_chinese_digits(front))
+    if not match:
+        return None
+    year, rest = int(match.group(1)), match.group(2)
+    if "月" in rest:
+        month = rest.split("月")[0]
+        return year, int(month) if month.isdigit() and 1 <= int(month) <= 12 else None
+    for cut in (1, 2):
+        if len(rest) - cut in (1, 2) and 1 <= int(rest[:cut]) <= 12 and 1 <= int(rest[cut:]) <= 31:
+            return year, int(rest[:cut])
+    return year, None
+
+
+def _chinese_digits(text: str) -> str:
+    """Chinese-numeral dates as digits: 二〇二〇年十二月 → 2020年12月."""
+    text = re.sub("[〇零一二三四五六七八九]{4}年", lambda m: m.group().translate(_DIGIT_TABLE), text)
+    return re.sub(
+        r"(?<=\d年)(十?[一二三四五六七八九]|十)月",
+        lambda m: f"{_cn_small(m.group(1))}月",
+        text,
+    )
+
+
+_DIGIT_TABLE = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _cn_small(numeral: str) -> int:
+    """A Chinese numeral below 20: 十二 → 12."""
+    if numeral.startswith("十"):
+        return 10 + ("一二三四五六七八九".index(numeral[1]) + 1 if len(numeral) > 1 else 0)
+    return "一二三四五六七八九".index(numeral) + 1
+
+
+def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int) -> _Years:
+    """Report, review and plan years from the meeting line and the level-1 headings (body over title)."""
+    review_year = plan_year = None
+    for section in sections:
+        if section.level != 1:
+            continue
+        years = _YEAR_RE.findall(section.title)
+        part = _section_part(section.title)
+        if years and part == "review" and review_year is None:
+            review_year = int(years[-1])
+        elif years and part == "plan" and plan_year is None:
+            plan_year = int(years[0])
+    meeting = _meeting_date(text[: max(front_end, lines[min(len(lines), _MAX_FRONT_LINES) - 1][1])])
+    title_years = _YEAR_RE.findall(_find_title(text, lines, front_end))
+    if plan_year is None:
+        if review_year is not None:
+            plan_year = review_year + 1
+        elif meeting:
+            plan_year = meeting[0] + (1 if meeting[1] == 12 else 0)
+        elif title_years:
+            plan_year = int(title_years[0])
+    if review_year is None and plan_year is not None:
+        review_year = plan_year - 1
+    report = meeting[0] if meeting else plan_year
+    return _Years(report, review_year, plan_year)
+
+
+def _find_title(text: str, lines, front_end: int) -> str:
+    """The first short front-matter line ending in 政府工作报告, or ""."""
+    for start, end in lines[:_MAX_FRONT_LINES]:
+        if start > front_end > 0:
+            break
+        line = text[start:end]
+        if len(line) <= _MAX_TITLE and _TITLE_LINE_RE.search(line):
+            return line
+    return ""
+
+
+def _label_sentences(
+    text: str, spans, sections: tuple[Section, ...], front_end: int, years: _Years
+) -> tuple[Sentence, ...]:
+    """Sentences with their innermost section, part and the year their figures are about."""
+    parts = _top_section_parts(sections)
+    sentences = []
+    for index, (start, end) in enumerate(spans):
+        section = _innermost(sections, start)
+        sentence = text[start:end]
+        if section is None:
+            part = "front" if start < front_end else "other"
+        else:
+            part = parts[_top(sections, section)] or "other"
+        year = {"review": years.review, "plan": years.plan}.get(part)
+        leading = _LEADING_YEAR_RE.match(sentence)
+        if leading:
+            year = int(leading.group(1))
+        elif part in ("plan", "other") and _PAST_YEAR_START_RE.match(sentence):
+            year = years.review
+        sentences.append(Sentence(index, sentence, start, end, section, year, part))
+    return tuple(sentences)
+
+
+def _top_section_parts(sections: tuple[Section, ...]) -> dict[int, str | None]:
+    """Part of every level-1 section; one without cue words after a plan section is plan too."""
+    parts: dict[int, str | None] = {}
+    previous = None
+    for section in sections:
+        if section.level != 1 and section.parent is not None:
+            continue
+        part = _section_part(section.title)
+        if part is None and previous == "plan":
+            part = "plan"
+        parts[section.index] = part
+        previous = part
+    return parts
+
+
+def _innermost(sections: tuple[Section, ...], offset: int) -> int | None:
+    """Index of the innermost section whose span contains ``offset``."""
+    found = None
+    for section in sections:
+        if section.start > offset:
+            break
+        if offset < section.end:
+            found = section.index
+    return found
+
+
+def _top(sections: tuple[Section, ...], index: int) -> int:
+    """Index of the outermost ancestor of section ``index``."""
+    while sections[index].parent is not None:
+        index = sections[index].parent
+    return index

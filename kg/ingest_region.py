@@ -1,0 +1,162 @@
+"""Find the region that gives a report and resolve it to its full administrative name and code.
+
+Divisions come from jionlp's ``dictionary/china_location.txt`` (provinces, cities and
+counties with their GB/T 2260 codes); the file is read directly, without importing
+jionlp, and only once.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_LEVELS = ("province", "city", "county")
+_MEETING_RE = re.compile(r"在([^\s,、。:在]{2,24}?)第[一二三四五六七八九十\d]*届人民代表大会")
+_TITLE_RE = re.compile(r"^(?:(?:19|20)\d\d年)?(.{2,24}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告")
+_GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府")
+_SUFFIX_LEVELS = (
+    ("自治区", "province"),
+    ("省", "province"),
+    ("街道", "township"),
+    ("镇", "township"),
+    ("乡", "township"),
+    ("市", "city"),
+    ("州", "city"),
+    ("盟", "city"),
+    ("县", "county"),
+    ("区", "county"),
+    ("旗", "county"),
+)
+_MAX_NAME = 12
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region as written in the report and, when known, its full name, code and level."""
+
+    name: str = ""
+    full: str = ""
+    code: str | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True)
+class _Division:
+    name: str
+    alias: str
+    code: str
+    level: str
+    parent: int | None
+
+
+def _location_file() -> Path:
+    spec = importlib.util.find_spec("jionlp")
+    return Path(spec.submodule_search_locations[0]) / "dictionary" / "china_location.txt"
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> tuple[tuple[_Division, ...], dict[str, tuple[int, ...]]]:
+    """All provinces, cities and counties, and an index from full name to positions.
+
+    Placeholder levels (省直辖行政区划, a municipality's city level) are skipped: their
+    children hang from the province.
+    """
+    divisions: list[_Division] = []
+    current: list[int | None] = [None, None, None]
+    with _location_file().open(encoding="utf-8") as handle:
+        for line in handle:
+            depth = len(line) - len(line.lstrip("\t"))
+            fields = line.strip().split("\t")
+            if depth > 2 or len(fields) != 3:
+                continue
+            name, code, alias = fields
+            parent = current[depth - 1] if depth else None
+            placeholder = "直辖" in name or (parent is not None and divisions[parent].name == name)
+            if placeholder:
+                current[depth] = parent
+                continue
+            current[depth] = len(divisions)
+            divisions.append(_Division(name, alias, code, _LEVELS[depth], parent))
+    index: dict[str, list[int]] = {}
+    for i, division in enumerate(divisions):
+        index.setdefault(division.name, []).append(i)
+    return tuple(divisions), {name: tuple(ids) for name, ids in index.items()}
+
+
+def _ancestors(i: int) -> list[int]:
+    divisions = _divisions()[0]
+    chain = []
+    parent = divisions[i].parent
+    while parent is not None:
+        chain.append(parent)
+        parent = divisions[parent].parent
+    return chain
+
+
+def resolve_region(name: str, context: str = "") -> Region:
+    """Resolve a written region name to its full name, code and level.
+
+    A name shared by several divisions (朝阳区) is settled by how often each one's
+    province and city appear in ``context``; ties go to the lowest code.
+
+    >>> resolve_region("长沙市岳麓区")
+    Region(name='长沙市岳麓区', full='湖南省长沙市岳麓区', code='430104', level='county')
+    >>> resolve_region("朝阳区", "吉林省长春市").full
+    '吉林省长春市朝阳区'
+    >>> resolve_region("青山县")
+    Region(name='青山县', full='青山县', code=None, level='county')
+    """
+    divisions, index = _divisions()
+    options: tuple[int, ...] = ()
+    position = 0
+    while position < len(name):
+        for length in range(min(_MAX_NAME, len(name) - position), 1, -1):
+            found = index.get(name[position : position + length], ())
+            if options:
+                found = tuple(i for i in found if set(options) & set(_ancestors(i)))
+            if found:
+                options, position = found, position + length
+                break
+        else:
+            break
+    rest = name[position:]
+    if not options:
+        return Region(name, name, None, _suffix_level(name))
+    best = max(options, key=lambda i: (_context_score(i, context), -int(divisions[i].code)))
+    path = [divisions[j].name for j in reversed(_ancestors(best))] + [divisions[best].name]
+    full, code, level = "".join(path), divisions[best].code, divisions[best].level
+    if rest and _suffix_level(rest) == "township" and level == "county":
+        return Region(name, full + rest, None, "township")
+    return Region(name[:position], full, code, level)
+
+
+def _context_score(i: int, context: str) -> int:
+    divisions = _divisions()[0]
+    return sum(context.count(divisions[j].alias or divisions[j].name) for j in _ancestors(i))
+
+
+def _suffix_level(name: str) -> str | None:
+    """Administrative level implied by a name's suffix (县 → county), or None."""
+    return next((level for suffix, level in _SUFFIX_LEVELS if name.endswith(suffix)), None)
+
+
+def find_region(front: str, title: str, text: str) -> Region:
+    """The region giving the report: from the meeting line, the title, then 某某区人民政府 phrases.
+
+    ``front`` is the front matter, ``title`` the report title, ``text`` the whole text (context).
+
+    >>> find_region("——2020年1月8日在岳麓区第十七届人民代表大会第四次会议上", "", "长沙市").full
+    '湖南省长沙市岳麓区'
+    """
+    flat = front.replace("\n", "")
+    candidates = [m.group(1) for m in (_MEETING_RE.search(flat), _TITLE_RE.search(title)) if m]
+    written = [c for c in candidates if _suffix_level(c)]
+    candidates += [m.group(1) for m in _GOVERNMENT_RE.finditer(flat)]
+    for candidate in candidates:
+        region = resolve_region(candidate, text)
+        if region.code or region.level == "township" and region.full != region.name:
+            return region
+    return resolve_region(written[0]) if written else Region()
