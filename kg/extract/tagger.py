@@ -112,12 +112,13 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
     n_seq, n_steps, n_tags = emissions.shape
     rows = np.arange(n_seq)
     stay = np.broadcast_to(np.arange(n_tags), (n_seq, n_tags))
+    incoming = np.ascontiguousarray(transitions.T)  # [to, from]: reduce over the contiguous axis
     score = emissions[:, 0].copy()
     back = np.empty((n_steps, n_seq, n_tags), dtype=np.intp)
     for t in range(1, n_steps):
-        candidates = score[:, :, None] + transitions
-        best = candidates.argmax(axis=1)
-        stepped = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        candidates = score[:, None, :] + incoming  # (sequence, to, from)
+        best = candidates.argmax(axis=2)
+        stepped = np.take_along_axis(candidates, best[:, :, None], axis=2)[:, :, 0] + emissions[:, t]
         live = (t < lengths)[:, None]
         score = np.where(live, stepped, score)
         back[t] = np.where(live, best, stay)
