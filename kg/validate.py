@@ -39,9 +39,10 @@ def validate_graph(graph: Graph) -> ValidationReport:
     """
     import pyshacl
 
-    conforms, results, text = pyshacl.validate(
-        graph, shacl_graph=shapes(), ont_graph=ontology(), inference="none", allow_warnings=True
-    )
+    data = Graph()
+    for triple in (*graph, *ontology()):
+        data.add(triple)
+    conforms, results, text = pyshacl.validate(data, shacl_graph=shapes(), inference="none", allow_warnings=True)
     messages = sorted(
         f"{focus}: {message}"
         for result in results.subjects(SH.resultSeverity, SH.Violation)
