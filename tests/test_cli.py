@@ -1,0 +1,80 @@
+"""Tests of the `kg` command as a user runs it: exit codes, one plain error sentence, no traceback."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "data" / "shigu-2019-gov-work-report.txt"
+
+
+def kg(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def assert_plain_error(result, fragment):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert fragment in result.stderr
+    assert result.stderr.strip().startswith("Error: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_help_teaches_every_command():
+    result = kg("--help")
+    assert result.returncode == 0
+    for command in ("build", "validate", "extract"):
+        assert command in result.stdout
+    assert "kg build data/shigu-2019-gov-work-report.txt" in kg("build", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" * 20, "binary"),
+    ],
+    ids=["empty", "whitespace", "binary"],
+)
+def test_bad_input_gives_one_sentence_and_no_output(tmp_path, content, fragment):
+    bad = tmp_path / "report.txt"
+    bad.write_bytes(content)
+    result = kg("build", bad, "--out", tmp_path / "out")
+    assert_plain_error(result, fragment)
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_missing_path(tmp_path):
+    assert_plain_error(kg("build", tmp_path / "nope.txt", "--out", tmp_path / "out"), "does not exist")
+
+
+def test_unknown_format(tmp_path):
+    assert_plain_error(kg("build", REPORT, "--out", tmp_path, "--format", "xml"), "Unknown format")
+
+
+def test_validate_missing_graph(tmp_path):
+    assert_plain_error(kg("validate", tmp_path / "none.ttl"), "does not exist")
+
+
+def test_build_validate_and_extract_the_bundled_report(tmp_path):
+    result = kg("build", REPORT, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Project" in result.stderr and "Observation" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+    assert kg("validate", tmp_path / "graph.ttl").returncode == 0
+    extracted = kg("extract", REPORT, "--json")
+    assert extracted.returncode == 0
+    assert '"indicator": "地区生产总值"' in extracted.stdout
+
+
+def test_multi_file_build_writes_one_named_graph_per_report(tmp_path):
+    other = tmp_path / "copy.txt"
+    other.write_text(REPORT.read_text(encoding="utf-8").replace("2019年", "2020年").replace("2018年", "2019年"),
+                     encoding="utf-8")
+    result = kg("build", REPORT, other, "--out", tmp_path / "out", "--format", "trig")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+    assert "report/430407/2019>" in text and "report/430407/2020>" in text
