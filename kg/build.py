@@ -237,6 +237,19 @@ def build_report(path: str | Path) -> Graph:
     return build(link(extract(ingest(path))))
 
 
+def build_text(text: str, source: str = "") -> Graph:
+    """Build the graph of a report given as a string (handy in notebooks and tests).
+
+    >>> g = build_text("二、2021年工作安排\n地区生产总值增长6%以上。")
+    >>> [str(q) for q in g.objects(None, term("qualifier"))]
+    ['以上']
+    """
+    from kg.extract import extract
+    from kg.ingest import ingest_text
+
+    return build(link(extract(ingest_text(text, source=source))))
+
+
 def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None] | None = None) -> Dataset:
     """Build every report into one dataset: the ontology in the default graph, one named graph per report.
 
