@@ -1,0 +1,55 @@
+"""Throughput of the whole pipeline (ingest → extract → link → build) on one core.
+
+Repeats the bundled report to about 500k characters and times each stage in one run.
+
+    .venv/bin/python bench/bench_pipeline.py [--chars 500000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from kg.build import build  # noqa: E402
+from kg.extract import extract  # noqa: E402
+from kg.ingest import ingest_text, read_text  # noqa: E402
+from kg.link import link  # noqa: E402
+
+REPORT = Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--chars", type=int, default=500_000)
+    args = parser.parse_args()
+    seed = read_text(REPORT)
+    text = "\n".join([seed] * max(1, round(args.chars / len(seed))))
+    ingest_text(seed[:2000])  # load lazy resources (jionlp, opencc) outside the timed run
+    extract(ingest_text(seed[:2000]))  # load the tagger model
+    timings = {}
+    start = time.perf_counter()
+    doc = ingest_text(text)
+    timings["ingest"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    extraction = extract(doc)
+    timings["extract"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    linked = link(extraction)
+    timings["link"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    graph = build(linked)
+    timings["build"] = time.perf_counter() - mark
+    total = time.perf_counter() - start
+    print(f"{len(text):,} characters, {len(doc.sentences):,} sentences, {len(graph):,} triples")
+    print(f"{'stage':<10}{'seconds':>10}{'chars/s':>12}")
+    for stage, seconds in timings.items():
+        print(f"{stage:<10}{seconds:>10.2f}{len(text) / seconds:>12,.0f}")
+    print(f"{'total':<10}{total:>10.2f}{len(text) / total:>12,.0f}")
+
+
+if __name__ == "__main__":
+    main()
