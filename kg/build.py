@@ -255,7 +255,7 @@ def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None]
 
     Two reports of one region and year are merged into one named graph.
     """
-    dataset = bind_prefixes(Dataset())
+    dataset = bind_prefixes(Dataset(default_union=True))
     dataset.default_graph.parse(ONTOLOGY_FILE, format="turtle")
     for path in paths:
         graph = build_report(path)
@@ -284,8 +284,8 @@ def serialise(dataset: Dataset, fmt: str) -> str:
     if fmt == "trig":
         return dataset.serialize(format="trig")
     merged = bind_prefixes(Graph())
-    for triple in dataset.triples((None, None, None)):
-        merged.add(triple)
+    for subject, predicate, obj, _graph in dataset.quads((None, None, None, None)):
+        merged.add((subject, predicate, obj))
     if fmt == "nt":
         lines = sorted(line for line in merged.serialize(format="nt").splitlines() if line.strip())
         return "\n".join(lines) + "\n"
