@@ -1,0 +1,77 @@
+"""The general lexicons of ``kg/lexicons/``, read once on first use.
+
+Every file carries a header comment naming its source; this module only parses them.
+No lexicon holds a name from one particular report.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+#: Short forms of divisions that are generic words, never a place's name on their own.
+_GENERIC_SHORTS = frozenset({"经开区", "高新区", "新区", "开发区", "市辖区", "城区", "郊区", "矿区"})
+
+
+def _lines(filename: str) -> list[str]:
+    """The non-empty, non-comment lines of a lexicon file, stripped.
+
+    >>> "国务院" in _lines("organizations_national.txt")
+    True
+    """
+    text = (LEXICON_DIR / filename).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def terms(filename: str) -> frozenset[str]:
+    """The set of terms listed one per line in ``filename``.
+
+    >>> "河长制" in terms("policies_national.txt")
+    True
+    """
+    return frozenset(_lines(filename))
+
+
+@lru_cache(maxsize=1)
+def heads() -> dict[str, str]:
+    """Map each name head (suffix) to the entity type it gives (``heads.tsv``).
+
+    >>> heads()["隧道"], heads()["社区"]
+    ('Project', 'Place')
+    """
+    return dict(line.split("\t")[:2] for line in _lines("heads.tsv"))
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, tuple[str, str]]:
+    """Map each division's full name to (short name, level) from ``divisions.tsv``.
+
+    >>> divisions()["湖南省"]
+    ('湖南', 'province')
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for line in _lines("divisions.tsv"):
+        name, short, level = line.split("\t")[:3]
+        if short in _GENERIC_SHORTS or len(short) < 2:
+            short = name
+        out.setdefault(name, (short, level))
+    return out
+
+
+@lru_cache(maxsize=1)
+def division_shorts() -> dict[str, str]:
+    """Map each province's and city's short name (湖南, 长沙) to its full name.
+
+    County short names are left out: many are common words (朝阳, 和平, 新华).
+
+    >>> division_shorts()["湖南"]
+    '湖南省'
+    """
+    out: dict[str, str] = {}
+    for name, (short, level) in sorted(divisions().items()):
+        if level != "county" and short != name:
+            out.setdefault(short, name)
+    return out

@@ -1,0 +1,92 @@
+"""The span grammar of names in government work reports: normalising, typing by head, filtering.
+
+A name's last word (its head: 隧道, 集团, 社区, 改革 …) says what kind of thing it is; the head
+table lives in ``kg/lexicons/heads.tsv``. This module answers questions about one candidate
+string; finding candidates in sentences is :mod:`kg.extract.entities`' job.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicons import heads, terms
+
+#: Quote marks, brackets and spaces that are not part of a name.
+_STRIP = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉【】]+")
+
+#: Verbs before 工程 that make it a thing built (修缮工程) rather than a programme (提升工程).
+_BUILD_VERBS = ("修缮", "改扩建", "新建", "扩建", "维修", "加固", "修复", "除险", "续建")
+
+#: Honours and titles won (GENRE.md: "Titles won … are honours, not places").
+_HONOUR = re.compile(
+    r"^(全国|全省|全市|国家级?|省级?|市级?)\S*(示范区|先进区|先进单位|试点区|示范点|旅游点|示范园|实验区|"
+    r"称号|县市区|百强县|先进县|先进集体|文明单位)$"
+)
+
+#: Heads of one character must stand as a word of their own (城市 is not a 市), see :func:`head_of`.
+_MAX_HEAD = 8
+
+
+def normalise(surface: str) -> str:
+    """The name the linker groups on: quotes, brackets and spaces removed.
+
+    >>> normalise("“一网通办” 改革")
+    '一网通办改革'
+    """
+    return _STRIP.sub("", surface)
+
+
+def head_of(name: str) -> str | None:
+    """The longest head of ``name`` listed in ``heads.tsv``, or None.
+
+    >>> head_of("白鹭湾片区治理开发项目"), head_of("青山县"), head_of("春风")
+    ('片区治理开发项目', '县', None)
+    """
+    table = heads()
+    for size in range(min(_MAX_HEAD, len(name)), 0, -1):
+        if name[-size:] in table:
+            return name[-size:]
+    return None
+
+
+def type_of(name: str) -> str | None:
+    """The entity type ``name``'s head gives it, or None when it has no head or is only a head.
+
+    工程 is a Project after a building verb and a Policy otherwise; 项目 after a policy head
+    (…改革项目) stays a Policy.
+
+    >>> type_of("古塔修缮工程"), type_of("市民素质提升工程"), type_of("金禾食品"), type_of("工程")
+    ('Project', 'Policy', 'Company', None)
+    >>> type_of("户籍制度改革项目")
+    'Policy'
+    """
+    head = head_of(name)
+    if head is None or head == name:
+        return None
+    kind = heads()[head]
+    rest = name[: -len(head)]
+    if head == "工程" and rest.endswith(_BUILD_VERBS):
+        return "Project"
+    if head == "项目":
+        inner = type_of(rest)
+        if inner == "Policy":
+            return "Policy"
+    return kind
+
+
+def is_generic(name: str) -> bool:
+    """True when ``name`` names a kind of thing, not one thing (安置房, 重点项目).
+
+    >>> is_generic("安置房"), is_generic("重点项目"), is_generic("金禾农贸市场")
+    (True, True, False)
+    """
+    return name in terms("generic_nouns.txt")
+
+
+def is_honour(name: str) -> bool:
+    """True when ``name`` is a title won (全省先进单位, 省级示范区), not a place or policy.
+
+    >>> is_honour("全省平安县市区称号"), is_honour("全国文明城市"), is_honour("青山县")
+    (True, False, False)
+    """
+    return bool(_HONOUR.match(name))
