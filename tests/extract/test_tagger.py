@@ -64,14 +64,12 @@ def test_one_long_sentence_matches_lac():
 
 
 def test_many_equal_length_sentences_span_several_model_calls_and_viterbi_batches():
-    # 300 sentences of 10 characters: more than one model call (2048 characters) and more
-    # than one Viterbi batch (64 sentences), each sentence a different mix of the same words.
+    # 100 sentences of 40 characters: two Viterbi batches (64 sentences at most), and the first
+    # holds 2,560 characters, more than one model call takes (2,048).
     words = ["推进", "改革", "发展", "建设", "项目"]
-    sentences = [
-        words[i % 5] + words[i // 5 % 5] + words[i // 25 % 5] + words[i // 125 % 5] + words[(i + 1) % 5]
-        for i in range(300)
-    ]
-    assert {len(s) for s in sentences} == {10}
+    sentences = ["".join(words[(i // 5 ** (k % 3) + k) % 5] for k in range(20)) for i in range(100)]
+    assert {len(s) for s in sentences} == {40}
+    assert len(set(sentences)) == 100
     assert tag(sentences) == [_lac().run(s) for s in sentences]
 
 
