@@ -101,8 +101,9 @@ _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 _REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|成绩|即将过去")
 _PLAN_CUES = re.compile(r"安排|计划|目标|任务|今年|明年|今后|展望|打算|部署|重点工作|总体要求|预期")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
-_LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~\d])")
+_LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
 _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:去年|过去一年|过去的一年|即将过去的一年)")
+_NUMBER_CONTINUES_RE = re.compile(r"^(?:\d*\.\d|\d+(?![\d.、])|%)")
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
 _TITLE_LINE_RE = re.compile(r"政府工作报告$")
@@ -257,14 +258,16 @@ def _join_broken_lines(lines: list[str]) -> str:
 
 def _continues(prev: str, line: str) -> bool:
     """Whether ``line`` continues the clause ``prev`` was cut in."""
-    if prev[-1] in _TERMINATORS + ":" + _CLOSERS or _PARAGRAPH_START_RE.match(line):
+    if prev[-1] in _TERMINATORS + ":" + _CLOSERS:
+        return False
+    if (prev[-1].isdigit() or prev[-1] == ".") and _NUMBER_CONTINUES_RE.match(line):
+        return not _YEAR_START_RE.match(line)
+    if _PARAGRAPH_START_RE.match(line):
         return False
     if _heading_level(prev) or _TITLE_LINE_RE.search(prev):
         return False
     if prev[-1] in ",、(“":
         return True
-    if (prev[-1].isdigit() or prev[-1] == ".") and (line[0].isdigit() or line[0] in ".%"):
-        return not _YEAR_START_RE.match(line)
     fragment = _FRAGMENT_RE.match(line)
     return bool(fragment) and fragment.group(1) not in _DISCOURSE_STARTERS and not line[0].isdigit()
 

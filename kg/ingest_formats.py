@@ -21,6 +21,8 @@ _BOMS = (
 )
 #: Share of decoded characters that may be control or replacement characters before a guess is refused.
 _MAX_JUNK = 0.02
+#: Share of Chinese characters that must be common (GB2312) for a GB18030 reading to be trusted over Big5.
+_MIN_COMMON = 0.9
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _DROPPED_TAGS = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 
@@ -42,19 +44,60 @@ def decode_bytes(data: bytes, path: Path) -> str:
     encodings = ["utf-8"] + ([declared.group(1).decode("ascii")] if declared else []) + ["gb18030"]
     for encoding in encodings:
         try:
-            return data.decode(_canonical(encoding))
+            text = data.decode(_canonical(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
+        return text if _canonical(encoding) != "gb18030" or _mostly_gb2312(text) else _big5_or(text, data)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     text = str(best) if best is not None else ""
-    junk = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\r\n\t"))
-    if not text or junk > _MAX_JUNK * len(text):
+    if not text or not _plausible(text):
         raise InputError(
             f"The file {path} could not be decoded as text: save it as UTF-8 (or GBK) and try again."
         )
     return text
+
+
+def _mostly_gb2312(text: str) -> bool:
+    """Whether the Chinese characters are nearly all common ones (GB2312), as in real GBK text.
+
+    Big5 bytes read as GBK give many rare characters instead.
+
+    >>> _mostly_gb2312("实现地区生产总值"), _mostly_gb2312("實現地區生產總值".encode("big5").decode("gb18030"))
+    (True, False)
+    """
+    chinese = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    common = sum(1 for c in chinese if _in_gb2312(c))
+    return common >= _MIN_COMMON * len(chinese)
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _big5_or(text: str, data: bytes) -> str:
+    """The Big5 reading of ``data`` when it decodes, else ``text``."""
+    try:
+        return data.decode("big5")
+    except UnicodeDecodeError:
+        return text
+
+
+def _plausible(text: str) -> bool:
+    """Whether a guessed decoding reads as a report: no junk, and non-ASCII text mostly Chinese.
+
+    >>> _plausible("青山县2020年"), _plausible("Ã©Ã¨Ã¯ report")
+    (True, False)
+    """
+    junk = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\r\n\t"))
+    wide = [c for c in text if ord(c) > 0x7F]
+    chinese = sum(1 for c in wide if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" or c in "“”‘’…—·")
+    return junk <= _MAX_JUNK * len(text) and chinese >= len(wide) / 2
 
 
 def _canonical(encoding: str) -> str:
@@ -74,22 +117,32 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 def html_to_text(page: str) -> str:
     """Main text of an HTML page: trafilatura (recall-oriented), else the <body> text without chrome.
 
+    The page's report title (a heading trafilatura keeps as metadata) is put back as the first line.
+
     >>> html_to_text("<html><body><div><p>一、工作回顾</p><p>全年增长8%。</p></div></body></html>")
     '一、工作回顾\\n全年增长8%。'
     """
     import trafilatura
 
     try:
-        text = trafilatura.extract(
+        result = trafilatura.bare_extraction(
             page,
             include_comments=False,
             include_tables=True,
             favor_recall=True,
             deduplicate=False,
+            with_metadata=True,
         )
     except Exception:  # noqa: BLE001 - trafilatura raises many kinds on broken markup; the fallback handles them
-        text = None
-    return text if text and text.strip() else _body_text(page)
+        result = None
+    found = (result if isinstance(result, dict) else result.as_dict()) if result is not None else {}
+    text = found.get("text") or ""
+    if not text.strip():
+        return _body_text(page)
+    title = (found.get("title") or "").strip()
+    if title.endswith("工作报告") and title not in text:
+        text = f"{title}\n{text}"
+    return text
 
 
 def _body_text(page: str) -> str:

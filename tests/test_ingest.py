@@ -1,0 +1,455 @@
+"""Tests of kg.ingest: reading files, normalising, sections, sentences, parts, years, region."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import ingest, ingest_text, normalise, read_text
+from kg.ingest_region import resolve_region
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"
+
+# An invented county report in the genre's style, with site chrome, a broken line and a glossary.
+REPORT = """当前位置:首页 > 政务公开 > 规划计划
+2020年青山县政府工作报告
+来源:县政府办 发布时间:2020-01-15
+——2020年1月8日在青山县第十七届人民代表大会第四次会议上
+各位代表:
+现在,我代表县人民政府向大会报告工作,请予审议。
+一、2019年工作回顾
+过去一年,全县经济稳中有进。全县实现地区生产总值120.5亿元,增长7.2%；财政总收入9.8亿元!
+(一)聚焦产业发展,工业经济提质增效。新增规模以上工业企业12家。
+2017年,全县启动园区扩区工作。
+二、2020年工作安排
+今年主要预期目标是:地区生产总值增长7%左右,完成节能减
+排任务。
+(一)加快项目建设。新开工项目30个
+三、加强政府自身建设
+始终把纪律挺在前面。
+名词解释
+1.三线一单:指生态保护红线、环境质量底线、资源利用上线和生态环境准入清单。
+2.放管服:即简政放权、放管结合、优化服务。
+相关阅读:
+青山县召开常务会议
+"""
+
+REPORT_SENTENCES = [
+    ("2020年青山县政府工作报告", "front", 2020, None),
+    ("——2020年1月8日在青山县第十七届人民代表大会第四次会议上", "front", 2020, None),
+    ("各位代表:", "front", None, None),
+    ("现在,我代表县人民政府向大会报告工作,请予审议。", "front", None, None),
+    ("一、2019年工作回顾", "review", 2019, 0),
+    ("过去一年,全县经济稳中有进。", "review", 2019, 0),
+    ("全县实现地区生产总值120.5亿元,增长7.2%；", "review", 2019, 0),
+    ("财政总收入9.8亿元！", "review", 2019, 0),
+    ("(一)聚焦产业发展,工业经济提质增效。", "review", 2019, 1),
+    ("新增规模以上工业企业12家。", "review", 2019, 1),
+    ("2017年,全县启动园区扩区工作。", "review", 2017, 1),
+    ("二、2020年工作安排", "plan", 2020, 2),
+    ("今年主要预期目标是:地区生产总值增长7%左右,完成节能减排任务。", "plan", 2020, 2),
+    ("(一)加快项目建设。", "plan", 2020, 3),
+    ("新开工项目30个", "plan", 2020, 3),
+    ("三、加强政府自身建设", "plan", 2020, 4),
+    ("始终把纪律挺在前面。", "plan", 2020, 4),
+    ("名词解释", "glossary", None, 5),
+    ("1.三线一单:指生态保护红线、环境质量底线、资源利用上线和生态环境准入清单。", "glossary", None, 6),
+    ("2.放管服:即简政放权、放管结合、优化服务。", "glossary", None, 7),
+]
+
+
+@pytest.fixture(scope="module")
+def report():
+    return ingest_text(REPORT, source="qingshan.txt")
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return ingest(BUNDLED)
+
+
+# ---------------------------------------------------------------------------------------------- normalise
+
+
+def test_normalise_folds_full_width_forms_and_keeps_chinese_sentence_punctuation():
+    assert (
+        normalise("增长１２．５％，（一）；完成！是否？顿号、句号。")
+        == "增长12.5%,(一)；完成！是否？顿号、句号。"
+    )
+
+
+def test_normalise_turns_stray_ascii_stops_after_chinese_into_chinese_ones():
+    assert normalise("各位代表!增长5%;是否?") == "各位代表！增长5%；是否？"
+
+
+def test_normalise_leaves_ascii_stops_inside_latin_tokens():
+    assert normalise("见a=1;b=2") == "见a=1;b=2"
+
+
+def test_normalise_decodes_leftover_html_entities():
+    assert normalise("&ldquo;放管服&rdquo;改革&nbsp;深化&amp;nbsp;") == "“放管服”改革深化"
+
+
+def test_normalise_converts_traditional_to_simplified():
+    assert (
+        normalise("今年將繼續推進經濟發展，實現地區生產總值增長6%。")
+        == "今年将继续推进经济发展,实现地区生产总值增长6%。"
+    )
+
+
+def test_normalise_cleans_whitespace_and_empty_lines():
+    assert normalise("  一、 工作回顾\u3000\r\n\r\n\t全年 增长 8% 。\u200b\n\nGDP growth  rate") == (
+        "一、工作回顾\n全年增长8%。\nGDP growth rate"
+    )
+
+
+def test_normalise_writes_out_unit_symbols_and_circled_numbers():
+    assert normalise("改造6万㎡,①新建道路") == "改造6万平方米,(1)新建道路"
+
+
+def test_normalise_drops_site_chrome():
+    text = "当前位置:首页 > 政务公开\n来源:县政府办 发布时间:2020-01-15\n【字体:大 中 小】\n正文一句。\n打印本页 关闭窗口\n"
+    assert normalise(text) == "正文一句。"
+
+
+def test_normalise_drops_everything_from_related_reading_on():
+    assert normalise("正文一句。\n相关阅读:\n青山县召开常务会议") == "正文一句。"
+
+
+def test_normalise_joins_a_word_broken_across_lines():
+    assert normalise("完成节能减\n\n排、安全生产任务。") == "完成节能减排、安全生产任务。"
+
+
+def test_normalise_joins_a_number_broken_across_lines():
+    assert normalise("地区生产总值增长1\n2.5%。") == "地区生产总值增长12.5%。"
+
+
+def test_normalise_joins_a_line_ending_in_a_comma():
+    assert normalise("全县上下团结一心,\n克服困难。") == "全县上下团结一心,克服困难。"
+
+
+def test_normalise_keeps_breaks_before_headings_years_and_new_paragraphs():
+    text = "圆满完成全年目标任务\n——开创了新局面。\n一、2019年工作回顾\n2019年,全县增长7%\n今年,要加快发展。"
+    assert normalise(text).split("\n") == [
+        "圆满完成全年目标任务",
+        "——开创了新局面。",
+        "一、2019年工作回顾",
+        "2019年,全县增长7%",
+        "今年,要加快发展。",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- structure
+
+
+def test_sentences_texts_parts_years_and_sections(report):
+    got = [(s.text, s.part, s.year, s.section) for s in report.sentences]
+    assert got == REPORT_SENTENCES
+    assert [s.index for s in report.sentences] == list(range(len(REPORT_SENTENCES)))
+
+
+def test_sentence_offsets_point_into_the_text(report):
+    assert all(s.text == report.text[s.start : s.end] for s in report.sentences)
+    assert (report.sentences[0].start, report.sentences[0].end) == (0, 14)
+    assert report.text.startswith("2020年青山县政府工作报告\n——2020年1月8日")
+
+
+def test_sections_levels_titles_and_parents(report):
+    got = [(s.index, s.title, s.level, s.parent) for s in report.sections]
+    assert got == [
+        (0, "2019年工作回顾", 1, None),
+        (1, "聚焦产业发展,工业经济提质增效", 2, 0),
+        (2, "2020年工作安排", 1, None),
+        (3, "加快项目建设", 2, 2),
+        (4, "加强政府自身建设", 1, None),
+        (5, "名词解释", 1, None),
+        (6, "三线一单", 3, 5),
+        (7, "放管服", 3, 5),
+    ]
+
+
+def test_section_spans_cover_heading_to_next_heading_of_same_level(report):
+    review = report.sections[0]
+    assert report.text[review.start : review.end] == (
+        "一、2019年工作回顾\n"
+        "过去一年,全县经济稳中有进。全县实现地区生产总值120.5亿元,增长7.2%；财政总收入9.8亿元！\n"
+        "(一)聚焦产业发展,工业经济提质增效。新增规模以上工业企业12家。\n"
+        "2017年,全县启动园区扩区工作。"
+    )
+    item = report.sections[7]
+    assert report.text[item.start : item.end] == "2.放管服:即简政放权、放管结合、优化服务。"
+
+
+def test_chrome_is_not_in_the_text(report):
+    assert "当前位置" not in report.text
+    assert "发布时间" not in report.text
+    assert "常务会议" not in report.text
+
+
+def test_document_metadata(report):
+    assert report.year == 2020
+    assert report.title == "2020年青山县政府工作报告"
+    assert report.source == "qingshan.txt"
+    assert report.checksum == hashlib.sha256(report.text.encode("utf-8")).hexdigest()
+
+
+def test_unknown_region_keeps_the_name_as_written(report):
+    assert (report.region, report.region_full, report.region_code, report.region_level) == (
+        "青山县",
+        "青山县",
+        None,
+        "county",
+    )
+
+
+def test_level_two_heading_with_body_on_the_same_line():
+    doc = ingest_text("一、2018年工作回顾\n(一)突出抓项目,发展动能增强。重点项目有序推进。")
+    assert [(s.title, s.level, s.parent) for s in doc.sections] == [
+        ("2018年工作回顾", 1, None),
+        ("突出抓项目,发展动能增强", 2, 0),
+    ]
+    assert [s.text for s in doc.sentences][1:] == ["(一)突出抓项目,发展动能增强。", "重点项目有序推进。"]
+
+
+def test_report_year_from_plan_heading_when_no_meeting_line():
+    doc = ingest_text("政府工作报告\n一、过去五年工作回顾\n年均增长7%。\n二、2023年工作安排\n今年增长6%。")
+    assert doc.year == 2023
+    assert [(s.part, s.year) for s in doc.sentences[1:]] == [
+        ("review", 2022),
+        ("review", 2022),
+        ("plan", 2023),
+        ("plan", 2023),
+    ]
+
+
+def test_body_year_wins_over_a_wrong_title_year():
+    doc = ingest_text(
+        "2019年青山县政府工作报告\n一、2020年工作回顾\n全年增长5%。\n二、2021年工作安排\n增长6%。"
+    )
+    assert doc.year == 2021
+    assert doc.sentences[2].year == 2020
+
+
+def test_december_meeting_reviews_the_year_then_ending():
+    doc = ingest_text("——2019年12月28日在青山县第十七届人民代表大会第五次会议上\n即将过去的一年,全县增长7%。")
+    assert doc.year == 2019
+    assert doc.sentences[1].year == 2019
+
+
+def test_meeting_line_with_lost_digits_gives_the_year():
+    doc = ingest_text("2021315日在青山县\n第十八届人民代表大会第六次会议上\n各位代表:")
+    assert doc.year == 2021
+
+
+def test_text_without_headings_has_front_and_other_parts():
+    doc = ingest_text("各位代表:\n现在,我代表县人民政府报告工作。\n全县增长7%。")
+    assert [s.part for s in doc.sentences] == ["front", "front", "other"]
+
+
+def test_blank_text_is_refused():
+    with pytest.raises(InputError, match="no text"):
+        ingest_text(" \n\u3000\n")
+
+
+# ---------------------------------------------------------------------------------------------- region
+
+
+def test_region_from_title_is_resolved_with_jionlp_divisions():
+    doc = ingest_text("2021年长沙市岳麓区政府工作报告\n各位代表:\n一、2020年工作回顾\n全区增长5%。")
+    assert (doc.region, doc.region_full, doc.region_code, doc.region_level) == (
+        "长沙市岳麓区",
+        "湖南省长沙市岳麓区",
+        "430104",
+        "county",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "full", "code", "level"),
+    [
+        ("湖南省", "", "湖南省", "430000", "province"),
+        ("长沙市", "", "湖南省长沙市", "430100", "city"),
+        ("北京市海淀区", "", "北京市海淀区", "110108", "county"),
+        ("仙桃市", "", "湖北省仙桃市", "429004", "county"),
+        ("朝阳区", "吉林省长春市经济", "吉林省长春市朝阳区", "220104", "county"),
+        ("朝阳区", "北京市", "北京市朝阳区", "110105", "county"),
+        ("长沙市岳麓区青山镇", "", "湖南省长沙市岳麓区青山镇", None, "township"),
+    ],
+)
+def test_resolve_region(name, context, full, code, level):
+    region = resolve_region(name, context)
+    assert (region.full, region.code, region.level) == (full, code, level)
+
+
+# ---------------------------------------------------------------------------------------------- files
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        ingest(tmp_path / "nope.txt")
+
+
+def test_directory(tmp_path):
+    with pytest.raises(InputError, match="is a directory"):
+        ingest(tmp_path)
+
+
+@pytest.mark.parametrize("content", [b"", b" \n\t\r\n "])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="is empty"):
+        ingest(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00",
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00report.txt\x00\x00",
+    ],
+)
+def test_binary_file(tmp_path, content):
+    path = tmp_path / "report.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match="looks binary"):
+        ingest(path)
+
+
+def test_undecodable_file(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(bytes(range(0x80, 0x100)) * 20)
+    with pytest.raises(InputError, match="could not be decoded as text"):
+        ingest(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk"])
+def test_encodings_give_the_same_document(tmp_path, report, encoding):
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(REPORT.encode(encoding))
+    assert ingest(path).text == report.text
+
+
+def test_big5_traditional_file_gives_simplified_text(tmp_path):
+    path = tmp_path / "big5.txt"
+    path.write_bytes("二、2021年工作安排\n今年將繼續推進經濟發展，實現地區生產總值增長6%。".encode("big5"))
+    assert ingest(path).text == "二、2021年工作安排\n今年将继续推进经济发展,实现地区生产总值增长6%。"
+
+
+def test_gb18030_copy_of_bundled_report_gives_the_same_text(tmp_path, bundled):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(BUNDLED.read_text(encoding="utf-8").encode("gb18030"))
+    doc = ingest(path)
+    assert doc.text == bundled.text
+    assert doc.sentences == bundled.sentences
+
+
+def test_read_text_returns_decoded_text_not_normalised(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes("增长１２％\r\n".encode("gb18030"))
+    assert read_text(path) == "增长１２％\r\n"
+
+
+def test_html_page_keeps_the_report_and_drops_site_chrome():
+    doc = ingest(FIXTURES / "gov_page.html")
+    for chrome in (
+        "网站首页",
+        "政务公开菜单",
+        "导航统计脚本",
+        "页脚统计代码",
+        "主办单位",
+        "分享到",
+        "当前位置",
+        "相关阅读",
+    ):
+        assert chrome not in doc.text
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2020年工作回顾", 1),
+        ("产业发展稳中向好", 2),
+        ("民生保障持续加强", 2),
+        ("2021年工作安排", 1),
+        ("加快产业转型升级", 2),
+        ("持续改善人居环境", 2),
+    ]
+    assert (doc.year, doc.title, doc.region) == (2021, "2021年青山县政府工作报告", "青山县")
+    growth = next(s for s in doc.sentences if "218.4亿元" in s.text)
+    assert (growth.text, growth.part, growth.year) == (
+        "全县实现地区生产总值218.4亿元,增长3.6%；",
+        "review",
+        2020,
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><div><p>一、2020年工作回顾<p>全年增长5%。</div></span></table>",
+        "<div>二、2021年工作安排<br>今年增长6%。",
+    ],
+)
+def test_malformed_html_does_not_crash(tmp_path, page):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = ingest(path)
+    assert "增长" in doc.text
+
+
+def _write_pdf(path: Path, lines: list[str]) -> None:
+    import matplotlib
+
+    matplotlib.use("pdf")
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context({"pdf.fonttype": 42, "font.family": ["WenQuanYi Micro Hei", "DejaVu Sans"]}):
+        figure = plt.figure(figsize=(6, 3))
+        for i, line in enumerate(lines):
+            figure.text(0.05, 0.85 - 0.15 * i, line)
+        figure.savefig(path)
+        plt.close(figure)
+
+
+def test_pdf_text_is_read(tmp_path):
+    path = tmp_path / "report.pdf"
+    _write_pdf(path, ["一、2020年工作回顾", "全县实现地区生产总值218.4亿元。"])
+    doc = ingest(path)
+    assert [s.text for s in doc.sentences] == ["一、2020年工作回顾", "全县实现地区生产总值218.4亿元。"]
+    assert doc.sentences[1].year == 2020
+
+
+def test_corrupt_pdf(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
+    with pytest.raises(InputError, match="could not be read"):
+        ingest(path)
+
+
+# ---------------------------------------------------------------------------------------------- the bundled report
+
+
+def test_bundled_report_metadata(bundled):
+    assert (bundled.year, bundled.title) == (2019, "2019年石鼓区政府工作报告")
+    assert (bundled.region_full, bundled.region_code, bundled.region_level) == (
+        "湖南省衡阳市石鼓区",
+        "430407",
+        "county",
+    )
+    assert bundled.region.endswith("石鼓区")
+
+
+def test_bundled_report_review_and_plan_years(bundled):
+    actual = next(s for s in bundled.sentences if "实现地区生产总值175.6亿元" in s.text)
+    target = next(s for s in bundled.sentences if "地区生产总值增长8.5%左右" in s.text)
+    assert (actual.part, actual.year) == ("review", 2018)
+    assert (target.part, target.year) == ("plan", 2019)
+
+
+def test_bundled_report_glossary(bundled):
+    glossary = [s for s in bundled.sections if s.level == 3]
+    assert len(glossary) == 12
+    items = [s for s in bundled.sentences if s.section in {g.index for g in glossary}]
+    assert items and all(s.part == "glossary" for s in items)
+    assert all(s.text == bundled.text[s.start : s.end] for s in bundled.sentences)
