@@ -27,9 +27,7 @@ _SPACE_RE = re.compile(r"\s+")
 #: The last item ends with its line (what follows is a note such as "(以上说明均根据…整理)").
 _LAST_END_RE = re.compile(r"。[”’」』)]*\s*(?:\n|$)")
 #: In-text definitions: "所谓X，即…" and "X是指…" (term in optional quotes).
-_SUOWEI_RE = re.compile(
-    r"所谓[“\"]?(?P<term>[^,，。“”\"]{2,20}?)[”\"]?[,，](?P<definition>(?:即|是指|就是|指)[^。]*。?)"
-)
+_SUOWEI_RE = re.compile(r"所谓(?P<term>[^,，。]{2,24}?)[,，](?P<definition>(?:即|是指|就是|指)[^。]*。?)")
 _SHIZHI_RE = re.compile(r"[”\"]?是(?P<definition>指[^。]*。?)")
 
 _DEFAULT_TYPE = "Policy"

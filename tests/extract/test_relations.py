@@ -1,0 +1,313 @@
+"""Tests for kg.extract.relations: hand-written sentences in the genre's style, invented names."""
+
+from __future__ import annotations
+
+from kg.extract.relations import extract_relations
+from kg.types import Document, Mention, Relation, Sentence
+
+
+def make_doc(*sentences: tuple[str, str]) -> Document:
+    """A document with one sentence per (text, part), one per line; review is 2019, plan 2020."""
+    built, text = [], ""
+    for index, (sentence, part) in enumerate(sentences):
+        start = len(text)
+        text += sentence
+        built.append(
+            Sentence(index, sentence, start, len(text), None, 2019 if part == "review" else 2020, part)
+        )
+        text += "\n"
+    return Document(text=text, sentences=tuple(built), sections=(), year=2020)
+
+
+def mention(doc: Document, name: str, type_: str, nth: int = 0) -> Mention:
+    """The ``nth`` occurrence of ``name`` in ``doc`` as a mention of type ``type_``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(name, start + 1)
+    sentence = next(s.index for s in doc.sentences if s.start <= start < s.end)
+    return Mention(name, type_, sentence, start, start + len(name), text=name)
+
+
+def triples(relations, predicate: str) -> list[tuple[str, str]]:
+    return [(r.subject, r.object) for r in relations if r.predicate == predicate]
+
+
+# ---------------------------------------------------------------------------------------------- status
+
+
+def test_a_verb_after_a_list_applies_to_every_item():
+    doc = make_doc(("青峰路西延、白鹭大道北延竣工在即,临江隧道全线贯通。", "review"))
+    ms = [mention(doc, n, "Project") for n in ("青峰路西延", "白鹭大道北延", "临江隧道")]
+    assert triples(extract_relations(doc, ms), "status") == [
+        ("青峰路西延", "underConstruction"),
+        ("白鹭大道北延", "underConstruction"),
+        ("临江隧道", "completed"),
+    ]
+
+
+def test_a_list_with_a_generic_tail_shares_the_verb():
+    doc = make_doc(("蓝湾物流园、松涛家居广场等一批重点项目顺利推进。", "review"))
+    ms = [mention(doc, n, "Project") for n in ("蓝湾物流园", "松涛家居广场")]
+    assert triples(extract_relations(doc, ms), "status") == [
+        ("蓝湾物流园", "underConstruction"),
+        ("松涛家居广场", "underConstruction"),
+    ]
+
+
+def test_review_statuses_from_verbs_before_and_after():
+    doc = make_doc(
+        ("枫林体育馆建设正式启动。", "review"),
+        ("完成青石小学、白沙中学提质改造。", "review"),
+        ("启动翠湖公园前期工作。", "review"),
+        ("东岭污水处理厂主体完工。", "review"),
+    )
+    ms = [
+        mention(doc, n, "Project")
+        for n in ("枫林体育馆", "青石小学", "白沙中学", "翠湖公园", "东岭污水处理厂")
+    ]
+    assert triples(extract_relations(doc, ms), "status") == [
+        ("枫林体育馆", "started"),
+        ("青石小学", "completed"),
+        ("白沙中学", "completed"),
+        ("翠湖公园", "planned"),
+        ("东岭污水处理厂", "underConstruction"),
+    ]
+
+
+def test_plan_part_statuses_are_planned_with_their_deadline():
+    doc = make_doc(
+        ("争取蓝湾物流园、松涛家居广场在6月底前投入使用。", "plan"),
+        ("完成枫林体育馆建设。", "plan"),
+    )
+    ms = [mention(doc, n, "Project") for n in ("蓝湾物流园", "松涛家居广场", "枫林体育馆")]
+    relations = extract_relations(doc, ms)
+    assert triples(relations, "status") == [
+        ("蓝湾物流园", "planned"),
+        ("松涛家居广场", "planned"),
+        ("枫林体育馆", "planned"),
+    ]
+    assert triples(relations, "deadline") == [("蓝湾物流园", "6月底前"), ("松涛家居广场", "6月底前")]
+
+
+def test_the_same_verb_reads_differently_in_review_and_plan():
+    doc = make_doc(("枫林体育馆建成投用。", "review"), ("枫林体育馆建成投用。", "plan"))
+    ms = [mention(doc, "枫林体育馆", "Project", 0), mention(doc, "枫林体育馆", "Project", 1)]
+    assert [(r.object, r.sentence) for r in extract_relations(doc, ms) if r.predicate == "status"] == [
+        ("completed", 0),
+        ("planned", 1),
+    ]
+
+
+def test_deadlines_as_written():
+    doc = make_doc(
+        ("年内建成枫林体育馆。", "plan"),
+        ("确保临江隧道9月30日前贯通。", "plan"),
+        ("力争青石小学2021年底投入使用。", "plan"),
+        ("东岭污水处理厂上半年开工。", "plan"),
+    )
+    ms = [mention(doc, n, "Project") for n in ("枫林体育馆", "临江隧道", "青石小学", "东岭污水处理厂")]
+    assert triples(extract_relations(doc, ms), "deadline") == [
+        ("枫林体育馆", "年内"),
+        ("临江隧道", "9月30日前"),
+        ("青石小学", "2021年底"),
+        ("东岭污水处理厂", "上半年"),
+    ]
+
+
+def test_no_status_from_a_verb_in_another_clause():
+    doc = make_doc(("栖霞广场招商火热,周边道路已全部竣工；翠湖公园方案获批,另有三条道路开工。", "review"))
+    ms = [mention(doc, n, "Project") for n in ("栖霞广场", "翠湖公园")]
+    assert triples(extract_relations(doc, ms), "status") == []
+
+
+def test_no_status_from_a_verb_far_away_or_behind_another_name():
+    doc = make_doc(
+        ("栖霞广场周边的停车场公厕绿化亮化工程全部竣工。", "review"), ("翠湖公园带动青禾农业开工。", "review")
+    )
+    ms = [
+        mention(doc, "栖霞广场", "Project"),
+        mention(doc, "翠湖公园", "Project"),
+        mention(doc, "青禾农业", "Company"),
+    ]
+    assert triples(extract_relations(doc, ms), "status") == []
+
+
+def test_a_verb_inside_a_name_is_not_a_status():
+    doc = make_doc(("翠湖片区开发项目招商良好。", "review"))
+    ms = [mention(doc, "翠湖片区开发项目", "Project")]
+    assert extract_relations(doc, ms) == ()
+
+
+def test_status_carries_its_evidence_span():
+    doc = make_doc(("去年,临江隧道全线贯通。", "review"))
+    relation = extract_relations(doc, [mention(doc, "临江隧道", "Project")])[0]
+    assert relation == Relation("临江隧道", "Project", "status", "completed", None, 0, 3, 11)
+    assert doc.text[relation.start : relation.end] == "临江隧道全线贯通"
+
+
+def test_only_projects_get_a_status():
+    doc = make_doc(("青禾农业、临江隧道开工。", "review"))
+    ms = [mention(doc, "青禾农业", "Company"), mention(doc, "临江隧道", "Project")]
+    assert triples(extract_relations(doc, ms), "status") == [("临江隧道", "started")]
+
+
+# ---------------------------------------------------------------------------------------------- located in
+
+
+def test_places_written_together_nest():
+    doc = make_doc(("强力推进金沙镇柳塘村生态茶园项目。", "plan"))
+    ms = [
+        mention(doc, "金沙镇", "Place"),
+        mention(doc, "柳塘村", "Place"),
+        mention(doc, "生态茶园项目", "Project"),
+    ]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [
+        ("柳塘村", "金沙镇"),
+        ("生态茶园项目", "柳塘村"),
+    ]
+
+
+def test_a_project_named_after_a_place_is_in_it():
+    doc = make_doc(("金沙镇农网改造完成。", "review"), ("金沙镇污水处理厂和金沙路开工。", "review"))
+    ms = [
+        mention(doc, "金沙镇", "Place"),
+        mention(doc, "金沙镇污水处理厂", "Project"),
+        mention(doc, "金沙", "Place", 2),
+        mention(doc, "金沙路", "Project"),
+    ]
+    located = [r for r in extract_relations(doc, ms) if r.predicate == "locatedIn"]
+    assert [(r.subject, r.object, r.object_type, r.sentence) for r in located] == [
+        ("金沙镇污水处理厂", "金沙镇", "Place", 1)
+    ]
+
+
+def test_a_list_of_places_with_a_shared_head():
+    doc = make_doc(("强力实施东坡、南湖、西岭三大片区棚户区改造。", "plan"))
+    ms = [mention(doc, n, "Place") for n in ("东坡", "南湖", "西岭")]
+    located = [r for r in extract_relations(doc, ms) if r.predicate == "locatedIn"]
+    assert [(r.subject, r.subject_type, r.object) for r in located] == [
+        ("三大片区棚户区改造", "Project", "东坡"),
+        ("三大片区棚户区改造", "Project", "南湖"),
+        ("三大片区棚户区改造", "Project", "西岭"),
+    ]
+
+
+def test_a_list_of_places_with_a_head_mention():
+    doc = make_doc(("东坡、南湖片区征拆改造顺利推进。", "review"))
+    ms = [
+        mention(doc, "东坡", "Place"),
+        mention(doc, "南湖", "Place"),
+        mention(doc, "片区征拆改造", "Project"),
+    ]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [
+        ("片区征拆改造", "东坡"),
+        ("片区征拆改造", "南湖"),
+    ]
+
+
+def test_moved_to_and_built_in_a_place():
+    doc = make_doc(("科创孵化园移交云台经开区。", "review"), ("在北湖以东规划建设枫林农贸市场。", "plan"))
+    ms = [
+        mention(doc, "科创孵化园", "Project"),
+        mention(doc, "云台经开区", "Place"),
+        mention(doc, "北湖", "Place"),
+        mention(doc, "枫林农贸市场", "Project"),
+    ]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [
+        ("科创孵化园", "云台经开区"),
+        ("枫林农贸市场", "北湖"),
+    ]
+
+
+def test_no_location_across_clauses():
+    doc = make_doc(("在北湖以东,新建枫林农贸市场。", "plan"))
+    ms = [mention(doc, "北湖", "Place"), mention(doc, "枫林农贸市场", "Project")]
+    assert triples(extract_relations(doc, ms), "locatedIn") == []
+
+
+# ---------------------------------------------------------------------------------------------- participation
+
+
+def test_a_company_takes_part_in_what_it_invests_in_or_controls():
+    doc = make_doc(
+        ("远山集团重组控股星湖置业公司。", "review"), ("银河文旅投资建设临江物流园项目。", "review")
+    )
+    ms = [
+        mention(doc, "远山集团", "Company"),
+        mention(doc, "星湖置业", "Company"),
+        mention(doc, "银河文旅", "Company"),
+        mention(doc, "临江物流园项目", "Project"),
+    ]
+    participates = [r for r in extract_relations(doc, ms) if r.predicate == "participatesIn"]
+    assert [(r.subject, r.object, r.object_type) for r in participates] == [
+        ("远山集团", "星湖置业", "Company"),
+        ("银河文旅", "临江物流园项目", "Project"),
+    ]
+
+
+def test_representatives_of_a_cluster_take_part_in_it():
+    doc = make_doc(("重点建设以远山集团、银河文旅为代表的文旅综合开发产业群,确保项目高效推进。", "plan"))
+    ms = [mention(doc, "远山集团", "Company"), mention(doc, "银河文旅", "Company")]
+    participates = [r for r in extract_relations(doc, ms) if r.predicate == "participatesIn"]
+    assert [(r.subject, r.object, r.object_type) for r in participates] == [
+        ("远山集团", "文旅综合开发产业群", "Project"),
+        ("银河文旅", "文旅综合开发产业群", "Project"),
+    ]
+
+
+def test_cooperation_to_develop_a_parcel():
+    doc = make_doc(("与远山集团合作开发江畔B3地块。", "plan"))
+    ms = [mention(doc, "远山集团", "Company"), mention(doc, "江畔B3地块", "Project")]
+    assert triples(extract_relations(doc, ms), "participatesIn") == [("远山集团", "江畔B3地块")]
+
+
+def test_support_without_an_object_gives_nothing():
+    doc = make_doc(("支持远山集团、银河文旅进一步做大做强。", "plan"))
+    ms = [mention(doc, "远山集团", "Company"), mention(doc, "银河文旅", "Company")]
+    assert extract_relations(doc, ms) == ()
+
+
+# ---------------------------------------------------------------------------------------------- part of
+
+
+def test_items_strung_into_a_route_are_part_of_it():
+    doc = make_doc(("将竹溪山庄、桃源农庄等项目串联起来,打造全县乡村旅游精品线路。", "plan"))
+    ms = [mention(doc, "竹溪山庄", "Project"), mention(doc, "桃源农庄", "Company")]
+    part_of = [r for r in extract_relations(doc, ms) if r.predicate == "partOf"]
+    assert [(r.subject, r.object, r.object_type) for r in part_of] == [
+        ("竹溪山庄", "全县乡村旅游精品线路", "Project"),
+        ("桃源农庄", "全县乡村旅游精品线路", "Project"),
+    ]
+
+
+def test_a_base_for_an_industry():
+    doc = make_doc(("以青禾农业、竹溪山庄为依托,做大做优茶叶产业。", "plan"))
+    ms = [mention(doc, "青禾农业", "Company"), mention(doc, "竹溪山庄", "Project")]
+    relations = extract_relations(doc, ms)
+    assert triples(relations, "participatesIn") == [("青禾农业", "茶叶产业")]
+    assert triples(relations, "partOf") == [("竹溪山庄", "茶叶产业")]
+
+
+def test_included_in_a_named_programme():
+    doc = make_doc(("将南湖湿地公园纳入城市绿道工程。", "plan"))
+    ms = [mention(doc, "南湖湿地公园", "Project"), mention(doc, "城市绿道工程", "Policy")]
+    part_of = [r for r in extract_relations(doc, ms) if r.predicate == "partOf"]
+    assert [(r.subject, r.object, r.object_type) for r in part_of] == [
+        ("南湖湿地公园", "城市绿道工程", "Policy")
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- whole
+
+
+def test_relations_are_sorted_and_unique():
+    doc = make_doc(("临江隧道、临江隧道全线贯通。", "review"))
+    ms = [mention(doc, "临江隧道", "Project", 0), mention(doc, "临江隧道", "Project", 1)]
+    relations = extract_relations(doc, ms)
+    assert relations == tuple(sorted(relations, key=lambda r: (r.sentence, r.start, r.end)))
+    assert len(relations) == len(set(relations)) == 2
+
+
+def test_no_mentions_no_relations():
+    doc = make_doc(("临江隧道全线贯通。", "review"))
+    assert extract_relations(doc, []) == ()
