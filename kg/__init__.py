@@ -8,13 +8,13 @@ Five lines to start::
     kg.validate_graph(graph).conforms                                     # SHACL check
     kg.write_graph(graph, "out", "ttl")                                   # out/graph.ttl
 
-The stages one by one: :func:`ingest` (file → Document), :func:`extract` (→ Extraction),
+The stages one by one: :func:`ingest` (file → Document), ``kg.extract.extract`` (→ Extraction),
 :func:`link` (→ Linked, stable IRIs), :func:`build` (→ rdflib Graph).
 """
 
 from kg.build import build, build_reports, build_text, load_graph, summary, write_graph
 from kg.errors import EndpointError, GovKGError, GraphError, InputError, QueryError
-from kg.extract import extract
+import kg.extract  # the extract stage: kg.extract.extract(doc)
 from kg.ingest import ingest, ingest_text
 from kg.link import link
 from kg.validate import validate_graph
@@ -26,7 +26,6 @@ __all__ = [
     "load_graph",
     "summary",
     "write_graph",
-    "extract",
     "ingest",
     "ingest_text",
     "link",
