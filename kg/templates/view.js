@@ -1,0 +1,183 @@
+// govkg view: legend, type filters, search, physics toggle, hover card and details panel.
+// Runs after pyvis's drawGraph(), using its globals `network`, `nodes` and `edges`.
+// Every text from a report is written with textContent: nothing here parses data as HTML.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("kg-config").textContent);
+  var view = { config: config, network: network, nodes: nodes, edges: edges, drawnAt: null, stabilizedAt: null };
+  window.kgView = view;
+
+  function el(tag, text, className) {
+    var element = document.createElement(tag);
+    if (text !== undefined && text !== null) element.textContent = String(text);
+    if (className) element.className = className;
+    return element;
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  // ---------------------------------------------------------------- header and note
+  byId("kg-title").textContent = config.title;
+  byId("kg-counts").textContent = config.nodes + " 个节点 · " + config.edges + " 条边";
+  byId("kg-note").textContent = config.note;
+  byId("kg-color-note").textContent =
+    config.colorBy === "community"
+      ? "颜色表示社区（Louvain），形状表示类型；节点大小：" + config.sizeBy + "。"
+      : "颜色与形状表示类型；节点大小：" + config.sizeBy + "。";
+
+  // ---------------------------------------------------------------- type filters (and legend)
+  function setTypeVisible(type, visible) {
+    var ids = nodes.getIds({ filter: function (node) { return node.group === type; } });
+    nodes.update(ids.map(function (id) { return { id: id, hidden: !visible }; }));
+  }
+  view.setTypeVisible = setTypeVisible;
+
+  var filters = byId("kg-filters");
+  config.legend.forEach(function (entry) {
+    var row = el("label");
+    var box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.setAttribute("data-type", entry.type);
+    var swatch = el("span", null, "kg-swatch kg-shape-" + entry.shape);
+    swatch.style.background = config.colorBy === "community" ? "#888888" : entry.color;
+    row.appendChild(box);
+    row.appendChild(swatch);
+    row.appendChild(el("span", entry.name + " " + entry.en + " (" + entry.count + ")"));
+    box.addEventListener("change", function () { setTypeVisible(entry.type, box.checked); });
+    filters.appendChild(row);
+  });
+
+  // ---------------------------------------------------------------- physics
+  var physics = byId("kg-physics");
+  physics.checked = config.physics;
+  physics.addEventListener("change", function () {
+    network.setOptions({ physics: { enabled: physics.checked } });
+  });
+
+  // ---------------------------------------------------------------- details panel
+  var details = byId("kg-details");
+
+  function addRow(list, name, value) {
+    if (value === undefined || value === null || value === "" || (value.length === 0)) return;
+    list.appendChild(el("dt", name));
+    list.appendChild(el("dd", Array.isArray(value) ? value.join("、") : value));
+  }
+
+  function addSources(provenance) {
+    if (!provenance || provenance.length === 0) return;
+    details.appendChild(el("p", "原文出处（" + provenance.length + "）", "kg-muted"));
+    provenance.forEach(function (source) {
+      var quote = el("blockquote", source[0]);
+      var where = [source[1], source[2]].filter(Boolean).join(" · ");
+      if (where) quote.appendChild(el("cite", where));
+      details.appendChild(quote);
+    });
+  }
+
+  function showNode(id) {
+    var node = nodes.get(id);
+    if (!node) return;
+    var info = node.kg;
+    details.replaceChildren(el("h3", node.label), el("p", info.type, "kg-muted"));
+    var list = el("dl");
+    addRow(list, "别名", info.aliases);
+    addRow(list, "状态", info.status);
+    addRow(list, "期限", info.deadline);
+    addRow(list, "定义", info.definition);
+    details.appendChild(list);
+    if (info.figures.length) {
+      details.appendChild(el("p", "数据", "kg-muted"));
+      var figures = el("ul");
+      info.figures.forEach(function (figure) { figures.appendChild(el("li", figure)); });
+      details.appendChild(figures);
+    }
+    addSources(info.provenance);
+  }
+
+  function showEdge(id) {
+    var edge = edges.get(id);
+    if (!edge) return;
+    var from = nodes.get(edge.from), to = nodes.get(edge.to);
+    details.replaceChildren(el("h3", (from ? from.label : "") + " → " + edge.label + " → " + (to ? to.label : "")));
+    addSources(edge.kg.provenance);
+  }
+  view.showNode = showNode;
+
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0]);
+  });
+
+  // ---------------------------------------------------------------- hover card
+  var container = byId("mynetwork");
+  var card = el("div");
+  card.id = "kg-hover";
+  card.hidden = true;
+  container.appendChild(card);
+
+  network.on("hoverNode", function (params) {
+    var node = nodes.get(params.node);
+    if (!node) return;
+    var info = node.kg;
+    card.replaceChildren(el("strong", node.label), el("span", info.type));
+    var lines = [];
+    if (info.aliases.length) lines.push("别名：" + info.aliases.join("、"));
+    if (info.status) lines.push("状态：" + info.status + (info.deadline ? "（" + info.deadline + "）" : ""));
+    info.figures.slice(0, 3).forEach(function (figure) { lines.push(figure); });
+    if (info.provenance.length) lines.push("“" + info.provenance[0][0] + "” — " + info.provenance[0][1]);
+    lines.forEach(function (line) { card.appendChild(el("div", line)); });
+    card.style.left = params.pointer.DOM.x + 14 + "px";
+    card.style.top = params.pointer.DOM.y + 14 + "px";
+    card.hidden = false;
+  });
+  network.on("blurNode", function () { card.hidden = true; });
+  network.on("dragStart", function () { card.hidden = true; });
+
+  // ---------------------------------------------------------------- search
+  var names = byId("kg-names");
+  var all = nodes.get({ fields: ["id", "label"] });
+  if (all.length <= 5000) {
+    all.map(function (node) { return node.label; }).sort().forEach(function (name) {
+      var option = el("option");
+      option.value = name;
+      names.appendChild(option);
+    });
+  }
+
+  function findNode(query) {
+    var visible = nodes.get({ filter: function (node) { return !node.hidden; }, fields: ["id", "label"] });
+    var lower = query.toLowerCase();
+    var exact = visible.filter(function (node) { return node.label === query; });
+    if (exact.length) return exact[0];
+    var partial = visible.filter(function (node) { return node.label.toLowerCase().indexOf(lower) >= 0; });
+    partial.sort(function (a, b) { return a.label.length - b.label.length || (a.label < b.label ? -1 : 1); });
+    return partial[0];
+  }
+
+  function focusNode(query) {
+    var result = byId("kg-search-result");
+    var found = query ? findNode(query) : undefined;
+    if (!found) {
+      result.textContent = "未找到：" + query;
+      return null;
+    }
+    network.selectNodes([found.id]);
+    network.focus(found.id, { scale: 1.5, animation: false });
+    showNode(found.id);
+    result.textContent = "已定位：" + found.label;
+    return found.id;
+  }
+  view.focusNode = focusNode;
+
+  byId("kg-search-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    focusNode(byId("kg-search").value.trim());
+  });
+
+  // ---------------------------------------------------------------- readiness (tests, bench)
+  network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
+  network.once("stabilized", function () { view.stabilizedAt = performance.now(); });
+})();

@@ -1,0 +1,425 @@
+"""networkx graph of things → one self-contained, offline HTML page (pyvis / vis-network).
+
+The page is pyvis's own template with vis-network inlined (``cdn_resources="in_line"``), then
+post-processed: the Bootstrap CDN links the template still carries are removed (the page must
+work from ``file://`` with no network), and a side panel is added (legend, type filters, name
+search, physics toggle, node details) from ``kg/templates/``.
+
+Safety: every text of a report is data, never markup. Node data reach the page only as JSON
+inside ``<script>`` with ``<``, ``>`` and ``&`` escaped (so no label can close the script tag);
+labels are drawn on the canvas; the panel and the hover card are built with ``textContent``.
+Nodes carry no vis ``title`` at all, because pyvis switches to an ``innerHTML`` tooltip whenever
+a title contains the letters ``href``.
+
+Large graphs: above :data:`PHYSICS_LIMIT` nodes physics is off and positions are computed here
+(one spring layout per connected component, components packed on shelves), which draws 30k
+nodes in seconds where vis's physics never settles; the page says so in a visible note.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from kg.network import ViewError
+from kg.types import OBSERVATION_KINDS, PROJECT_STATUSES
+from kg.vocab import label, term
+
+#: Colour and vis shape of each node type (shapes with the label below, so names stay legible).
+TYPE_STYLES: dict[str, tuple[str, str]] = {
+    "Project": ("#e15759", "dot"),
+    "Company": ("#4e79a7", "square"),
+    "Place": ("#59a14f", "triangle"),
+    "Policy": ("#f28e2b", "diamond"),
+    "Organization": ("#b07aa1", "star"),
+    "Indicator": ("#edc948", "hexagon"),
+    "Observation": ("#bab0ac", "dot"),
+    "Sentence": ("#9c755f", "triangleDown"),
+    "Report": ("#76b7b2", "square"),
+}
+#: Colours of communities, largest community first (cycled when there are more).
+COMMUNITY_COLORS: tuple[str, ...] = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#17becf",
+)  # fmt: skip
+SIZE_MEASURES: tuple[str, ...] = ("degree", "betweenness", "pagerank")
+COLOR_MODES: tuple[str, ...] = ("type", "community")
+#: Largest graph drawn with live physics; above it positions are precomputed (see bench/bench_viz.py).
+PHYSICS_LIMIT = 300
+_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+_TEMPLATES = resources.files("kg") / "templates"
+
+
+def centrality(G: nx.Graph, measure: str = "degree") -> dict[str, float]:
+    """Centrality of every node on the undirected simple view of ``G`` (degree, betweenness, pagerank).
+
+    Betweenness is estimated from 300 sampled sources (fixed seed) above 1,000 nodes.
+
+    >>> centrality(nx.MultiDiGraph([("a", "b"), ("a", "b"), ("b", "c")]))
+    {'a': 0.5, 'b': 1.0, 'c': 0.5}
+    >>> centrality(nx.path_graph(3), "closeness")
+    Traceback (most recent call last):
+    ...
+    kg.network.ViewError: Unknown size measure 'closeness': choose degree, betweenness or pagerank.
+    """
+    if measure not in SIZE_MEASURES:
+        raise ViewError(f"Unknown size measure {measure!r}: choose degree, betweenness or pagerank.")
+    simple = nx.Graph(G)
+    if measure == "degree":
+        return nx.degree_centrality(simple) if len(simple) > 1 else dict.fromkeys(simple, 0.0)
+    if measure == "betweenness":
+        k = 300 if len(simple) > 1000 else None
+        return nx.betweenness_centrality(simple, k=k, seed=0)
+    return nx.pagerank(simple) if len(simple) else {}
+
+
+def communities(G: nx.Graph) -> dict[str, int]:
+    """Community number of every node (Louvain, fixed seed), 0 for the largest community.
+
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y")])
+    >>> communities(G)
+    {'a': 0, 'b': 0, 'c': 0, 'x': 1, 'y': 1}
+    """
+    found = nx.community.louvain_communities(nx.Graph(G), seed=0)
+    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
+    return {node: i for i, community in enumerate(ordered) for node in sorted(community)}
+
+
+def node_size(value: float, largest: float) -> float:
+    """A node's drawn size from its centrality: square-root scale between 10 and 40.
+
+    >>> node_size(0.0, 1.0), node_size(0.25, 1.0), node_size(1.0, 1.0), node_size(0.0, 0.0)
+    (10.0, 25.0, 40.0, 10.0)
+    """
+    if largest <= 0:
+        return _MIN_SIZE
+    return round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(value / largest), 2)
+
+
+def layout(G: nx.Graph, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Positions in pixels: a spring layout per connected component, components packed in rows.
+
+    Laying out components apart keeps the many small ones (a project and its place) readable and
+    costs far less than one layout of the whole graph. Single nodes fill a grid after the others.
+
+    >>> pos = layout(nx.Graph([("a", "b"), ("c", "d")]))
+    >>> sorted(pos) == ["a", "b", "c", "d"] and all(len(p) == 2 for p in pos.values())
+    True
+    """
+    simple = nx.Graph(G)
+    parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
+    boxes = [_component_layout(simple.subgraph(part), seed) for part in parts]
+    return _pack(boxes)
+
+
+def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions of one component around (0, 0), spread so that nodes sit about 80 px apart."""
+    n = len(component)
+    if n == 1:
+        return {next(iter(component)): (0.0, 0.0)}
+    iterations = 50 if n <= 2000 else 15
+    raw = nx.spring_layout(component, seed=seed, iterations=iterations)
+    scale = 40.0 * math.sqrt(n)
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
+
+
+def _pack(boxes: list[dict[str, tuple[float, float]]], gap: float = 80.0) -> dict[str, tuple[float, float]]:
+    """Place component layouts left to right in rows about as wide as the whole drawing is tall."""
+    sizes = []
+    for box in boxes:
+        xs, ys = [p[0] for p in box.values()], [p[1] for p in box.values()]
+        sizes.append((min(xs), min(ys), max(xs) - min(xs) + gap, max(ys) - min(ys) + gap))
+    row_width = max(
+        math.sqrt(sum(w * h for _, _, w, h in sizes)), max((w for _, _, w, _ in sizes), default=0)
+    )
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for box, (left, top, width, height) in zip(boxes, sizes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in box.items():
+            positions[node] = (round(x + px - left, 1), round(y + py - top, 1))
+        x, row_height = x + width, max(row_height, height)
+    return positions
+
+
+def _figure_text(figure: dict) -> str:
+    """One figure as a short line: year, kind (Chinese), value, qualifier, unit.
+
+    >>> _figure_text({"year": 2020, "kind": "target", "value": 8.0, "unit": "%", "qualifier": "左右"})
+    '2020 目标 8左右%'
+    """
+    value = figure.get("value")
+    number = "" if value is None else f"{value:g}"
+    kind = label(term(figure["kind"])) if figure.get("kind") in OBSERVATION_KINDS else figure.get("kind", "")
+    parts = (
+        str(figure.get("year") or ""),
+        kind,
+        f"{number}{figure.get('qualifier', '')}{figure.get('unit', '')}",
+    )
+    return " ".join(part for part in parts if part)
+
+
+def node_record(node: str, data: dict, color: str, size: float, position: tuple[float, float] | None) -> dict:
+    """The vis-network node dict of one node: style, position and the details the panel shows.
+
+    >>> record = node_record("http://x/p", {"label": "园区", "type": "Project"}, "#e15759", 12.0, (1.0, 2.0))
+    >>> record["label"], record["shape"], record["x"], record["kg"]["type"]
+    ('园区', 'dot', 1.0, '项目')
+    """
+    kind = data.get("type", "")
+    details = {
+        "type": label(term(kind)) if kind in TYPE_STYLES else kind,
+        "aliases": list(data.get("aliases", [])),
+        "figures": [_figure_text(figure) for figure in data.get("figures", [])],
+        "provenance": [
+            [p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])
+        ],
+    }
+    if data.get("status"):
+        details["status"] = (
+            label(term(data["status"])) if data["status"] in PROJECT_STATUSES else data["status"]
+        )
+    for key in ("deadline", "definition"):
+        if data.get(key):
+            details[key] = data[key]
+    record = {
+        "id": node,
+        "label": data.get("label", ""),
+        "group": kind,
+        "shape": TYPE_STYLES.get(kind, ("", "dot"))[1],
+        "color": color,
+        "size": size,
+        "kg": details,
+    }
+    if position is not None:
+        record["x"], record["y"] = position
+    return record
+
+
+def edge_record(u: str, v: str, data: dict) -> dict:
+    """The vis-network edge dict of one relation, labelled with its Chinese name.
+
+    >>> edge_record("a", "b", {"label": "位于", "predicate": "locatedIn", "provenance": []})
+    {'from': 'a', 'to': 'b', 'label': '位于', 'kg': {'provenance': []}}
+    """
+    provenance = [[p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])]
+    return {"from": u, "to": v, "label": data.get("label", ""), "kg": {"provenance": provenance}}
+
+
+def select_types(G: nx.MultiDiGraph, types: Iterable[str] | None) -> nx.MultiDiGraph:
+    """The subgraph of nodes whose type is in ``types`` (all nodes when None).
+
+    >>> G = nx.MultiDiGraph(); G.add_node("a", type="Place"); G.add_node("b", type="Company")
+    >>> list(select_types(G, ["Place"]))
+    ['a']
+    """
+    if types is None:
+        return G
+    wanted = set(types)
+    return G.subgraph([n for n, kind in G.nodes(data="type") if kind in wanted]).copy()
+
+
+def find_nodes(G: nx.Graph, name: str) -> list[str]:
+    """Nodes whose label or an alias is exactly ``name``; a clear error naming close matches if none.
+
+    >>> G = nx.Graph(); G.add_node("n1", label="新材料产业园", aliases=["产业园"])
+    >>> find_nodes(G, "产业园")
+    ['n1']
+    >>> find_nodes(G, "材料")
+    Traceback (most recent call last):
+    ...
+    kg.network.ViewError: No node is named '材料': did you mean 新材料产业园?
+    """
+    found = sorted(n for n, d in G.nodes(data=True) if name == d.get("label") or name in d.get("aliases", ()))
+    if found:
+        return found
+    close = sorted({d.get("label", "") for _, d in G.nodes(data=True) if name in d.get("label", "")})[:5]
+    hint = f"did you mean {', '.join(close)}?" if close else "check the name with `kg query` or drop --focus."
+    raise ViewError(f"No node is named {name!r}: {hint}")
+
+
+def ego_network(G: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` steps (either direction) of the node(s) named ``name``.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d")])
+    >>> nx.set_node_attributes(G, {"a": "甲", "b": "乙", "c": "丙", "d": "丁"}, "label")
+    >>> sorted(ego_network(G, "乙", 1))
+    ['a', 'b', 'c']
+    """
+    if depth < 0:
+        raise ViewError(f"--depth must be 0 or more, not {depth}.")
+    keep: set[str] = set()
+    for center in find_nodes(G, name):
+        keep |= set(
+            nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth)
+        )
+    return G.subgraph(keep).copy()
+
+
+def _styles(G: nx.MultiDiGraph, size_by: str, color_by: str) -> tuple[dict[str, str], dict[str, float]]:
+    if color_by not in COLOR_MODES:
+        raise ViewError(f"Unknown colour mode {color_by!r}: choose type or community.")
+    if color_by == "community":
+        groups = communities(G)
+        colors = {n: COMMUNITY_COLORS[groups[n] % len(COMMUNITY_COLORS)] for n in G}
+    else:
+        colors = {n: TYPE_STYLES.get(kind, ("#888888", ""))[0] for n, kind in G.nodes(data="type")}
+    values = centrality(G, size_by)
+    largest = max(values.values(), default=0.0)
+    return colors, {n: node_size(values[n], largest) for n in G}
+
+
+def _options(physics: bool, large: bool) -> dict:
+    """vis-network options: straight edges (curved ones add a physics node per edge), arrows, hover."""
+    return {
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "smooth": False,
+            "font": {"size": 10, "align": "middle", "color": "#555555"},
+            "color": {"color": "#a0a0a0", "highlight": "#333333", "hover": "#333333"},
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"springLength": 90, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+        },
+        "layout": {"improvedLayout": False},
+    }
+
+
+def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, title: str) -> dict:
+    """What the panel script needs besides the nodes: legend entries, counts and the visible note.
+
+    >>> G = nx.MultiDiGraph(); G.add_node("a", type="Place", label="甲")
+    >>> config = view_config(G, False, "degree", "type", "t")
+    >>> config["legend"][0]["type"], config["legend"][0]["name"], config["legend"][0]["count"]
+    ('Place', '地点', 1)
+    """
+    counts: dict[str, int] = {}
+    for _, kind in G.nodes(data="type"):
+        counts[kind] = counts.get(kind, 0) + 1
+    legend = [
+        {"type": kind, "name": label(term(kind)), "en": label(term(kind), "en"), "color": color, "shape": shape,
+         "count": counts[kind]}
+        for kind, (color, shape) in TYPE_STYLES.items()
+        if kind in counts
+    ]  # fmt: skip
+    if physics:
+        note = f"{len(G)} 个节点：力导向布局（physics）已开启，可拖动节点。"
+    else:
+        note = (
+            f"{len(G)} 个节点：超过 {PHYSICS_LIMIT} 个节点时关闭物理模拟，位置已预先计算（按连通分量布局）。"
+            "可用“物理模拟”开关开启（大图会很慢）。"
+        )
+    return {
+        "title": title,
+        "nodes": len(G),
+        "edges": G.number_of_edges(),
+        "legend": legend,
+        "colorBy": color_by,
+        "sizeBy": size_by,
+        "physics": physics,
+        "note": note,
+    }
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside an HTML ``<script>``: ``<``, ``>``, ``&`` and U+2028/9 are escaped.
+
+    >>> script_json({"label": "</script><!--x"})
+    '{"label": "\\\\u003c/script\\\\u003e\\\\u003c!--x"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text
+
+
+_EXTERNAL = re.compile(
+    r"<(link|script)\b[^>]*\b(?:href|src)\s*=\s*[\"']https?://[^>]*>(?:\s*</script>)?", re.IGNORECASE
+)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
+
+
+def finish_page(html: str, config: dict) -> str:
+    """Post-process pyvis's page: drop every external link or script, add the panel, style and script.
+
+    >>> page = finish_page('<head><link href="https://cdn.x/b.css" rel="stylesheet"/></head><body></body>', {})
+    >>> "https://" in page, page.count("kg-panel") > 0
+    (False, True)
+    """
+    html = _EXTERNAL.sub("", html)
+    html = _EMPTY_HEADING.sub("", html)
+    style = (_TEMPLATES / "view.css").read_text(encoding="utf-8")
+    panel = (_TEMPLATES / "panel.html").read_text(encoding="utf-8")
+    script = (_TEMPLATES / "view.js").read_text(encoding="utf-8")
+    html = html.replace("</head>", f"<style>{style}</style>\n</head>", 1)
+    tail = (
+        f'{panel}\n<script type="application/json" id="kg-config">{script_json(config)}</script>\n'
+        f"<script>{script}</script>\n</body>"
+    )
+    head, _, rest = html.rpartition("</body>")
+    return head + tail + rest
+
+
+def render(
+    G: nx.MultiDiGraph,
+    size_by: str = "degree",
+    color_by: str = "type",
+    physics: bool | None = None,
+    title: str = "govkg",
+) -> str:
+    """The HTML page of ``G`` (a graph from :func:`kg.network.to_networkx`), as a string.
+
+    ``physics`` defaults to on up to :data:`PHYSICS_LIMIT` nodes; positions are precomputed
+    either way, so physics only refines them.
+
+    >>> from kg.network import to_networkx
+    >>> page = render(to_networkx("tests/fixtures/viz-mini.ttl"))
+    >>> "<script>alert(1)</script>" in page, "\\\\u003cscript\\\\u003ealert(1)" in page
+    (False, True)
+    """
+    from pyvis.network import Network
+
+    if physics is None:
+        physics = len(G) <= PHYSICS_LIMIT
+    colors, sizes = _styles(G, size_by, color_by)
+    positions = layout(G)
+    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
+    # Appending dicts directly: pyvis's add_node/add_edge check every existing item (quadratic).
+    net.nodes = [node_record(n, d, colors[n], sizes[n], positions.get(n)) for n, d in G.nodes(data=True)]
+    net.edges = [edge_record(u, v, d) for u, v, d in G.edges(data=True)]
+    net.options = _options(physics, large=len(G) > PHYSICS_LIMIT)
+    # pyvis writes the nodes with jinja's tojson, which escapes <, > and & like script_json.
+    return finish_page(net.generate_html(), view_config(G, physics, size_by, color_by, title))
+
+
+def write_view(G: nx.MultiDiGraph, out: str | Path, **options) -> Path:
+    """Write :func:`render`'s page to ``out`` (parent directories created) and return the path."""
+    path = Path(out)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise ViewError(f"The view is an HTML page: give --out a name ending in .html, not {path.name!r}.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(G, **options), encoding="utf-8")
+    return path
