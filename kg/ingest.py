@@ -23,6 +23,7 @@ import hashlib
 import html
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,6 +109,11 @@ _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
 _TITLE_LINE_RE = re.compile(r"政府工作报告$")
 _MAX_FRONT_LINES = 30
+# Hard-wrap detection: lines of at least _MIN_WRAP characters, at least _MIN_WRAPPED_LINES of them,
+# and _WRAPPED_SHARE of them within two characters of the commonest length.
+_MIN_WRAP = 12
+_MIN_WRAPPED_LINES = 4
+_WRAPPED_SHARE = 0.6
 
 
 def ingest(path: str | Path) -> Document:
@@ -247,17 +253,34 @@ def _join_broken_lines(lines: list[str]) -> str:
     >>> _join_broken_lines(["完成节能减", "排、安全生产任务", "今年,全面完成"])
     '完成节能减排、安全生产任务\\n今年,全面完成'
     """
+    width = _wrap_width(lines)
     out: list[str] = []
-    for line in lines:
-        if out and _continues(out[-1], line):
+    for i, line in enumerate(lines):
+        if out and _continues(out[-1], line, width is not None and len(lines[i - 1]) >= width - 1):
             out[-1] += line
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def _continues(prev: str, line: str) -> bool:
-    """Whether ``line`` continues the clause ``prev`` was cut in."""
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width at which the text was hard-wrapped (as in copies from PDFs), or None.
+
+    Hard-wrapped when most long lines are about as long as the commonest long length.
+
+    >>> _wrap_width(["一" * 20, "二" * 21, "三" * 20, "四" * 7, "五" * 20, "六" * 19]), _wrap_width(["一" * 20])
+    (20, None)
+    """
+    lengths = [len(line) for line in lines if len(line) >= _MIN_WRAP]
+    if len(lengths) < _MIN_WRAPPED_LINES:
+        return None
+    width = Counter(lengths).most_common(1)[0][0]
+    near = sum(1 for n in lengths if abs(n - width) <= 2)
+    return width if near >= _WRAPPED_SHARE * len(lengths) else None
+
+
+def _continues(prev: str, line: str, full: bool = False) -> bool:
+    """Whether ``line`` continues the clause ``prev`` was cut in; ``full`` when prev reached the wrap width."""
     if prev[-1] in _TERMINATORS + ":" + _CLOSERS:
         return False
     if (prev[-1].isdigit() or prev[-1] == ".") and _NUMBER_CONTINUES_RE.match(line):
@@ -266,6 +289,8 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if _heading_level(prev) or _TITLE_LINE_RE.search(prev):
         return False
+    if full:
+        return True
     if prev[-1] in ",、(“":
         return True
     fragment = _FRAGMENT_RE.match(line)

@@ -24,6 +24,7 @@ _MAX_JUNK = 0.02
 #: Share of Chinese characters that must be common (GB2312) for a GB18030 reading to be trusted over Big5.
 _MIN_COMMON = 0.9
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页.{0,8}|\d{1,3})\s*$")
 _DROPPED_TAGS = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 
 
@@ -167,8 +168,10 @@ def pdf_to_text(data: bytes, path: Path) -> str:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
+            pages = [page.extract_text() or "" for page in pdf.pages]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a malformed file
         raise InputError(
             f"The PDF {path} could not be read ({type(error).__name__}): give a valid PDF or a .txt copy."
         ) from None
+    lines = (line for page in pages for line in page.split("\n"))
+    return "\n".join(line for line in lines if not _PAGE_NUMBER_RE.match(line))

@@ -405,9 +405,9 @@ def _write_pdf(path: Path, lines: list[str]) -> None:
     import matplotlib.pyplot as plt
 
     with plt.rc_context({"pdf.fonttype": 42, "font.family": ["WenQuanYi Micro Hei", "DejaVu Sans"]}):
-        figure = plt.figure(figsize=(6, 3))
+        figure = plt.figure(figsize=(6, 1 + 0.4 * len(lines)))
         for i, line in enumerate(lines):
-            figure.text(0.05, 0.85 - 0.15 * i, line)
+            figure.text(0.05, 1 - (i + 1) / (len(lines) + 1), line)
         figure.savefig(path)
         plt.close(figure)
 
@@ -418,6 +418,23 @@ def test_pdf_text_is_read(tmp_path):
     doc = ingest(path)
     assert [s.text for s in doc.sentences] == ["一、2020年工作回顾", "全县实现地区生产总值218.4亿元。"]
     assert doc.sentences[1].year == 2020
+
+
+PARAGRAPH = "全县实现地区生产总值218.4亿元,增长3.6%,一般公共预算收入12.7亿元,城乡居民收入稳步增长,民生保障持续加强,社会大局和谐稳定。"
+
+
+def test_hard_wrapped_text_is_reflowed():
+    wrapped = [PARAGRAPH[i : i + 16] for i in range(0, len(PARAGRAPH), 16)]
+    assert normalise("\n".join(["一、2020年工作回顾", *wrapped, "二、2021年工作安排"])) == (
+        f"一、2020年工作回顾\n{PARAGRAPH}\n二、2021年工作安排"
+    )
+
+
+def test_pdf_lines_are_reflowed_and_page_numbers_dropped(tmp_path):
+    path = tmp_path / "report.pdf"
+    wrapped = [PARAGRAPH[i : i + 16] for i in range(0, len(PARAGRAPH), 16)]
+    _write_pdf(path, ["一、2020年工作回顾", *wrapped, "- 1 -"])
+    assert ingest(path).text == f"一、2020年工作回顾\n{PARAGRAPH}"
 
 
 def test_corrupt_pdf(tmp_path):
