@@ -100,7 +100,11 @@ _DISCOURSE_STARTERS = frozenset(
 _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 
 _REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|成绩|即将过去")
-_PLAN_CUES = re.compile(r"安排|计划|目标|任务|今年|明年|今后|展望|打算|部署|重点工作|总体要求|预期")
+_PLAN_CUES = re.compile(
+    r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期"
+)
+#: A sentence outside review and plan parts that speaks of the plan year.
+_PLAN_SENTENCE_RE = re.compile(r"^今年|预期目标")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
 _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:去年|过去一年|过去的一年|即将过去的一年)")
@@ -391,11 +395,15 @@ class _Years:
         self.report, self.review, self.plan = report, review, plan
 
 
-def _section_part(title: str) -> str | None:
-    """``"review"``, ``"plan"`` or ``"glossary"`` from a level-1 title's cue words, else None.
+def _section_part(title: str, plan_year: int | None = None) -> str | None:
+    """``"review"``, ``"plan"`` or ``"glossary"`` from a level-1 title, else None.
+
+    Cue words decide; without them a year in the title is compared with the plan year.
 
     >>> _section_part("2018年工作回顾"), _section_part("2019年工作安排"), _section_part("加强自身建设")
     ('review', 'plan', None)
+    >>> _section_part("2018年工作情况", plan_year=2019)
+    'review'
     """
     if _GLOSSARY_RE.search(title):
         return "glossary"
@@ -403,6 +411,9 @@ def _section_part(title: str) -> str | None:
         return "review"
     if _PLAN_CUES.search(title):
         return "plan"
+    years = _YEAR_RE.findall(title)
+    if years and plan_year is not None:
+        return "review" if int(years[-1]) < plan_year else "plan"
     return None
 
 
@@ -487,7 +498,7 @@ def _label_sentences(
     text: str, spans, sections: tuple[Section, ...], front_end: int, years: _Years
 ) -> tuple[Sentence, ...]:
     """Sentences with their innermost section, part and the year their figures are about."""
-    parts = _top_section_parts(sections)
+    parts = _top_section_parts(sections, years.plan)
     sentences = []
     for index, (start, end) in enumerate(spans):
         section = _innermost(sections, start)
@@ -502,18 +513,20 @@ def _label_sentences(
             year = int(leading.group(1))
         elif part in ("plan", "other") and _PAST_YEAR_START_RE.match(sentence):
             year = years.review
+        elif part == "other" and _PLAN_SENTENCE_RE.search(sentence):
+            year = years.plan
         sentences.append(Sentence(index, sentence, start, end, section, year, part))
     return tuple(sentences)
 
 
-def _top_section_parts(sections: tuple[Section, ...]) -> dict[int, str | None]:
+def _top_section_parts(sections: tuple[Section, ...], plan_year: int | None) -> dict[int, str | None]:
     """Part of every level-1 section; one without cue words after a plan section is plan too."""
     parts: dict[int, str | None] = {}
     previous = None
     for section in sections:
         if section.level != 1 and section.parent is not None:
             continue
-        part = _section_part(section.title)
+        part = _section_part(section.title, plan_year)
         if part is None and previous == "plan":
             part = "plan"
         parts[section.index] = part

@@ -240,6 +240,21 @@ def test_december_meeting_reviews_the_year_then_ending():
     assert doc.sentences[1].year == 2019
 
 
+def test_heading_without_cue_words_is_placed_by_its_year():
+    doc = ingest_text(
+        "——2019年1月10日在青山县第十七届人民代表大会第三次会议上\n一、2018年工作情况\n全县增长7%。\n"
+        "二、坚定信心乘势而上\n今年全县增长6.5%左右。\n全县上下团结奋斗。"
+    )
+    assert [(s.part, s.year) for s in doc.sentences] == [
+        ("front", 2019),
+        ("review", 2018),
+        ("review", 2018),
+        ("other", None),
+        ("other", 2019),
+        ("other", None),
+    ]
+
+
 def test_meeting_line_with_lost_digits_gives_the_year():
     doc = ingest_text("2021315日在青山县\n第十八届人民代表大会第六次会议上\n各位代表:")
     assert doc.year == 2021
