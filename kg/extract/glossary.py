@@ -64,10 +64,15 @@ def extract_definitions(doc: Document, mentions: Sequence[Mention] = ()) -> tupl
 
 
 def _types_by_name(mentions: Sequence[Mention]) -> dict[str, str]:
-    """The type of the first mention (in text order) of every name."""
+    """The type of every name: Policy when some mention has it, else that of the first mention.
+
+    >>> _types_by_name([Mention("甲", "Place", 0, 0, 1), Mention("甲", "Policy", 1, 5, 6)])
+    {'甲': 'Policy'}
+    """
     types: dict[str, str] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end, m.type)):
-        types.setdefault(mention.name, mention.type)
+        if mention.type == _DEFAULT_TYPE or mention.name not in types:
+            types[mention.name] = mention.type
     return types
 
 

@@ -103,13 +103,16 @@ _COOPERATE_RE = re.compile(
 )
 
 #: Head nouns of a named cluster, programme or route ("文旅产业群", "蔬菜产业", "精品线路").
+#: "以甲为代表", "以甲为依托": 甲 stands for a cluster and is not the object of the verb before it.
+_FRAME = "为(?:代表|龙头|依托|核心|支撑|引领|骨干|主体)"
+_FRAME_RE = re.compile(_FRAME)
 _CLUSTER_HEADS = (
     "产业群 产业集群 集群 群 产业链 产业 基地 园区 产业园 线路 业态 商圈 街区 示范区 示范园 经济带 走廊 板块"
 )
 _CLUSTER_END_RE = re.compile(rf"(?:{_alternation(_CLUSTER_HEADS.split())})$")
 _OBJECT_TRIM_RE = re.compile(r"(?:的)?(?:发展|建设|工作|等)+$")
 _CLUSTER_RE = re.compile(
-    r"以(?P<list>[^以,，;；:：。]{1,80}?)为(?:代表|龙头|依托|核心|支撑|引领|骨干|主体)"
+    rf"以(?P<list>[^以,，;；:：。]{{1,80}}?){_FRAME}"
     r"(?:的(?P<obj1>[^,，;；:：。、]{2,24})"
     r"|[,，]?(?:做大做优|做大做强|做优做强|做强做优|做精做优|发展壮大|发展|打造|壮大|培育|形成)"
     r"(?P<obj2>[^,，;；:：。、]{2,24}))"
@@ -122,7 +125,7 @@ _ROUTE_RE = re.compile(
 _INCLUDE_RE = re.compile(r"纳入(?:到)?")
 #: A head shared by a list of places: "甲、乙、丙三大片区棚户区改造".
 _PLACE_HEAD_RE = re.compile(
-    rf"等?(?P<head>(?:[{_CN_DIGITS}两\d]{{1,3}}[个大])?[^,，;；:：。、]{{0,12}}?"
+    rf"等?(?P<head>(?P<count>[{_CN_DIGITS}两\d]{{1,3}}[个大])?[^,，;；:：。、]{{0,12}}?"
     r"(?:改造|工程|项目|开发|治理|建设|整治|提质|征拆|修缮))"
 )
 #: A place name must leave at least this much of a project's name to be read as its location.
@@ -248,7 +251,7 @@ def _status_and_deadline(text, sentence, groups, inside, verbs, start, end, ever
     deadlines = [d for d in _DEADLINE_RE.finditer(text, start, end) if not _overlaps(d, every)]
     for group in groups:
         projects = [m for m in group if m.type == "Project"]
-        if not projects:
+        if not projects or _FRAME_RE.match(text, group[-1].end):
             continue
         found = _group_status(text, group, inside, verbs, sentence.part)
         for project in projects:
@@ -343,22 +346,27 @@ def _mention_at(mentions: Sequence[Mention], position: int) -> Mention | None:
 
 
 def _shared_head(text, index, group, end) -> Iterator[Relation]:
-    """ "甲、乙、丙三大片区棚户区改造": the head (a Project mention, else the phrase) is in each place.
+    """Places that share a head: "甲、乙、丙三大片区棚户区改造" is in each of 甲, 乙, 丙.
 
-    Applies to two or more places joined by 、和及与; places written together ("甲镇乙村") are nested,
-    not coordinated.
+    The head is a Project mention written right after the places, else the phrase up to a
+    project word (改造, 工程, 治理 …). An uncounted phrase is one project per place:
+    "甲河、乙河等综合治理" is 甲河综合治理 in 甲河 and 乙河综合治理 in 乙河. Applies to two or
+    more places joined by 、和及与; places written together ("甲镇乙村") are nested, not coordinated.
     """
     places, head = _coordinated_places(text, group)
     if len(places) < 2:
         return
     last = places[-1].end
-    if head is None:
-        match = _PLACE_HEAD_RE.match(text, last, end)
-        if not match:
-            return
-        head = Mention(match.group("head"), "Project", index, match.start("head"), match.end())
+    match = None if head else _PLACE_HEAD_RE.match(text, last, end)
+    if head is None and match is None:
+        return
     for place in places:
-        yield _relation(head, "locatedIn", place.name, "Place", index, _span(place), (last, head.end))
+        if head is None:
+            name = match.group("head") if match.group("count") else place.name + match.group("head")
+            subject = Mention(name, "Project", index, match.start("head"), match.end())
+        else:
+            subject = head
+        yield _relation(subject, "locatedIn", place.name, "Place", index, _span(place), (last, subject.end))
 
 
 def _coordinated_places(text: str, group: list[Mention]) -> tuple[list[Mention], Mention | None]:

@@ -60,6 +60,19 @@ def test_the_subject_takes_the_type_of_a_mention_of_the_term():
     ]
 
 
+def test_a_policy_mention_of_the_term_wins_over_other_types():
+    doc = glossary_doc(body="一码通办服务站建成。推行一码通办。")
+    first, second = doc.text.index("一码通办"), doc.text.index("一码通办", 5)
+    mentions = [
+        Mention("一码通办", "Place", 0, first, first + 4),
+        Mention("一码通办", "Policy", 0, second, second + 4),
+    ]
+    assert [(r.subject, r.subject_type) for r in extract_definitions(doc, mentions)][1] == (
+        "一码通办",
+        "Policy",
+    )
+
+
 def test_numbers_out_of_sequence_are_not_items():
     glossary = "名词解释\n1.双百行动(P3):即百企帮百村。\n5.\n2.零跑腿(P4):即网上办理。"
     assert [r.subject for r in extract_definitions(glossary_doc(glossary=glossary))] == ["双百行动", "零跑腿"]

@@ -193,15 +193,24 @@ def test_a_list_of_places_with_a_shared_head():
 
 
 def test_a_list_of_places_with_a_head_mention():
-    doc = make_doc(("东坡、南湖片区征拆改造顺利推进。", "review"))
+    doc = make_doc(("东坡、南湖片区提质改造顺利推进。", "review"))
     ms = [
         mention(doc, "东坡", "Place"),
         mention(doc, "南湖", "Place"),
-        mention(doc, "片区征拆改造", "Project"),
+        mention(doc, "片区提质改造", "Project"),
     ]
     assert triples(extract_relations(doc, ms), "locatedIn") == [
-        ("片区征拆改造", "东坡"),
-        ("片区征拆改造", "南湖"),
+        ("片区提质改造", "东坡"),
+        ("片区提质改造", "南湖"),
+    ]
+
+
+def test_an_uncounted_shared_head_is_one_project_per_place():
+    doc = make_doc(("加快推进东溪河、西溪河等综合治理。", "plan"))
+    ms = [mention(doc, "东溪河", "Place"), mention(doc, "西溪河", "Place")]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [
+        ("东溪河综合治理", "东溪河"),
+        ("西溪河综合治理", "西溪河"),
     ]
 
 
@@ -252,6 +261,14 @@ def test_representatives_of_a_cluster_take_part_in_it():
     assert [(r.subject, r.object, r.object_type) for r in participates] == [
         ("远山集团", "文旅综合开发产业群", "Project"),
         ("银河文旅", "文旅综合开发产业群", "Project"),
+    ]
+
+
+def test_a_representative_of_a_cluster_gets_no_status_from_the_verb_before_it():
+    doc = make_doc(("重点建设以蓝湾物流园为代表的商贸物流产业群。", "plan"))
+    relations = extract_relations(doc, [mention(doc, "蓝湾物流园", "Project")])
+    assert [(r.subject, r.predicate, r.object) for r in relations] == [
+        ("蓝湾物流园", "partOf", "商贸物流产业群")
     ]
 
 
