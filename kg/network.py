@@ -86,6 +86,9 @@ _PREDICATES: dict[str, str] = {
     },
 }
 
+#: File extensions read as RDF (the format is guessed from the extension).
+GRAPH_EXTENSIONS: tuple[str, ...] = ("ttl", "nt", "nq", "trig", "jsonld", "rdf", "n3")
+
 #: A triple as read: subject, predicate, object (IRIs and ``_:`` blank nodes as strings,
 #: literals as their lexical form) and the object's language tag (or None).
 Triple = tuple[str, str, str, str | None]
@@ -128,7 +131,7 @@ def _file_triples(path: Path) -> Iterator[Triple]:
 
     if not path.is_file():
         raise GraphError(f"The graph file {path} does not exist: build one with `kg build`.")
-    if ox.RdfFormat.from_extension(path.suffix.lstrip(".")) is None:
+    if path.suffix.lower().lstrip(".") not in GRAPH_EXTENSIONS:
         raise GraphError(
             f"The graph file {path} has an unknown extension: use .ttl, .nt, .nq, .trig or .jsonld."
         )
