@@ -1,0 +1,292 @@
+"""Saved SPARQL questions in queries/, parameters bound safely, rows out.
+
+A saved query is one ``.rq`` file whose first lines are a comment header::
+
+    # title: Projects and their status
+    # answers: every project, where it is, its status and deadline
+    # params: name — the entity's label (exact or contained)
+
+(``# params: none`` when it takes none). :func:`run` accepts a saved query's name, a path
+to a ``.rq`` file or SPARQL text, and a store, graph files or an endpoint URL.
+
+Parameters are bound as RDF terms, never pasted into the query: each becomes a
+``VALUES ?name { term }`` block at the start of the query's outer WHERE group, the term
+written by rdflib (``Literal(value).n3()``), which escapes quotes and backslashes. A value
+such as ``x" } UNION { ?s ?p ?o } #`` therefore stays one string literal. The binding
+is the same for local stores and remote endpoints, so a parameter is visible to the
+outer group's triple patterns, FILTERs and OPTIONALs (not inside subqueries, whose
+variables are their own). pyoxigraph's ``substitutions`` were not used: they require
+the variable to be projected, which would add a column to every answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal
+from rdflib.term import Identifier
+
+from kg.errors import QueryError
+from kg.store import GraphStore, Result, check_syntax, connect, is_update, load, query_form, sparql_tokens
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+#: Output formats of :func:`render`.
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+
+_HEADER_LINE = re.compile(r"#\s*(title|answers|params)\s*:\s*(.*)")
+_PARAM = re.compile(r"([A-Za-z_]\w*)\s*(?:[—–-]+\s*(.*))?")
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a saved query: its variable name (without ``?``) and what to give."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A question saved as one ``.rq`` file in queries/."""
+
+    name: str
+    title: str
+    answers: str
+    params: tuple[Param, ...]
+    path: Path
+
+    @property
+    def text(self) -> str:
+        """The SPARQL text of the file."""
+        return self.path.read_text(encoding="utf-8")
+
+
+def parse_header(text: str) -> tuple[str, str, tuple[Param, ...]]:
+    """The title, answer and parameters declared by the leading comment lines of ``text``.
+
+    Parameters are separated by ``;``; each is ``name — description``.
+
+    >>> parse_header("# title: T\\n# answers: A\\n# params: name — a label; year — a year\\nSELECT")
+    ('T', 'A', (Param(name='name', description='a label'), Param(name='year', description='a year')))
+    >>> parse_header("# title: T\\n# params: none\\n")[2]
+    ()
+    """
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("#"):
+            break
+        match = _HEADER_LINE.fullmatch(line)
+        if match:
+            fields[match.group(1)] = match.group(2).strip()
+    params = []
+    declared = fields.get("params", "")
+    if declared.lower() not in ("", "none"):
+        for part in declared.split(";"):
+            match = _PARAM.fullmatch(part.strip())
+            if match:
+                params.append(Param(match.group(1), (match.group(2) or "").strip()))
+    return fields.get("title", ""), fields.get("answers", ""), tuple(params)
+
+
+def saved_query_from_file(path: Path) -> SavedQuery:
+    """Read one ``.rq`` file as a :class:`SavedQuery` named by its file stem."""
+    title, answers, params = parse_header(path.read_text(encoding="utf-8"))
+    return SavedQuery(path.stem, title, answers, params, path)
+
+
+def saved_queries(directory: Path = QUERIES_DIR) -> list[SavedQuery]:
+    """Every saved query in ``directory``, sorted by name.
+
+    >>> [q.name for q in saved_queries()][:3]
+    ['busy_sentences', 'companies', 'companies_by_cluster']
+    """
+    return [saved_query_from_file(path) for path in sorted(Path(directory).glob("*.rq"))]
+
+
+def saved_query(name: str, directory: Path = QUERIES_DIR) -> SavedQuery:
+    """The saved query called ``name``; QueryError listing the known names otherwise.
+
+    >>> saved_query("projects").params
+    ()
+    """
+    path = Path(directory) / f"{name}.rq"
+    if _NAME.fullmatch(name) and path.is_file():
+        return saved_query_from_file(path)
+    known = ", ".join(q.name for q in saved_queries(directory))
+    raise QueryError(f"There is no saved query {name!r}: use one of {known}, a .rq file or SPARQL text.")
+
+
+def resolve(query: str | Path) -> tuple[str, SavedQuery | None]:
+    """The SPARQL text of a saved query name, a ``.rq`` file path or SPARQL text, and its SavedQuery.
+
+    >>> resolve("SELECT * WHERE { ?s ?p ?o }")
+    ('SELECT * WHERE { ?s ?p ?o }', None)
+    >>> resolve("policies")[1].title
+    'Policies, their definitions and mentions'
+    """
+    text = str(query)
+    if isinstance(query, Path) or (text.endswith(".rq") and "\n" not in text):
+        path = Path(text)
+        if not path.is_file():
+            raise QueryError(f"The query file {path} does not exist: give the path of a .rq file.")
+        saved = saved_query_from_file(path)
+        return saved.text, saved
+    if _NAME.fullmatch(text.strip()):
+        saved = saved_query(text.strip())
+        return saved.text, saved
+    return text, None
+
+
+def _rdf_term(value: object) -> Identifier:
+    """The RDF term a parameter value stands for: rdflib terms as they are, anything else a literal."""
+    return value if isinstance(value, Identifier) else Literal(value)
+
+
+def _group_start(sparql: str) -> int:
+    """The offset just after the ``{`` that opens the query's outer WHERE group."""
+    tokens = sparql_tokens(sparql)
+    words = [t.group().upper() if t.lastgroup == "word" else t.group() for t in tokens]
+    if "WHERE" in words:
+        start = words.index("WHERE")
+    elif query_form(sparql) == "CONSTRUCT":  # CONSTRUCT { template } { pattern }: skip the template
+        depth, start = 0, 0
+        for start, word in enumerate(words):
+            depth += {"{": 1, "}": -1}.get(word, 0)
+            if word == "}" and depth == 0:
+                break
+    else:
+        start = 0
+    for token, word in zip(tokens[start:], words[start:], strict=True):
+        if word == "{" and token.lastgroup == "other":
+            return token.end()
+    raise QueryError("The query has no WHERE group to bind parameters in: add one or drop the parameters.")
+
+
+def bind_parameters(sparql: str, params: Mapping[str, object]) -> str:
+    """``sparql`` with each parameter bound by a VALUES block at the start of its WHERE group.
+
+    >>> bind_parameters('SELECT ?n WHERE { ?s ?p ?n }', {"n": 'say "hi" }'})
+    'SELECT ?n WHERE { VALUES ?n { "say \\\\"hi\\\\" }" } ?s ?p ?n }'
+    """
+    if not params:
+        return sparql
+    blocks = []
+    for name, value in sorted(params.items()):
+        if not _NAME.fullmatch(name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name: use letters, digits and _.")
+        blocks.append(f" VALUES ?{name} {{ {_rdf_term(value).n3()} }}")
+    position = _group_start(sparql)
+    return sparql[:position] + "".join(blocks) + sparql[position:]
+
+
+def _check_params(sparql: str, saved: SavedQuery | None, params: Mapping[str, object]) -> None:
+    """Refuse missing, unknown and unused parameters with a sentence that says which."""
+    if saved is not None:
+        declared = [p.name for p in saved.params]
+        missing = [name for name in declared if name not in params]
+        if missing:
+            usage = " ".join(f"--param {name}=VALUE" for name in missing)
+            raise QueryError(f"The query {saved.name} needs {', '.join(missing)}: give {usage}.")
+        unknown = sorted(set(params) - set(declared))
+        if unknown:
+            accepted = ", ".join(declared) or "no parameters"
+            raise QueryError(f"The query {saved.name} takes {accepted}, not {', '.join(unknown)}.")
+        return
+    variables = {
+        t.group()[1:] for t in sparql_tokens(sparql) if t.group()[:1] in "?$" and t.lastgroup == "word"
+    }
+    unused = sorted(set(params) - variables)
+    if unused:
+        raise QueryError(f"The query does not use ?{', ?'.join(unused)}: drop the parameter or fix its name.")
+
+
+def _store(store_or_paths: GraphStore | str | Path | Iterable[str | Path]) -> GraphStore:
+    """A store from a store, an endpoint URL, or graph file paths."""
+    if isinstance(store_or_paths, GraphStore):
+        return store_or_paths
+    if isinstance(store_or_paths, str) and re.match(r"https?://", store_or_paths):
+        return connect(store_or_paths)
+    if isinstance(store_or_paths, (str, Path)):
+        return load([store_or_paths])
+    return load(list(store_or_paths))
+
+
+def run(
+    store_or_paths: GraphStore | str | Path | Iterable[str | Path],
+    query: str | Path,
+    *,
+    allow_update: bool = False,
+    **params: object,
+) -> Result:
+    """Run a saved query (by name), a ``.rq`` file or SPARQL text, with parameters bound safely.
+
+    Parameters
+    ----------
+    store_or_paths : a store from :func:`kg.store.load` or :func:`kg.store.connect`, graph file
+        path(s), or the URL of a SPARQL endpoint.
+    query : saved query name (see :func:`saved_queries`), path of a ``.rq`` file, or SPARQL text.
+    allow_update : run SPARQL updates; refused otherwise.
+    params : values for the query's parameters (str → string literal; int, float, bool → typed
+        literal; rdflib terms as they are).
+
+    Returns
+    -------
+    Result with ``.columns``, ``.rows`` and ``.to_dataframe()`` (empty for an update).
+
+    Example
+    -------
+    >>> run("tests/fixtures/mini.ttl", "neighbours", name="老街改造工程").rows[0]
+    ['城北污水处理厂', '项目', 2]
+    """
+    sparql, saved = resolve(query)
+    if is_update(sparql):
+        if not allow_update:
+            raise QueryError(
+                "The query is a SPARQL update and could change the graph: pass --allow-update to run it."
+            )
+        store = _store(store_or_paths)
+        store.update(bind_parameters(sparql, params) if params else sparql)
+        return Result(())
+    _check_params(sparql, saved, params)
+    store = _store(store_or_paths)
+    if params:
+        check_syntax(sparql)  # positions of errors in the text as written, before binding
+    return store.query(bind_parameters(sparql, params))
+
+
+def render(result: Result, fmt: str = "table", width: int | None = None) -> str:
+    """``result`` as text: an aligned table, CSV, TSV or JSON (a list of objects).
+
+    >>> print(render(Result(("a", "b"), [[1, None]]), "csv"), end="")
+    a,b
+    1,
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"Unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=1) + "\n"
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, dialect="excel-tab" if fmt == "tsv" else "excel", lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+        return out.getvalue()
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*result.columns, show_lines=False)
+    for row in result.rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console = Console(file=io.StringIO(), width=width or 200, force_terminal=False)
+    console.print(table)
+    console.print(f"{len(result.rows)} rows")
+    return console.file.getvalue()

@@ -1,0 +1,582 @@
+"""A local store and remote SPARQL endpoints behind one interface.
+
+:class:`LocalStore` wraps an in-memory :class:`pyoxigraph.Store` (the fastest store measured
+here, see bench/bench_store.py); :class:`Endpoint` talks to a SPARQL 1.1 server over HTTP.
+Both answer :meth:`~GraphStore.query` with the same :class:`Result`, so callers do not know
+which one they hold.
+
+Graph names: every report lives in its own named graph, named by the IRI of its
+``gov:Report`` node; a file without exactly one report is kept in a graph named by the
+file's ``file://`` URI. The ontology (labels of statuses, kinds, properties) is loaded
+into the graph ``https://w3id.org/govkg/ontology`` unless a file already holds it.
+Queries see the union of all graphs as their default graph: locally through
+pyoxigraph's ``use_default_graph_as_union``; remotely the server must do the same
+(``oxigraph serve --union-default-graph``, as ``kg serve`` does; Fuseki's
+``tdb2:unionDefaultGraph true``).
+
+Remote URLs: ``url`` is the SPARQL query endpoint (Oxigraph: ``http://host:port/query``);
+the update endpoint and the SPARQL 1.1 Graph Store Protocol endpoint are derived from it
+by replacing a trailing ``/query`` with ``/update`` and ``/store`` (Oxigraph's layout), or
+given explicitly. :meth:`Endpoint.put_graph` replaces a named graph with HTTP PUT, so
+pushing the same graph twice never duplicates a triple.
+
+Remote calls are retried with exponential back-off on connection errors, timeouts and
+HTTP 5xx; after the last try they raise :class:`~kg.errors.EndpointError`.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
+
+from kg.errors import EndpointError, GraphError, QueryError
+from kg.vocab import GOV, ONTOLOGY_FILE
+
+T = TypeVar("T")
+
+#: Name of the graph the ontology is loaded into.
+ONTOLOGY_GRAPH = "https://w3id.org/govkg/ontology"
+
+#: Graph file suffixes and their formats.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".xml": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+}
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = frozenset(
+    _XSD + name
+    for name in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+)
+_FLOAT_TYPES = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+_SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
+
+# ---------------------------------------------------------------- SPARQL text
+
+#: Tokens of SPARQL text: comments, strings and IRIs are matched whole so that nothing inside them
+#: is mistaken for a keyword or a brace. ``<`` not followed by an IRI is the less-than operator.
+_TOKEN = re.compile(
+    r"""(?P<comment>\#[^\n]*)
+      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+                  |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<word>[?$]\w+|[^\W\d][\w-]*(?::[\w.-]*)?|:[\w.-]*)
+      | (?P<other>\S)""",
+    re.VERBOSE,
+)
+
+#: First keywords of SPARQL updates.
+UPDATE_KEYWORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+)
+
+
+def sparql_tokens(sparql: str) -> list[re.Match]:
+    """The tokens of SPARQL text, comments left out (strings and IRIs kept whole).
+
+    >>> [t.group() for t in sparql_tokens('SELECT ?x # WHERE {\\nWHERE { ?x ?p "}" }')]
+    ['SELECT', '?x', 'WHERE', '{', '?x', '?p', '"}"', '}']
+    """
+    return [token for token in _TOKEN.finditer(sparql) if token.lastgroup != "comment"]
+
+
+def query_form(sparql: str) -> str:
+    """The first keyword after the prologue: SELECT, CONSTRUCT, ASK, DESCRIBE or an update keyword.
+
+    >>> query_form("# title: SELECT nothing\\nPREFIX gov: <https://w3id.org/govkg/ontology#>\\nask { }")
+    'ASK'
+    >>> query_form("BASE <http://a/> INSERT DATA { <a> <b> <c> }")
+    'INSERT'
+    """
+    tokens = sparql_tokens(sparql)
+    position = 0
+    while position < len(tokens):
+        word = tokens[position].group().upper()
+        if word == "PREFIX":
+            position += 3  # PREFIX name: <iri>
+        elif word == "BASE":
+            position += 2  # BASE <iri>
+        else:
+            return word
+    return ""
+
+
+def is_update(sparql: str) -> bool:
+    """True when ``sparql`` is a SPARQL update rather than a query.
+
+    >>> is_update("DROP ALL"), is_update("SELECT * { ?s ?p ?o }")
+    (True, False)
+    """
+    return query_form(sparql) in UPDATE_KEYWORDS
+
+
+@dataclass(frozen=True)
+class Result:
+    """The answer to a query: column names and rows of plain Python values.
+
+    IRIs become ``str``; literals become ``int`` (xsd integers), ``float`` (decimal, double),
+    ``bool``, ``int`` for ``xsd:gYear``, else ``str``; unbound cells are ``None``.
+    ``ASK`` answers one column ``ask``; ``CONSTRUCT``/``DESCRIBE`` the columns
+    ``subject``, ``predicate``, ``object`` (terms in N-Triples syntax, sorted).
+
+    >>> Result(("a", "b"), [[1, "x"]]).to_dataframe().to_dict("records")
+    [{'a': 1, 'b': 'x'}]
+    """
+
+    columns: tuple[str, ...]
+    rows: list[list] = field(default_factory=list)
+
+    def to_dataframe(self):
+        """The rows as a :class:`pandas.DataFrame` with :attr:`columns` as its columns."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=list(self.columns))
+
+    def records(self) -> list[dict]:
+        """The rows as dicts from column name to value.
+
+        >>> Result(("n",), [[3]]).records()
+        [{'n': 3}]
+        """
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None):
+    """The plain Python value of an RDF term (see :class:`Result`).
+
+    >>> python_value(ox.Literal("2018", datatype=ox.NamedNode(_XSD + "gYear")))
+    2018
+    >>> python_value(ox.Literal("175.6", datatype=ox.NamedNode(_XSD + "decimal")))
+    175.6
+    >>> python_value(ox.NamedNode("https://w3id.org/govkg/id/indicator/x"))
+    'https://w3id.org/govkg/id/indicator/x'
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGER_TYPES or datatype == _XSD + "gYear":
+                return int(term.value)
+            if datatype in _FLOAT_TYPES:
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if datatype == _XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return str(term)
+
+
+def syntax_error(error: SyntaxError, what: str) -> str:
+    """One sentence for a pyoxigraph syntax error, with its line and column when it has them.
+
+    >>> syntax_error(SyntaxError("error at 3:2: expected OPTIONAL"), "SPARQL query")
+    'Malformed SPARQL query at line 3, column 2 (expected OPTIONAL): fix the text there.'
+    """
+    message = str(error)
+    match = _SYNTAX_POSITION.search(message)
+    if match:
+        line, column, detail = match.groups()
+        return f"Malformed {what} at line {line}, column {column} ({detail.strip()}): fix the text there."
+    return f"Malformed {what} ({message.strip()}): fix the text."
+
+
+def _result_from_solutions(answer) -> Result:
+    """Turn a pyoxigraph query answer (solutions, boolean or triples) into a :class:`Result`."""
+    if isinstance(answer, ox.QueryBoolean):
+        return Result(("ask",), [[bool(answer)]])
+    if isinstance(answer, ox.QuerySolutions):
+        columns = tuple(variable.value for variable in answer.variables)
+        rows = [[python_value(solution[name]) for name in columns] for solution in answer]
+        return Result(columns, rows)
+    triples = sorted((str(t.subject), str(t.predicate), str(t.object)) for t in answer)
+    return Result(("subject", "predicate", "object"), [list(t) for t in triples])
+
+
+class GraphStore:
+    """What every store answers: SPARQL queries and updates, and its number of triples."""
+
+    def query(self, sparql: str) -> Result:  # pragma: no cover - interface
+        """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) and return its :class:`Result`."""
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:  # pragma: no cover - interface
+        """Run a SPARQL update."""
+        raise NotImplementedError
+
+    def triple_count(self) -> int:
+        """The number of triples in all graphs.
+
+        >>> load([]).triple_count() > 0  # the ontology alone
+        True
+        """
+        return self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0]
+
+
+class LocalStore(GraphStore):
+    """An in-memory pyoxigraph store holding one named graph per report.
+
+    >>> store = LocalStore()
+    >>> store.add_file(Path("tests/fixtures/mini.ttl"))
+    'https://w3id.org/govkg/id/report/360402/2019'
+    >>> store.query("SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t }").rows
+    [['2019年濂溪区政府工作报告']]
+    """
+
+    def __init__(self) -> None:
+        self.oxigraph = ox.Store()
+
+    def __repr__(self) -> str:
+        return f"LocalStore({len(self.oxigraph)} quads in {len(self.graphs())} graphs)"
+
+    def add_file(self, path: Path) -> str | None:
+        """Load one graph file; return the graph its triples went to (None for a dataset's own graphs).
+
+        Raises :class:`~kg.errors.GraphError` when the file is missing, of an unknown format or malformed.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise GraphError(f"The graph file {path} does not exist: give the path of a built graph.")
+        rdf_format = RDF_FORMATS.get(path.suffix.lower())
+        if rdf_format is None:
+            known = ", ".join(sorted(RDF_FORMATS))
+            raise GraphError(f"{path} has an unknown graph format: use a file ending in one of {known}.")
+        try:
+            self.oxigraph.load(path=str(path), format=rdf_format)
+        except SyntaxError as error:
+            if rdf_format != ox.RdfFormat.JSON_LD:
+                raise GraphError(f"{path}: {syntax_error(error, 'graph file')}") from None
+            self._load_jsonld_with_rdflib(path)
+        return self._name_default_graph(path)
+
+    def _load_jsonld_with_rdflib(self, path: Path) -> None:
+        """Fallback for JSON-LD pyoxigraph cannot read: rdflib parses it, N-Quads carry it over."""
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        try:
+            dataset.parse(path, format="json-ld")
+        except (ValueError, KeyError, TypeError) as error:  # what rdflib raises for bad JSON-LD
+            raise GraphError(f"{path} is not valid JSON-LD ({error}): fix or rebuild the file.") from None
+        self.oxigraph.load(dataset.serialize(format="nquads"), format=ox.RdfFormat.N_QUADS)
+
+    def _name_default_graph(self, path: Path) -> str | None:
+        """Move the triples just loaded into the default graph to their report's named graph."""
+        if not any(True for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            return None
+        reports = list(self.oxigraph.query(f"SELECT DISTINCT ?r WHERE {{ ?r a <{GOV}Report> }}"))
+        graph = reports[0]["r"].value if len(reports) == 1 else path.resolve().as_uri()
+        self.oxigraph.update(f"ADD DEFAULT TO <{graph}> ; CLEAR DEFAULT")
+        return graph
+
+    def graphs(self) -> list[str]:
+        """The names of the named graphs, sorted.
+
+        >>> load([]).graphs()
+        ['https://w3id.org/govkg/ontology']
+        """
+        return sorted(str(graph.value) for graph in self.oxigraph.named_graphs())
+
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query over the union of all graphs.
+
+        Raises :class:`~kg.errors.QueryError` with the line and column of a syntax error.
+        """
+        try:
+            answer = self.oxigraph.query(sparql, use_default_graph_as_union=True)
+            return _result_from_solutions(answer)
+        except SyntaxError as error:
+            raise QueryError(syntax_error(error, "SPARQL query")) from None
+        except (OSError, RuntimeError) as error:
+            raise QueryError(
+                f"The query failed while running ({error}): check its functions and values."
+            ) from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the store."""
+        try:
+            self.oxigraph.update(sparql)
+        except SyntaxError as error:
+            raise QueryError(syntax_error(error, "SPARQL update")) from None
+
+    def ntriples(self, graph: str) -> bytes:
+        """The triples of one named graph as N-Triples, for pushing it elsewhere."""
+        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+
+    def dump(self, path: Path) -> Path:
+        """Write every graph to ``path`` as N-Quads and return the path."""
+        self.oxigraph.dump(str(path), format=ox.RdfFormat.N_QUADS)
+        return Path(path)
+
+
+def load(paths: Iterable[str | Path], *, ontology: bool = True) -> LocalStore:
+    """Load graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) into a new local store.
+
+    Parameters
+    ----------
+    paths : graph files; each report goes to the named graph of its report IRI.
+    ontology : also load ontology/govkg.ttl (status and kind labels) unless a file has it.
+
+    Returns
+    -------
+    LocalStore
+
+    Example
+    -------
+    >>> load(["tests/fixtures/mini.ttl"]).graphs()
+    ['https://w3id.org/govkg/id/report/360402/2019', 'https://w3id.org/govkg/ontology']
+    """
+    store = LocalStore()
+    for path in paths:
+        store.add_file(Path(path))
+    has_ontology = bool(
+        store.oxigraph.query(f"ASK {{ <{GOV}Report> ?p ?o }}", use_default_graph_as_union=True)
+    )
+    if ontology and not has_ontology:
+        store.oxigraph.load(path=str(ONTOLOGY_FILE), to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+    return store
+
+
+# ---------------------------------------------------------------- remote endpoints
+
+
+def _derived_url(url: str, suffix: str) -> str:
+    """Replace a trailing ``/query`` of an endpoint URL by ``/suffix`` (Oxigraph's layout).
+
+    >>> _derived_url("http://127.0.0.1:7878/query", "store")
+    'http://127.0.0.1:7878/store'
+    >>> _derived_url("http://example.org/sparql", "store")
+    ''
+    """
+    stripped = url.rstrip("/")
+    return stripped[: -len("query")] + suffix if stripped.endswith("/query") else ""
+
+
+def _is_transient(error: Exception) -> bool:
+    """True for errors worth retrying: no connection, timeouts, HTTP 5xx."""
+    from SPARQLWrapper.SPARQLExceptions import EndPointInternalError
+
+    if isinstance(error, urllib.error.HTTPError):
+        return error.code >= 500
+    return isinstance(error, (urllib.error.URLError, TimeoutError, ConnectionError, EndPointInternalError))
+
+
+def _reason(error: Exception) -> str:
+    """A short reason for an HTTP-level error."""
+    if isinstance(error, urllib.error.HTTPError):
+        return f"HTTP {error.code}"
+    if isinstance(error, urllib.error.URLError):
+        return str(error.reason)
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+@dataclass
+class Endpoint(GraphStore):
+    """A remote SPARQL 1.1 endpoint (query, update and Graph Store Protocol).
+
+    ``url`` is the query endpoint; ``update_url`` and ``store_url`` default to the
+    Oxigraph layout derived from it. ``retries`` extra tries follow a failure, waiting
+    ``backoff`` seconds, then twice as long each time.
+
+    >>> Endpoint("http://127.0.0.1:7878/query").store_url
+    'http://127.0.0.1:7878/store'
+    """
+
+    url: str
+    store_url: str = ""
+    update_url: str = ""
+    retries: int = 3
+    backoff: float = 0.5
+    timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        if not re.match(r"https?://", self.url):
+            raise EndpointError(f"{self.url!r} is not an http(s) URL: give the SPARQL query endpoint's URL.")
+        self.store_url = self.store_url or _derived_url(self.url, "store")
+        self.update_url = self.update_url or _derived_url(self.url, "update") or self.url
+
+    def _retrying(self, action: Callable[[], T], target: str) -> T:
+        """Run ``action``, retrying transient failures; raise EndpointError after the last try."""
+        from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, Unauthorized
+
+        for attempt in range(self.retries + 1):
+            try:
+                return action()
+            except (EndPointNotFound, Unauthorized) as error:
+                raise EndpointError(
+                    f"{target} refused the request ({type(error).__name__}): check the URL and access rights."
+                ) from None
+            except Exception as error:
+                if not _is_transient(error):
+                    raise
+                if attempt == self.retries:
+                    raise EndpointError(
+                        f"{target} did not answer after {attempt + 1} tries ({_reason(error)}): "
+                        "check that the server is running and the URL is right."
+                    ) from None
+                time.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _wrapper(self, sparql: str):
+        """A SPARQLWrapper for one query or update, posting it directly."""
+        from SPARQLWrapper import JSON, N3, POST, POSTDIRECTLY, SPARQLWrapper
+
+        form = query_form(sparql)
+        wrapper = SPARQLWrapper(self.url, updateEndpoint=self.update_url)
+        wrapper.setQuery(sparql)
+        # our tokenizer skips comments and strings; SPARQLWrapper's regex would also see keywords in them
+        wrapper.queryType = "INSERT" if form == "WITH" else form
+        wrapper.setMethod(POST)
+        wrapper.setRequestMethod(POSTDIRECTLY)
+        wrapper.setReturnFormat(N3 if form in ("CONSTRUCT", "DESCRIBE") else JSON)
+        wrapper.setTimeout(int(self.timeout))
+        return wrapper
+
+    def query(self, sparql: str) -> Result:
+        """Run a SPARQL query on the endpoint and return its :class:`Result`."""
+        form = query_form(sparql)
+        check_syntax(sparql)
+        wrapper = self._wrapper(sparql)
+
+        def fetch() -> tuple[bytes, str]:
+            response = wrapper.query().response
+            return response.read(), response.headers.get("Content-Type", "")
+
+        body, content_type = self._retrying(self._bad_query_guard(fetch), f"The SPARQL endpoint {self.url}")
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            rdf_format = ox.RdfFormat.from_media_type(content_type.split(";")[0]) or ox.RdfFormat.TURTLE
+            return _result_from_solutions(ox.parse(body, format=rdf_format))
+        results_format = ox.QueryResultsFormat.from_media_type(content_type.split(";")[0])
+        return _result_from_solutions(
+            ox.parse_query_results(body, format=results_format or ox.QueryResultsFormat.JSON)
+        )
+
+    @staticmethod
+    def _bad_query_guard(action: Callable[[], T]) -> Callable[[], T]:
+        """Turn the endpoint's 400 answer into a QueryError that quotes its message."""
+        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+        def guarded() -> T:
+            try:
+                return action()
+            except QueryBadFormed as error:
+                detail = str(error).strip().splitlines()[-1]
+                raise QueryError(f"The endpoint rejected the query ({detail}): fix the query.") from None
+
+        return guarded
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the endpoint's update URL."""
+        wrapper = self._wrapper(sparql)
+        self._retrying(self._bad_query_guard(wrapper.query), f"The SPARQL update endpoint {self.update_url}")
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        """Replace the named graph ``graph`` with ``ntriples`` (SPARQL 1.1 Graph Store Protocol PUT)."""
+        if not self.store_url:
+            raise EndpointError(
+                f"Cannot derive a Graph Store Protocol URL from {self.url}: give it with --store URL."
+            )
+        target = f"{self.store_url}?{urllib.parse.urlencode({'graph': graph})}"
+        request = urllib.request.Request(
+            target, data=ntriples, method="PUT", headers={"Content-Type": "application/n-triples"}
+        )
+
+        def put() -> None:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                response.read()
+
+        try:
+            self._retrying(put, f"The graph store {self.store_url}")
+        except urllib.error.HTTPError as error:
+            raise EndpointError(
+                f"The graph store {self.store_url} refused the graph (HTTP {error.code}): "
+                "check that the server is writable and the --store URL is right."
+            ) from None
+
+
+def check_syntax(sparql: str) -> None:
+    """Parse ``sparql`` locally; QueryError with the line and column of a syntax error.
+
+    >>> check_syntax("SELECT * WHERE {\\n  ?s ?p\\n}")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: Malformed SPARQL query at line 3, column 2 (...): fix the text there.
+    """
+    try:
+        ox.Store().query(sparql)
+    except SyntaxError as error:
+        raise QueryError(syntax_error(error, "SPARQL query")) from None
+    except (OSError, RuntimeError):
+        pass  # evaluation problems on an empty store say nothing about the remote one
+
+
+def connect(
+    url: str, *, store_url: str = "", retries: int = 3, backoff: float = 0.5, timeout: float = 30.0
+) -> Endpoint:
+    """A remote endpoint: ``url`` is its SPARQL query URL; ``store_url`` its Graph Store Protocol URL.
+
+    >>> connect("http://127.0.0.1:7878/query").update_url
+    'http://127.0.0.1:7878/update'
+    """
+    return Endpoint(url, store_url=store_url, retries=retries, backoff=backoff, timeout=timeout)
+
+
+def push(paths: Sequence[str | Path], endpoint: Endpoint, *, graph: str | None = None) -> dict[str, int]:
+    """Load graph files and put each named graph on ``endpoint``, replacing what it held.
+
+    Each report goes to the graph named by its report IRI, the ontology to :data:`ONTOLOGY_GRAPH`;
+    ``graph`` renames the one report graph (only when the files hold exactly one).
+    Returns the number of triples put per graph name.
+    """
+    store = load(paths)
+    graphs = store.graphs()
+    data = [g for g in graphs if g != ONTOLOGY_GRAPH]
+    if graph is not None and len(data) != 1:
+        raise EndpointError(
+            f"--graph names one graph but the files hold {len(data)}: push the files one at a time."
+        )
+    counts = {}
+    for name in graphs:
+        body = store.ntriples(name)
+        target = graph if graph is not None and name != ONTOLOGY_GRAPH else name
+        endpoint.put_graph(target, body)
+        counts[target] = body.count(b"\n")
+    return counts
