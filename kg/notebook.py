@@ -94,12 +94,13 @@ def show(
 
     Returns
     -------
-    IPython.display.HTML: an ``<iframe srcdoc>`` holding the whole offline page of :mod:`kg.viz`.
+    IPython.display.HTML: an ``<iframe srcdoc>`` holding the whole offline page of :mod:`kg.viz`
+    (inline, so it stays in the saved notebook and needs no file or server).
 
     Example
     -------
     >>> view = show("tests/fixtures/viz-mini.ttl", types=["Project", "Place"], focus="十里街道")
-    >>> view.data.startswith("<iframe"), "vis-network" in view.data
+    >>> view.data.startswith("<div><iframe srcdoc="), "vis-network" in view.data
     (True, True)
     """
     from IPython.display import HTML
@@ -114,7 +115,8 @@ def show(
     if focus is not None:
         G = ego_network(G, focus, depth)
     page = render(G, **options)
+    # Wrapped in a div: IPython warns about a bare <iframe> (it suggests IFrame, which needs a file).
     return HTML(
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{int(height)}" '
-        'style="border: 1px solid #ddd" sandbox="allow-scripts"></iframe>'
+        f'<div><iframe srcdoc="{html.escape(page, quote=True)}" width="100%" height="{int(height)}" '
+        'style="border: 1px solid #ddd" sandbox="allow-scripts"></iframe></div>'
     )
