@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicons import division_shorts, divisions, terms
+from kg.extract.lexicons import division_shorts, divisions, heads, terms
 from kg.extract.names import head_of, is_generic, is_honour, normalise, type_of
 from kg.extract.tagger import tag
 from kg.types import Document, Mention, Sentence
@@ -26,15 +26,7 @@ _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt"})
 #: Governance verbs, adverbs and status words that frame a name but never start or end one
 #: (加快X建设, 支持X做大做强, X建成通车). Collected from the genre's fixed phrases (GENRE.md).
 _FRAME_WORDS = frozenset(
-    """
-    推进 推动 实施 加快 启动 完成 深化 落实 开展 支持 扶持 帮助 鼓励 引导 引进 对接 争取 确保 力促 力争
-    强化 加强 深入 全面 扎实 积极 大力 持续 继续 做好 抓好 抓实 打好 坚持 坚决 实现 建立 健全 完善 创建
-    争创 打造 培育 发展 促进 提升 提高 加大 开创 巩固 统筹 协调 贯彻 认真 着力 重点 稳步 有序 顺利
-    建成 竣工 开工 完工 通车 投入 使用 投产 开业 贯通 运营 落地 签约 动工 在建 加速 做大 做强 壮大
-    取得 获得 获评 荣获 成为 蝉联 承办 配合 整合 规范 探索 创新 优化 改善 参与 包装 策划 服务
-    严格 全力 主动 尽快 进一步 不断 高效 高标准 新建 改造 建设 工作 项目 推广 开发 招商 合作 合作开发
-    依法 收回 关停 处置 设立 成立 选送 摘得 报道 表彰 肯定 审议 提出 代表 领导 部署 决策 要求 精神
-    """.split()
+    ["推进", "推动", "实施", "加快", "启动", "完成", "深化", "落实", "开展", "支持", "扶持", "帮助", "鼓励", "引导", "引进", "对接", "争取", "确保", "力促", "力争", "强化", "加强", "深入", "全面", "扎实", "积极", "大力", "持续", "继续", "做好", "抓好", "抓实", "打好", "坚持", "坚决", "实现", "建立", "健全", "完善", "创建", "争创", "打造", "培育", "发展", "促进", "提升", "提高", "加大", "开创", "巩固", "统筹", "协调", "贯彻", "认真", "着力", "重点", "稳步", "有序", "顺利", "建成", "竣工", "开工", "完工", "通车", "投入", "使用", "投产", "开业", "贯通", "运营", "落地", "签约", "动工", "在建", "加速", "做大", "做强", "壮大", "取得", "获得", "获评", "荣获", "成为", "蝉联", "承办", "配合", "整合", "规范", "探索", "创新", "优化", "改善", "参与", "包装", "策划", "服务", "严格", "全力", "主动", "尽快", "进一步", "不断", "高效", "高标准", "新建", "改造", "建设", "工作", "项目", "推广", "开发", "招商", "合作", "合作开发", "依法", "收回", "关停", "处置", "设立", "成立", "选送", "摘得", "报道", "表彰", "肯定", "审议", "提出", "代表", "领导", "部署", "决策", "要求", "精神", "是", "来", "要", "让", "把", "对", "将", "与", "和", "发挥", "利用", "借助", "移交", "接受", "服从", "办理", "组织", "结合", "推出", "推行", "承接", "基本完成", "做优", "懂"]
 )
 
 #: Classifier after 等 (甲、乙等龙头企业) → the type it gives the listed names.
@@ -52,7 +44,7 @@ _CLASSIFIERS = {
 
 #: Frames around names: (regex with one group ``x`` for the name list, type for untyped names).
 _FRAMES = (
-    (re.compile(r"以(?P<x>[^，。；：的以]{2,40}?)为(代表|依托|龙头|核心)"), "Company"),
+    (re.compile(r"以(?P<x>[^，。；：的以]{2,40}?)为(代表|依托|龙头)"), "Company"),
     (
         re.compile(
             r"(支持|扶持|帮助|鼓励)(?P<x>[^，。；：的]{2,40}?)(等)?(进一步|做大做强|做大|做优|发展|稳步|开展|做好|壮大|高起点|延伸)"
@@ -86,11 +78,20 @@ _GLOSSARY = re.compile(
 
 #: Numbered slogans (一单四制, 三清三建, 一企一策, 多规合一): a general pattern of the genre.
 _NUMBERED_SLOGAN = re.compile(
-    r"(?<![\u4e00-\u9fff])?([一二三四五六七八九十两多][^\W\d]{1,2}[一二三四五六七八九十两合][^\W\d]{1,2})"
+    r"[一二三四五六七八九十两多][\u4e00-\u9fff][一二三四五六七八九十两合][\u4e00-\u9fff]"
 )
 
-#: Plus-formulas (互联网+监督, 1+2+3值班接访模式).
-_PLUS = re.compile(r"[\w\u4e00-\u9fff]{1,4}(?:\+[\w\u4e00-\u9fff]{1,8})+")
+#: A number and its classifier (11个, 22枚, 6.7万): a count, never part of a name.
+_COUNT = re.compile(r"[\d.]+[万亿千百]?[个项家座所条件批枚户人元%]*")
+
+#: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
+_LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
+
+#: Dates and deadlines glued to a name by the tagger (6月底前, 年内).
+_DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
+
+#: Region prefixes of public bodies (区文化馆, 市青少年活动中心).
+_REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
 #: Lines of a web page around the report (breadcrumbs, source and date lines).
 _SITE_CHROME = re.compile(r"当前位置|来源[:：]|发布时间|相关阅读|责任编辑|打印本页|关闭窗口")
@@ -98,7 +99,6 @@ _SITE_CHROME = re.compile(r"当前位置|来源[:：]|发布时间|相关阅读|
 #: The report's own meeting and speaker: metadata, not entities.
 _METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记")
 
-_LATIN_JUNK = re.compile(r"^[A-Za-z0-9.\-_]+$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_NAME = 24
 
@@ -121,34 +121,144 @@ class _Candidate:
     rank: int
 
 
-def _tokens(sentence: Sentence, pairs: list[tuple[str, str]]) -> list[_Token]:
-    """The tagger's words with offsets into the document.
+def _tokens(doc: Document, sentence: Sentence, pairs: list[tuple[str, str]]) -> list[_Token]:
+    """The tagger's words with document offsets, plus-formulas joined and cut names repaired.
 
     >>> s = Sentence(0, "支持金禾食品", 10, 16, None, None)
-    >>> [(t.word, t.start) for t in _tokens(s, [("支持", "v"), ("金禾食品", "ORG")])]
+    >>> doc = Document("x" * 10 + s.text, (s,), ())
+    >>> [(t.word, t.start) for t in _tokens(doc, s, [("支持", "v"), ("金禾食品", "ORG")])]
     [('支持', 10), ('金禾食品', 12)]
     """
-    out, pos = [], 0
+    out: list[_Token] = []
+    pos = 0
     for word, tg in pairs:
         found = sentence.text.find(word, pos)
         if found < 0:
             continue
         out.append(_Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
+    return _repair_prefixes(doc, _join_plus(out))
+
+
+def _join(a: _Token, b: _Token, tg: str) -> _Token:
+    return _Token(a.word + b.word, tg, a.start, b.end)
+
+
+def _join_plus(tokens: list[_Token]) -> list[_Token]:
+    """Join the words of a plus-formula (互联网+ 监督 → 互联网+监督; 1 + 2 + 3 → 1+2+3) into one nz word.
+
+    >>> [t.word for t in _join_plus([_Token("互联网+", "nz", 0, 4), _Token("监督", "vn", 4, 6)])]
+    ['互联网+监督']
+    """
+    out: list[_Token] = []
+    for tok in tokens:
+        if out and (out[-1].word.endswith("+") or tok.word == "+") and out[-1].end == tok.start:
+            out[-1] = _join(out[-1], tok, "nz")
+        else:
+            out.append(tok)
+    return out
+
+
+def _repair_prefixes(doc: Document, tokens: list[_Token]) -> list[_Token]:
+    """Glue back a name's first character that the tagger cut off as a one-character word.
+
+    The tagger reads 来雁塔 as 来 (a verb) + 雁塔. When that character precedes the rest of the
+    name at least twice in the document and the rest never stands without it, they are one name.
+
+    >>> text = "完成来雁塔修缮。来雁塔开放。"
+    >>> doc = Document(text, (), ())
+    >>> [t.word for t in _repair_prefixes(doc, [_Token("完成", "v", 0, 2), _Token("来", "v", 2, 3),
+    ...     _Token("雁塔", "LOC", 3, 5), _Token("修缮", "v", 5, 7)])]
+    ['完成', '来雁塔', '修缮']
+    """
+    out: list[_Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev.word) == 1
+            and prev.tag not in ("w", "u", "c", "p")
+            and tok.tag in _NAME_TAGS
+            and len(tok.word) >= 2
+        ):
+            stem = tok.word[:2]
+            glued = doc.text.count(prev.word + stem)
+            if glued >= 2 and glued == doc.text.count(stem):
+                out[-1] = _join(prev, tok, tok.tag)
+                continue
+        out.append(tok)
     return out
 
 
 def _inside(tok: _Token) -> bool:
-    """True when a word may be part of a name (not punctuation, particle, frame verb or date).
+    """True when a word may be part of a name (not punctuation, particle, frame verb, count or date).
 
-    >>> _inside(_Token("隧道", "n", 0, 2)), _inside(_Token("推进", "v", 0, 2)), _inside(_Token("、", "w", 0, 1))
+    >>> _inside(_Token("隧道", "n", 0, 2)), _inside(_Token("推进", "v", 0, 2)), _inside(_Token("11个", "m", 0, 3))
     (True, False, False)
     """
-    if tok.tag in _STOP_TAGS or tok.word in _FRAME_WORDS:
+    if tok.tag in _STOP_TAGS or tok.word in _FRAME_WORDS or tok.word.isspace():
         return False
     if tok.tag == "TIME":
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
-    return not tok.word.isspace()
+    return not _COUNT.fullmatch(tok.word)
+
+
+def _extend_left(tokens: list[_Token], i: int) -> int:
+    """Index of the first word of the name whose last word is tokens[i].
+
+    Goes left over name words; stops before a verb that governs a proper noun (迸发 供给侧…);
+    then drops leading verbs and counts (打 好 三大攻坚战 → 三大攻坚战).
+    """
+    j = i
+    while j > 0:
+        prev = tokens[j - 1]
+        if not _inside(prev) or tokens[i].end - prev.start > _MAX_NAME:
+            break
+        if prev.tag == "v" and tokens[j].tag in _NAME_TAGS:
+            break
+        j -= 1
+    while j < i and (
+        tokens[j].tag == "v"
+        or (len(tokens[j].word) == 1 and tokens[j].tag == "a" and tokens[j + 1].tag not in _NAME_TAGS)
+        or _LEADING_COUNT.match(tokens[j].word)
+        and tokens[j].tag == "m"
+    ):
+        j += 1
+    return j
+
+
+def _proper(tokens: list[_Token]) -> bool:
+    """True when the words hold a proper noun, a number or Latin (a name, not a description)."""
+    return any(t.tag in _NAME_TAGS or re.search(r"[0-9A-Za-z]", t.word) for t in tokens)
+
+
+def _typed(name: str, tokens: list[_Token]) -> str | None:
+    """The type of ``name`` made of ``tokens``, by its head, when the head stands and a name precedes it.
+
+    Things (Project, Company, Place, Organization) need a proper noun or a region prefix
+    (城管社区 is no place); a one-character head must be a word or end a proper noun (城市 is no 市).
+
+    >>> _typed("青山县", [_Token("青山县", "LOC", 0, 3)]), _typed("城市", [_Token("城市", "n", 0, 2)])
+    ('Place', None)
+    >>> _typed("示范社区", [_Token("示范", "n", 0, 2), _Token("社区", "n", 2, 4)])
+    """
+    kind = type_of(name)
+    head = head_of(name)
+    if kind is None or head is None or not tokens:
+        return None
+    last = tokens[-1]
+    if len(head) == 1 and not (
+        last.tag in _NAME_TAGS or (last.word == head and len(tokens) > 1 and tokens[-2].tag in _NAME_TAGS)
+    ):
+        return None
+    rest = name[: -len(head)]
+    if not _CJK.search(rest) or re.fullmatch(r"[一二三四五六七八九十两\d]+[个大项条]?", rest):
+        return None
+    if kind != "Policy" and not (_proper(tokens) or (kind == "Organization" and name[0] in _REGION_PREFIX)):
+        return None
+    if head == "改革" and last.word == "改革" and len(tokens) > 1 and tokens[-2].tag == "v":
+        return None
+    return kind
 
 
 def _accept(name: str, kind: str | None) -> bool:
@@ -157,18 +267,16 @@ def _accept(name: str, kind: str | None) -> bool:
     >>> _accept("金禾食品", "Company"), _accept("安置房", "Project"), _accept("P5", "Policy")
     (True, False, False)
     """
-    if kind is None or len(name) < 2 or len(name) > _MAX_NAME:
+    if kind is None or len(name) < 2 or len(name) > _MAX_NAME or not _CJK.search(name):
         return False
-    if not _CJK.search(name) or _LATIN_JUNK.match(name):
+    if is_generic(name) or is_honour(name) or _METADATA.search(name) or _DATE.search(name):
         return False
-    if is_generic(name) or is_honour(name) or _METADATA.search(name):
+    if kind != "Policy" and _LEADING_COUNT.match(name):
         return False
     return name not in terms("not_entities.txt")
 
 
-def _candidate(
-    doc: Document, start: int, end: int, kind: str | None, rule: str, rank: int
-) -> list[_Candidate]:
+def _make(doc: Document, start: int, end: int, kind: str | None, rule: str, rank: int) -> list[_Candidate]:
     """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out."""
     name = normalise(doc.text[start:end])
     if not _accept(name, kind):
@@ -176,91 +284,65 @@ def _candidate(
     return [_Candidate(start, end, kind, rule, name, rank)]
 
 
-def _lexicon_candidates(doc: Document, sentence: Sentence, shorts: dict[str, str]) -> list[_Candidate]:
-    """Nationwide policies and organisations, region-relative bodies, and divisions."""
-    out: list[_Candidate] = []
-    for match in _lexicon_regex().finditer(sentence.text):
-        kind = "Policy" if match.group() in terms("policies_national.txt") else "Organization"
-        s = sentence.start + match.start()
-        out += _candidate(doc, s, s + len(match.group()), kind, "lexicon", 1)
-    for match in _REGION_BODY.finditer(sentence.text):
-        s = sentence.start + match.start()
-        out += _candidate(doc, s, sentence.start + match.end(), "Organization", "region-body", 1)
-    for match in _division_regex(tuple(sorted(shorts))).finditer(sentence.text):
-        s = sentence.start + match.start()
-        out += _candidate(doc, s, sentence.start + match.end(), "Place", "division", 2)
-    return out
+def _words(tokens: list[_Token], start: int, end: int) -> list[_Token]:
+    """The tokens lying inside [start, end)."""
+    return [t for t in tokens if t.start >= start and t.end <= end]
 
 
 _REGEX_CACHE: dict[object, re.Pattern[str]] = {}
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
-    """A regex matching any of ``words``, longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+def _alternation(words: list[str]) -> str:
+    """A regex source matching any of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _lexicon_regex() -> re.Pattern[str]:
     """One regex over the nationwide policy and organisation lexicons, longest term first."""
-    key = "lexicon"
-    if key not in _REGEX_CACHE:
-        _REGEX_CACHE[key] = _alternation(
-            list(terms("policies_national.txt") | terms("organizations_national.txt"))
-        )
-    return _REGEX_CACHE[key]
+    if "lexicon" not in _REGEX_CACHE:
+        words = terms("policies_national.txt") | terms("organizations_national.txt")
+        _REGEX_CACHE["lexicon"] = re.compile(_alternation(list(words)))
+    return _REGEX_CACHE["lexicon"]
 
 
 def _division_regex(shorts: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex over all division full names plus the short names of the report's own region.
-
-    A match may not run on into a longer word of the same name (石鼓 in 石鼓书院).
-    """
+    """A regex over all division full names plus the short names of the report's own region."""
     if shorts not in _REGEX_CACHE:
         words = [n for n in divisions() if len(n) >= 3] + list(shorts)
-        _REGEX_CACHE[shorts] = re.compile(
-            "(?:"
-            + _alternation(words).pattern
-            + r")(?![\u4e00-\u9fff]*?(?:书院|路|街|塔|广场|小学|中学|公园))"
-        )
+        _REGEX_CACHE[shorts] = re.compile(_alternation(words))
     return _REGEX_CACHE[shorts]
 
 
-def _region_shorts(doc: Document) -> dict[str, str]:
-    """Short names (石鼓, 衡阳) of the report's region and its parents, mapped to full names.
+def _region_shorts(doc: Document) -> tuple[str, ...]:
+    """Short names (石鼓, 衡阳) of the report's region and its parents.
 
-    >>> doc = Document("", (), (), region_full="湖南省衡阳市石鼓区")
-    >>> sorted(_region_shorts(doc))
-    ['湖南', '石鼓', '衡阳']
+    >>> _region_shorts(Document("", (), (), region_full="湖南省衡阳市石鼓区"))
+    ('湖南', '石鼓', '衡阳')
     """
-    out: dict[str, str] = {}
     full = doc.region_full or doc.region
-    for name, (short, _level) in divisions().items():
-        if name in full and short != name:
-            out[short] = name
-    for short, name in division_shorts().items():
-        if name in full:
-            out[short] = name
+    out = {short for name, (short, _) in divisions().items() if full and name in full and short != name}
+    out |= {short for short, name in division_shorts().items() if full and name in full}
+    return tuple(sorted(out))
+
+
+def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[_Token], shorts) -> list[_Candidate]:
+    """Nationwide policies and organisations, region-relative bodies, and divisions."""
+    out: list[_Candidate] = []
+    policies = terms("policies_national.txt")
+    for match in _lexicon_regex().finditer(sentence.text):
+        kind = "Policy" if match.group() in policies else "Organization"
+        s = sentence.start + match.start()
+        out += _make(doc, s, s + len(match.group()), kind, "lexicon", 1)
+    for match in _REGION_BODY.finditer(sentence.text):
+        s = sentence.start + match.start()
+        out += _make(doc, s, sentence.start + match.end(), "Organization", "region-body", 1)
+    ends = {t.end for t in tokens}
+    starts = {t.start for t in tokens}
+    for match in _division_regex(shorts).finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if s in starts and e in ends:
+            out += _make(doc, s, e, "Place", "division", 2)
     return out
-
-
-def _extend_left(tokens: list[_Token], i: int) -> int:
-    """Index of the first word of the name whose last word is tokens[i]."""
-    j = i
-    while j > 0 and _inside(tokens[j - 1]) and tokens[i].end - tokens[j - 1].start <= _MAX_NAME:
-        j -= 1
-    return j
-
-
-def _head_aligned(name: str, tok: _Token) -> bool:
-    """True when ``name`` has a head that is a word of its own or ends a proper noun (城市 is no 市).
-
-    >>> _head_aligned("青山县", _Token("青山县", "LOC", 0, 3)), _head_aligned("城市", _Token("城市", "n", 0, 2))
-    (True, False)
-    """
-    head = head_of(name)
-    if head is None:
-        return False
-    return tok.tag in _NAME_TAGS or len(head) >= 2 or tok.word == head
 
 
 def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
@@ -269,30 +351,30 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
     for i, tok in enumerate(tokens):
         if not _inside(tok) and tok.tag not in _NAME_TAGS:
             continue
-        j = _extend_left(tokens, i)
-        while j <= i:
+        for j in range(_extend_left(tokens, i), i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
-            if _head_aligned(name, tok) and not is_generic(name):
-                kind = type_of(name)
-                out += _candidate(doc, tokens[j].start, tok.end, kind, "head", 3)
+            kind = _typed(name, tokens[j : i + 1])
+            if kind and not is_generic(name):
+                out += _make(doc, tokens[j].start, tok.end, kind, "head", 3)
                 break
-            j += 1
     return out
 
 
 def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
-    """Single ORG and LOC words of the tagger: typed by head, else Company (ORG) or skipped (LOC)."""
+    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company."""
     out: list[_Candidate] = []
     for tok in tokens:
         if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
             continue
-        kind = type_of(tok.word) or ("Company" if tok.tag == "ORG" else None)
-        out += _candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
+        kind = _typed(tok.word, [tok])
+        if kind is None and tok.tag == "ORG":
+            kind = "Organization" if heads().get(tok.word) == "Organization" else "Company"
+        out += _make(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
 
 
-def _list_items(doc: Document, sentence: Sentence, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans (document offsets) of the items of a 、-list written in doc.text[start:end]."""
+def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of a list written in doc.text[start:end] (separated by 、 和 及 与)."""
     items, pos = [], start
     for k, ch in enumerate(doc.text[start:end]):
         if ch in "、和及与":
@@ -302,12 +384,30 @@ def _list_items(doc: Document, sentence: Sentence, start: int, end: int) -> list
     return [(s, e) for s, e in items if e > s]
 
 
-def _trim_left(tokens: list[_Token], start: int) -> int:
-    """Move ``start`` right past frame words (支持, 加快 …) that begin at it."""
-    for tok in tokens:
-        if tok.start == start and tok.word in _FRAME_WORDS:
-            start = tok.end
-    return start
+def _item_candidates(
+    doc: Document, tokens: list[_Token], spans: list[tuple[int, int]], default: str | None, rule: str
+) -> list[_Candidate]:
+    """Candidates for list items: own head type, else ``default`` when the item looks like a name.
+
+    A Company default overrides a Place head (companies are named after lakes and hills).
+    """
+    out: list[_Candidate] = []
+    typed = []
+    for s, e in spans:
+        words = _words(tokens, s, e)
+        if e - s > 12 or not words or any(not _inside(t) and t.tag not in _NAME_TAGS for t in words):
+            typed.append(None)
+            continue
+        name = normalise(doc.text[s:e])
+        kind = _typed(name, words)
+        if default and (kind is None or (kind == "Place" and default == "Company")):
+            kind = default if (_proper(words) or len(words) == 1) else kind
+        typed.append(kind)
+    if default is None and sum(k == "Company" for k in typed) >= 2:
+        typed = [k or "Company" for k in typed]
+    for (s, e), kind in zip(spans, typed):
+        out += _make(doc, s, e, kind, rule, 2)
+    return out
 
 
 def _frame_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
@@ -317,123 +417,115 @@ def _frame_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -
         for match in regex.finditer(sentence.text):
             s = sentence.start + match.start("x")
             e = sentence.start + match.end("x")
-            out += _typed_items(doc, sentence, tokens, s, e, default, "frame")
+            while any(t.start == s and t.word in _FRAME_WORDS for t in tokens):
+                s = next(t.end for t in tokens if t.start == s)
+            out += _item_candidates(doc, tokens, _items(doc, s, e), default, "frame")
     return out
-
-
-def _typed_items(
-    doc: Document, sentence: Sentence, tokens: list[_Token], s: int, e: int, default: str | None, rule: str
-) -> list[_Candidate]:
-    """Candidates for each item of the list in doc.text[s:e]: own head type, else ``default``."""
-    out: list[_Candidate] = []
-    items = _list_items(doc, sentence, _trim_left(tokens, s), e)
-    if any(e2 - s2 > 12 for s2, e2 in items):
-        return []
-    for s2, e2 in items:
-        name = normalise(doc.text[s2:e2])
-        kind = type_of(name)
-        if kind is None and default is not None and _looks_named(tokens, s2, e2):
-            kind = default
-        out += _candidate(doc, s2, e2, kind, rule, 2)
-    return out
-
-
-def _looks_named(tokens: list[_Token], s: int, e: int) -> bool:
-    """True when the span holds a proper-noun word, a number or Latin (逛街36), not only common words."""
-    inner = [t for t in tokens if t.start >= s and t.end <= e]
-    if not inner or any(t.word in _FRAME_WORDS or t.tag in _STOP_TAGS for t in inner):
-        return False
-    return any(t.tag in _NAME_TAGS or t.tag == "m" for t in inner) or len(inner) == 1
 
 
 def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
     """Coordinated lists sharing a head: 甲、乙等企业, 甲、乙、丙五大片区, 甲、乙、丙社区."""
     out: list[_Candidate] = []
-    index = {t.start: k for k, t in enumerate(tokens)}
+    by_end = {t.end: k for k, t in enumerate(tokens)}
     for match in re.finditer(r"[^，。；：！？,;:()（）]+", sentence.text):
-        chunk_s, chunk_e = sentence.start + match.start(), sentence.start + match.end()
         text = match.group()
         if "、" not in text and "等" not in text:
             continue
-        first = text.find("、") if "、" in text else text.find("等")
-        # left edge: extend from the word before the first separator
-        sep_pos = chunk_s + first
-        k = next((index[t.start] for t in tokens if t.end == sep_pos), None)
-        if k is None:
+        chunk_s, chunk_e = sentence.start + match.start(), sentence.start + match.end()
+        first = chunk_s + (text.find("、") if "、" in text else text.find("等"))
+        if first not in by_end:
             continue
-        left = tokens[_extend_left(tokens, k)].start
-        # right edge: words after the last separator up to a frame word, 等 or a stop tag
+        left = tokens[_extend_left(tokens, by_end[first])].start
         last = text.rfind("、")
-        tail_start = chunk_s + last + 1 if last >= 0 else left
-        right, default = tail_start, None
+        tail = chunk_s + last + 1 if last >= 0 else left
+        right = tail
         for t in tokens:
-            if t.start < tail_start or t.end > chunk_e:
-                continue
-            if not _inside(t) or t.word == "等":
-                break
-            right = t.end
-        rest = doc.text[right:chunk_e]
-        numbered = _NUMBERED_HEAD.search(doc.text[tail_start:right])
-        if numbered:
-            right = tail_start + numbered.start()
-            default = "Place"
-        elif rest.startswith("等"):
-            after = (
-                rest[1:].removeprefix("一批").removeprefix("大型").removeprefix("龙头").removeprefix("重点")
-            )
-            for word, kind in sorted(_CLASSIFIERS.items(), key=lambda kv: -len(kv[0])):
-                if after.startswith(word) or rest[1:].startswith(word):
-                    default = kind
+            if t.start >= tail and t.end <= chunk_e:
+                if not _inside(t) or t.word == "等":
                     break
-        if right <= left or "、" not in doc.text[left:right] and default is None:
+                right = t.end
+        default = None
+        numbered = _NUMBERED_HEAD.search(doc.text[tail:right])
+        if numbered:
+            right, default = tail + numbered.start(), "Place"
+        elif doc.text.startswith("等", right):
+            after = re.sub(r"^(一批|大型|龙头|重点)+", "", doc.text[right + 1 : chunk_e])
+            default = next((k for w, k in _CLASSIFIERS.items() if after.startswith(w)), None)
+        if right <= left or ("、" not in doc.text[left:right] and default is None):
             continue
-        items = _list_items(doc, sentence, left, right)
-        shared = next(
-            (h for h in _SHARED_HEADS if normalise(doc.text[items[-1][0] : items[-1][1]]).endswith(h)), None
-        )
-        for s2, e2 in items:
-            name = normalise(doc.text[s2:e2])
-            if e2 - s2 > 12:
-                continue
-            if shared and not name.endswith(shared) and len(name) <= 4:
-                full = name + shared
-                if _accept(full, "Place"):
-                    out.append(_Candidate(s2, e2, "Place", "list-shared-head", full, 2))
-                continue
-            kind = type_of(name)
-            if kind is None and default is not None and _looks_named(tokens, s2, e2):
-                kind = default
-            out += _candidate(doc, s2, e2, kind, "list", 2)
+        spans = _items(doc, left, right)
+        out += _shared_head(doc, spans) or _item_candidates(doc, tokens, spans, default, "list")
     return out
 
 
-def _pattern_candidates(doc: Document, sentence: Sentence) -> list[_Candidate]:
+def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区)."""
+    last = normalise(doc.text[spans[-1][0] : spans[-1][1]])
+    head = next((h for h in _SHARED_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    if head is None or len(spans) < 2:
+        return []
+    out: list[_Candidate] = []
+    for s, e in spans:
+        name = normalise(doc.text[s:e])
+        full = name if name.endswith(head) else name + head
+        if len(name) <= 6 and _accept(full, "Place"):
+            out.append(_Candidate(s, e, "Place", "list-shared-head", full, 2))
+    return out
+
+
+def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
     """Glossary headwords, numbered slogans (一企一策) and plus-formulas (互联网+监督)."""
     out: list[_Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
         s = sentence.start + match.start("x")
         name = normalise(match.group("x"))
-        out += _candidate(doc, s, s + len(match.group("x")), type_of(name) or "Policy", "glossary", 0)
+        kind = type_of(name)
+        out += _make(
+            doc,
+            s,
+            s + len(match.group("x")),
+            kind if kind not in (None, "Place") else "Policy",
+            "glossary",
+            0,
+        )
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
     for match in _NUMBERED_SLOGAN.finditer(sentence.text):
-        s = sentence.start + match.start(1)
-        out += _candidate(doc, s, sentence.start + match.end(1), "Policy", "numbered-slogan", 4)
-    for match in _PLUS.finditer(sentence.text):
-        s = sentence.start + match.start()
-        out += _candidate(doc, s, sentence.start + match.end(), "Policy", "plus-formula", 4)
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if s in starts and e in ends:
+            out += _make(doc, s, e, "Policy", "numbered-slogan", 4)
+    for tok in tokens:
+        if "+" in tok.word.strip("+"):
+            out += _make(doc, tok.start, tok.end, "Policy", "plus-formula", 4)
     return out
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Non-overlapping candidates, longest first, then by rule rank (lower is surer)."""
+    """Non-overlapping candidates, longest first, then by rule rank (lower is surer).
+
+    A span that is only several lexicon names written together (党中央国务院, 省委省政府) gives way
+    to them.
+    """
+    sure = [c for c in candidates if c.rule in ("lexicon", "region-body")]
+    tiled = {(c.start, c.end) for c in candidates if c not in sure and _tiles(c.start, c.end, sure)}
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.type)):
-        if any(c.start < e and s < c.end for s, e in taken):
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.type, c.name)):
+        if (c.start, c.end) in tiled and c not in sure:
+            continue
+        if any(c.start < o.end and o.start < c.end for o in chosen):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
     return chosen
+
+
+def _tiles(start: int, end: int, parts: list[_Candidate]) -> bool:
+    """True when two or more of ``parts`` cover [start, end) exactly, end to end."""
+    pos, count = start, 0
+    by_start = {p.start: p for p in parts}
+    while pos < end and pos in by_start and by_start[pos].end <= end:
+        pos, count = by_start[pos].end, count + 1
+    return pos == end and count >= 2
 
 
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -449,7 +541,6 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
 
     Example
     -------
-    >>> from kg.types import Sentence
     >>> text = "支持金禾食品、青禾农业做大做强。"
     >>> doc = Document(text, (Sentence(0, text, 0, len(text), None, None),), ())
     >>> [(m.name, m.type) for m in extract_mentions(doc)]
@@ -459,17 +550,16 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     shorts = _region_shorts(doc)
     mentions: list[Mention] = []
     for sentence, pairs in zip(sentences, tag([s.text for s in sentences])):
-        tokens = _tokens(sentence, pairs)
+        tokens = _tokens(doc, sentence, pairs)
         candidates = (
-            _lexicon_candidates(doc, sentence, shorts)
+            _lexicon_candidates(doc, sentence, tokens, shorts)
             + _head_candidates(doc, tokens)
             + _list_candidates(doc, sentence, tokens)
             + _frame_candidates(doc, sentence, tokens)
-            + _pattern_candidates(doc, sentence)
+            + _pattern_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens)
         )
         for c in _resolve(candidates):
-            mentions.append(
-                Mention(c.name, c.type, sentence.index, c.start, c.end, doc.text[c.start : c.end], c.rule)
-            )
-    return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type)))
+            text = doc.text[c.start : c.end]
+            mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type, m.name)))
