@@ -242,7 +242,7 @@ class GraphStore:
         raise NotImplementedError
 
     def triple_count(self) -> int:
-        """The number of triples in all graphs.
+        """The number of triples in the named graphs (govkg keeps every graph named).
 
         >>> load([]).triple_count() > 0  # the ontology alone
         True
@@ -433,26 +433,39 @@ class Endpoint(GraphStore):
         self.store_url = self.store_url or _derived_url(self.url, "store")
         self.update_url = self.update_url or _derived_url(self.url, "update") or self.url
 
-    def _retrying(self, action: Callable[[], T], target: str) -> T:
-        """Run ``action``, retrying transient failures; raise EndpointError after the last try."""
-        from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, Unauthorized
+    def _retrying(self, action: Callable[[], T], target: str, hint: str) -> T:
+        """Run ``action``, retrying transient failures; one EndpointError or QueryError sentence otherwise.
+
+        ``hint`` says what to check when the server refuses the request (HTTP 4xx).
+        """
+        from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, QueryBadFormed, Unauthorized
 
         for attempt in range(self.retries + 1):
             try:
                 return action()
+            except QueryBadFormed as error:
+                detail = str(error).strip().splitlines()[-1]
+                raise QueryError(f"{target} rejected the query ({detail}): fix the query.") from None
             except (EndPointNotFound, Unauthorized) as error:
                 raise EndpointError(
-                    f"{target} refused the request ({type(error).__name__}): check the URL and access rights."
+                    f"{target} refused the request ({type(error).__name__}): {hint}."
                 ) from None
+            except urllib.error.HTTPError as error:
+                if error.code < 500:
+                    raise EndpointError(
+                        f"{target} refused the request (HTTP {error.code}): {hint}."
+                    ) from None
+                failure: Exception = error
             except Exception as error:
                 if not _is_transient(error):
                     raise
-                if attempt == self.retries:
-                    raise EndpointError(
-                        f"{target} did not answer after {attempt + 1} tries ({_reason(error)}): "
-                        "check that the server is running and the URL is right."
-                    ) from None
-                time.sleep(self.backoff * 2**attempt)
+                failure = error
+            if attempt == self.retries:
+                raise EndpointError(
+                    f"{target} did not answer after {attempt + 1} tries ({_reason(failure)}): "
+                    "check that the server is running and the URL is right."
+                ) from None
+            time.sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _wrapper(self, sparql: str):
@@ -480,7 +493,9 @@ class Endpoint(GraphStore):
             response = wrapper.query().response
             return response.read(), response.headers.get("Content-Type", "")
 
-        body, content_type = self._retrying(self._bad_query_guard(fetch), f"The SPARQL endpoint {self.url}")
+        body, content_type = self._retrying(
+            fetch, f"The SPARQL endpoint {self.url}", "check the URL and access rights"
+        )
         if form in ("CONSTRUCT", "DESCRIBE"):
             rdf_format = ox.RdfFormat.from_media_type(content_type.split(";")[0]) or ox.RdfFormat.TURTLE
             return _result_from_solutions(ox.parse(body, format=rdf_format))
@@ -489,24 +504,14 @@ class Endpoint(GraphStore):
             ox.parse_query_results(body, format=results_format or ox.QueryResultsFormat.JSON)
         )
 
-    @staticmethod
-    def _bad_query_guard(action: Callable[[], T]) -> Callable[[], T]:
-        """Turn the endpoint's 400 answer into a QueryError that quotes its message."""
-        from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
-
-        def guarded() -> T:
-            try:
-                return action()
-            except QueryBadFormed as error:
-                detail = str(error).strip().splitlines()[-1]
-                raise QueryError(f"The endpoint rejected the query ({detail}): fix the query.") from None
-
-        return guarded
-
     def update(self, sparql: str) -> None:
         """Run a SPARQL update on the endpoint's update URL."""
         wrapper = self._wrapper(sparql)
-        self._retrying(self._bad_query_guard(wrapper.query), f"The SPARQL update endpoint {self.update_url}")
+        self._retrying(
+            wrapper.query,
+            f"The SPARQL update endpoint {self.update_url}",
+            "the server may be read-only: start it writable (kg serve --writable) or check the URL",
+        )
 
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         """Replace the named graph ``graph`` with ``ntriples`` (SPARQL 1.1 Graph Store Protocol PUT)."""
@@ -523,13 +528,11 @@ class Endpoint(GraphStore):
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()
 
-        try:
-            self._retrying(put, f"The graph store {self.store_url}")
-        except urllib.error.HTTPError as error:
-            raise EndpointError(
-                f"The graph store {self.store_url} refused the graph (HTTP {error.code}): "
-                "check that the server is writable and the --store URL is right."
-            ) from None
+        self._retrying(
+            put,
+            f"The graph store {self.store_url}",
+            "check that the server is writable and the --store URL is right",
+        )
 
 
 def check_syntax(sparql: str) -> None:
