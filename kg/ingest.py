@@ -51,6 +51,7 @@ _L3_GLOSSARY_RE = re.compile(r"^(\d{1,2})[.、]")
 _TITLE_END_RE = re.compile(r"[。；！？:]")
 _GLOSSARY_RE = re.compile(r"名词(?:解释|注释|说明)")
 _MAX_TITLE = 40
+_MAX_CHROME = 100
 
 # Site chrome: whole lines that are navigation, not report (GENRE.md "Noise in real copies").
 _CHROME_LINE_RE = re.compile(
@@ -245,7 +246,7 @@ def normalise(text: str) -> str:
             continue
         if _CHROME_TAIL_RE.match(line):
             break
-        if _CHROME_LINE_RE.match(line) or ("来源:" in line and "发布" in line):
+        if len(line) <= _MAX_CHROME and (_CHROME_LINE_RE.match(line) or ("来源:" in line and "发布" in line)):
             continue
         lines.append(line)
     return _join_broken_lines(lines)

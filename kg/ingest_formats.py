@@ -25,6 +25,8 @@ _MAX_JUNK = 0.02
 _MIN_COMMON = 0.9
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页.{0,8}|\d{1,3})\s*$")
+#: class/id fragments of page chrome blocks, dropped by the fallback extractor.
+_CHROME_NAMES = ("nav", "menu", "header", "footer", "breadcrumb", "crumb", "share", "related", "copyright")
 _DROPPED_TAGS = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 
 
@@ -118,16 +120,22 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 def html_to_text(page: str) -> str:
     """Main text of an HTML page: trafilatura (recall-oriented), else the <body> text without chrome.
 
-    The page's report title (a heading trafilatura keeps as metadata) is put back as the first line.
+    Layout tables are turned into blocks first (trafilatura would flatten a report laid out in a
+    table cell into one line). The page's report title is put back as the first line.
 
     >>> html_to_text("<html><body><div><p>一、工作回顾</p><p>全年增长8%。</p></div></body></html>")
     '一、工作回顾\\n全年增长8%。'
     """
     import trafilatura
 
+    root = _parse(page)
+    if root is None:
+        return ""
+    for element in root.iter("table", "tbody", "thead", "tfoot", "tr", "td", "th"):
+        element.tag = "div"
     try:
         result = trafilatura.bare_extraction(
-            page,
+            root,
             include_comments=False,
             include_tables=True,
             favor_recall=True,
@@ -139,22 +147,29 @@ def html_to_text(page: str) -> str:
     found = (result if isinstance(result, dict) else result.as_dict()) if result is not None else {}
     text = found.get("text") or ""
     if not text.strip():
-        return _body_text(page)
+        return _body_text(_parse(page))
     title = (found.get("title") or "").strip()
     if title.endswith("工作报告") and title not in text:
         text = f"{title}\n{text}"
     return text
 
 
-def _body_text(page: str) -> str:
-    """Text of <body> with scripts, styles and navigation removed; one line per block."""
+def _parse(page: str):
+    """The lxml tree of a page, or None when lxml cannot make one."""
     import lxml.html
 
     try:
-        root = lxml.html.document_fromstring(page)
-    except Exception:  # noqa: BLE001 - lxml rejects empty or non-HTML documents
+        return lxml.html.document_fromstring(page)
+    except Exception:  # noqa: BLE001 - lxml rejects empty or non-HTML documents in many ways
+        return None
+
+
+def _body_text(root) -> str:
+    """Text of <body> without scripts, styles and navigation blocks; one line per block."""
+    if root is None:
         return ""
-    for element in root.xpath("//" + " | //".join(_DROPPED_TAGS)):
+    chrome = " or ".join(f"contains(@{a}, '{w}')" for a in ("class", "id") for w in _CHROME_NAMES)
+    for element in root.xpath(f"//{' | //'.join(_DROPPED_TAGS)} | //*[{chrome}]"):
         element.drop_tree()
     for block in root.xpath("//p | //div | //br | //li | //tr | //h1 | //h2 | //h3 | //h4"):
         block.tail = "\n" + (block.tail or "")

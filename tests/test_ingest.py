@@ -399,6 +399,20 @@ def test_html_page_keeps_the_report_and_drops_site_chrome():
     )
 
 
+@pytest.mark.parametrize("layout", ["<div class='content'>{}</div>", "<table><tr><td>{}</td></tr></table>"])
+def test_html_report_in_a_block_or_a_layout_table_keeps_every_line(tmp_path, report, layout):
+    paragraphs = "".join(f"<p>{line}</p>" for line in REPORT.splitlines())
+    page = f"<html><body><div class='nav'><a>网站首页</a></div>{layout.format(paragraphs)}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert ingest(path).text == report.text
+
+
+def test_site_chrome_words_inside_a_long_line_are_kept():
+    line = "来源:" + "全县实现地区生产总值120.5亿元,增长7.2%,发布会如期召开" * 4
+    assert normalise(line) == line
+
+
 @pytest.mark.parametrize(
     "page",
     [
