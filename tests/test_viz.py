@@ -1,0 +1,194 @@
+"""kg.viz: page content (unit) and the page in a real headless chromium (browser tests)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from browser import chromium_available, open_page, wait_until_drawn
+
+from kg.network import ViewError, to_networkx
+from kg.viz import PHYSICS_LIMIT, communities, ego_network, layout, render, write_view
+
+FIXTURE = Path(__file__).parent / "fixtures" / "viz-mini.ttl"
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = '"><img src=x onerror=alert(1)>'
+needs_chromium = pytest.mark.skipif(
+    not chromium_available(), reason="needs /usr/bin/chromium (.ci/install-chromium.sh)"
+)
+
+
+@pytest.fixture(scope="module")
+def G():
+    return to_networkx(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def page_path(G, tmp_path_factory):
+    return write_view(G, tmp_path_factory.mktemp("view") / "view.html", title="测试视图")
+
+
+# ---------------------------------------------------------------- page content
+
+
+def test_page_has_no_external_url(page_path):
+    html = page_path.read_text(encoding="utf-8")
+    assert re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, flags=re.IGNORECASE) == []
+    assert "bootstrap" not in html.lower()
+
+
+def test_report_text_never_appears_as_markup(page_path):
+    html = page_path.read_text(encoding="utf-8")
+    for probe in (XSS_SCRIPT, "<img src=x", "</script><!--", "<b onmouseover"):
+        assert probe not in html
+
+
+def test_physics_off_with_a_note_above_the_limit():
+    big = nx.MultiDiGraph()
+    big.add_nodes_from((f"n{i}", {"label": f"节点{i}", "type": "Place"}) for i in range(PHYSICS_LIMIT + 1))
+    html = render(big)
+    assert '"physics": {"enabled": false' in html
+    assert "位置已预先计算" in html
+
+
+def test_physics_on_for_small_graphs(G):
+    assert '"physics": {"enabled": true' in render(G)
+
+
+def test_unknown_size_measure(G):
+    with pytest.raises(ViewError, match="Unknown size measure"):
+        render(G, size_by="closeness")
+
+
+def test_unknown_colour_mode(G):
+    with pytest.raises(ViewError, match="Unknown colour mode"):
+        render(G, color_by="rainbow")
+
+
+def test_out_must_be_html(G, tmp_path):
+    with pytest.raises(ViewError, match="ending in .html"):
+        write_view(G, tmp_path / "view.png")
+
+
+def test_ego_network_of_a_project(G):
+    ego = ego_network(G, "滨江大道改造工程", depth=1)
+    assert sorted(ego.nodes[n]["label"] for n in ego) == ["十里街道", "滨江大道改造工程"]
+    ego2 = ego_network(G, "滨江大道工程", depth=2)  # an alias finds the node too
+    assert sorted(ego2.nodes[n]["label"] for n in ego2) == ["十里街道", "滨江大道改造工程", "濂溪区"]
+
+
+def test_ego_network_unknown_name(G):
+    with pytest.raises(ViewError, match="No node is named '产业': did you mean 新材料产业园"):
+        ego_network(G, "产业")
+
+
+def test_layout_is_deterministic_and_separates_nodes(G):
+    first, second = layout(G), layout(G)
+    assert first == second
+    assert len(set(first.values())) == len(G)
+
+
+def test_communities_follow_components(G):
+    groups = communities(G)
+    assert (
+        groups["https://w3id.org/govkg/id/project/江西省九江市濂溪区/滨江大道改造工程"]
+        == groups["https://w3id.org/govkg/id/place/江西省九江市濂溪区/十里街道"]
+    )
+    assert len(set(groups.values())) == 5
+
+
+# ---------------------------------------------------------------- in the browser
+
+
+@needs_chromium
+def test_page_loads_offline_without_errors(page_path, tmp_path):
+    with open_page(page_path) as (page, record):
+        wait_until_drawn(page)
+        assert page.evaluate("kgView.nodes.length") == 11
+        assert page.evaluate("kgView.edges.length") == 7
+        assert page.text_content("#kg-counts") == "11 个节点 · 7 条边"
+        page.screenshot(path=str(tmp_path / "view.png"))
+    assert record.console_errors == [] and record.page_errors == []
+    assert record.external_requests == [] and record.failed_requests == []
+    assert (tmp_path / "view.png").stat().st_size > 10_000
+
+
+@needs_chromium
+def test_filter_by_type_hides_nodes(page_path):
+    with open_page(page_path) as (page, _):
+        wait_until_drawn(page)
+        page.uncheck('input[data-type="Company"]')
+        hidden = page.evaluate("kgView.nodes.get({filter: n => n.hidden}).map(n => n.group)")
+        assert hidden == ["Company", "Company"]
+        page.check('input[data-type="Company"]')
+        assert page.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == 0
+
+
+@needs_chromium
+def test_search_focuses_a_node(page_path):
+    with open_page(page_path) as (page, _):
+        wait_until_drawn(page)
+        page.fill("#kg-search", "新材料")
+        page.press("#kg-search", "Enter")
+        selected = page.evaluate("kgView.network.getSelectedNodes()")
+        assert selected == ["https://w3id.org/govkg/id/project/江西省九江市濂溪区/新材料产业园"]
+        assert page.text_content("#kg-details h3") == "新材料产业园"
+        assert page.text_content("#kg-search-result") == "已定位：新材料产业园"
+        page.fill("#kg-search", "没有这个名字")
+        page.press("#kg-search", "Enter")
+        assert page.text_content("#kg-search-result") == "未找到：没有这个名字"
+
+
+@needs_chromium
+def test_details_show_status_figures_and_sources(page_path):
+    with open_page(page_path) as (page, _):
+        wait_until_drawn(page)
+        page.fill("#kg-search", "滨江大道改造工程")
+        page.press("#kg-search", "Enter")
+        details = page.inner_text("#kg-details")
+        for text in (
+            "项目",
+            "滨江大道工程",
+            "在建",
+            "年底前",
+            "十里街道滨江大道改造工程加快建设。",
+            "一、2019年工作回顾",
+        ):
+            assert text in details
+        page.fill("#kg-search", "地区生产总值")
+        page.press("#kg-search", "Enter")
+        assert page.eval_on_selector_all("#kg-details li", "items => items.map(i => i.textContent)") == [
+            "2019 实际值 210.5亿元",
+            "2020 目标 8左右%",
+        ]
+
+
+@needs_chromium
+def test_xss_labels_are_inert_text(page_path):
+    with open_page(page_path) as (page, record):
+        wait_until_drawn(page)
+        for label in (XSS_SCRIPT, XSS_IMG):
+            page.fill("#kg-search", label)
+            page.press("#kg-search", "Enter")
+            assert page.text_content("#kg-details h3") == label
+            # hover the node so the hover card is built from its data as well
+            x, y = page.evaluate(
+                """id => { const n = kgView.network, p = n.canvasToDOM(n.getPositions([id])[id]);
+                           const r = document.getElementById('mynetwork').getBoundingClientRect();
+                           return [r.left + p.x, r.top + p.y]; }""",
+                page.evaluate("kgView.network.getSelectedNodes()[0]"),
+            )
+            page.mouse.move(x, y)
+            page.wait_for_selector("#kg-hover:not([hidden])")
+            assert page.text_content("#kg-hover strong") == label
+        details = page.inner_text("#kg-details")
+        assert "<b onmouseover=alert(1)>别名</b>" in details
+        assert "华能新材料有限公司入驻新材料产业园，<script>alert(1)</script>参与建设。" in details
+        assert (
+            page.evaluate("document.querySelectorAll('img, #kg-details b, #kg-details script').length") == 0
+        )
+        page.wait_for_timeout(300)
+    assert record.dialogs == []
+    assert record.console_errors == [] and record.page_errors == []
