@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _LEVELS = ("province", "city", "county")
-_MEETING_RE = re.compile(r"在([^\s,、。:在]{2,24}?)第[一二三四五六七八九十\d]*届人民代表大会")
+_MEETING_RE = re.compile(r"在([^\s,、。:在]{2,24}?)第?[一二三四五六七八九十\d]+届(?:人民代表大会|人大)")
 _TITLE_RE = re.compile(r"^(?:(?:19|20)\d\d年)?(.{2,24}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告")
 _GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府")
 _SUFFIX_LEVELS = (
@@ -150,6 +150,8 @@ def find_region(front: str, title: str, text: str) -> Region:
 
     >>> find_region("——2020年1月8日在岳麓区第十七届人民代表大会第四次会议上", "", "长沙市").full
     '湖南省长沙市岳麓区'
+    >>> find_region("在长沙市岳麓区十七届人大四次会议上", "", "").code
+    '430104'
     """
     flat = front.replace("\n", "")
     candidates = [m.group(1) for m in (_MEETING_RE.search(flat), _TITLE_RE.search(title)) if m]
