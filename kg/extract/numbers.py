@@ -1,0 +1,251 @@
+"""Figures in a sentence: numbers with their unit and qualifier, ranks, and ratios.
+
+A figure is a number as written (Arabic with decimals and thousands commas, Chinese numerals,
+mixed forms such as ``1.2万人``), the unit that follows it (its scale kept as written:
+``25万余平方米`` is 25 with unit ``万平方米``) and a qualifier (余, 多, 左右, 以上, 以内, 以下,
+上下). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
+A ratio is ``1.3:17.4:81.3``.
+
+Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A级``, ``A3地块``,
+``12345热线``, ``三大攻坚战``, ``十四五``), ordinals (``第六届``), dates and years (``6月底``,
+``2019年``), durations (``连续七年``, ``24小时``), a lone Chinese digit before a classifier
+(``两个维护``, ``四个意识``: single Chinese digits only count after a verb of quantity such as
+新增 or 建成, and ``一`` never: 一批, 一个 are not counts), and a bare number followed by a word or by 、.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+_HAN = "\u4e00-\u9fff"
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_ALL = _CN_DIGITS + "十百千万亿"
+
+#: Units with a percentage meaning; ``个百分点`` and ``百分点`` are changes of a share.
+PERCENT_UNITS = frozenset({"%", "‰"})
+POINT_UNITS = frozenset({"个百分点", "百分点"})
+#: Units of money (the scale prefix removed).
+MONEY_UNITS = frozenset({"元", "美元", "欧元"})
+#: Classifiers that count things: a figure ``3个示范点`` names its indicator after the unit.
+COUNT_UNITS = frozenset(
+    [
+        "个",
+        "家",
+        "户",
+        "人",
+        "名",
+        "位",
+        "项",
+        "件",
+        "起",
+        "座",
+        "所",
+        "枚",
+        "张",
+        "台",
+        "辆",
+        "套",
+        "间",
+        "栋",
+        "幢",
+        "条",
+        "处",
+        "次",
+        "场",
+        "批",
+        "宗",
+        "块",
+        "株",
+        "棵",
+        "头",
+        "只",
+        "篇",
+        "部",
+        "册",
+        "支",
+        "艘",
+        "架",
+        "盏",
+        "例",
+        "份",
+        "颗",
+        "人次",
+        "个月",
+    ]
+)
+_OTHER_UNITS = [
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "公顷",
+    "亩",
+    "公里",
+    "千米",
+    "延米",
+    "米",
+    "立方米",
+    "吨",
+    "千克",
+    "公斤",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "标准煤",
+    "标箱",
+    "天",
+    "倍",
+    "元",
+    "美元",
+    "欧元",
+]
+_BASE_UNITS = sorted(COUNT_UNITS | set(_OTHER_UNITS), key=len, reverse=True)
+_PERIODS = "月|年|人|天|次|户|亩|吨|平方米"
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_CHINESE = rf"[一二两三四五六七八九十][{_CN_ALL}]*"
+_SCALE = r"(?:万亿|千万|百万|亿|万|千)"
+_FIGURE_RE = re.compile(
+    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?"
+    rf"(?P<unit>个百分点|百分点|[%‰]|(?:{'|'.join(_BASE_UNITS)})(?:/(?:{_PERIODS}))?|/(?:{_PERIODS}))?"
+    r"(?P<post>左右|以上|以内|以下|上下)?"
+)
+#: What may follow a figure that has no unit: a clause break or the end of the sentence.
+_BARE_END_RE = re.compile(r"[,，;；。!！?？:：)]|$")
+#: A single Chinese digit counts only right after one of these verbs of quantity.
+_QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|创建|获得|达到|超过|突破|累计|共)$")
+
+_ORDINAL = r"第(?:\d+|[一二三四五六七八九十]+)(?:位|名)?"
+_SCOPE = rf"(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)[{_HAN}]{{0,5}}?"
+_RANK_RE = re.compile(
+    rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|居|排)?"
+    rf"(?P<scope>{_SCOPE})?"
+    rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一)"
+)
+_ORDINAL_RE = re.compile(r"第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
+_RATIO_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3}(?![\d.])")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number, rank or ratio found in a piece of text; offsets are local to that text.
+
+    ``kind`` is ``"number"``, ``"rank"`` or ``"ratio"``. For a rank ``value`` is the rank,
+    ``qualifier`` its scope and ordinal as written (``全市第一``) and ``start`` the start of its
+    verb (排名) when it has one. For a ratio ``values`` holds the parts.
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str = "number"
+    qualifier: str | None = None
+    values: tuple[float, ...] = ()
+
+
+def parse_number(text: str) -> float:
+    """The value of a number written in Arabic digits, Chinese numerals or both.
+
+    >>> parse_number("1,035"), parse_number("175.6"), parse_number("两千五百"), parse_number("十二")
+    (1035.0, 175.6, 2500.0, 12.0)
+    """
+    text = text.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return float(cn2an.cn2an(text, "smart"))
+
+
+def ordinal_value(text: str) -> int:
+    """The rank in an ordinal such as ``第一``, ``第11位`` or ``第十二名``.
+
+    >>> ordinal_value("第一"), ordinal_value("第11位"), ordinal_value("第十二名")
+    (1, 11, 12)
+    """
+    return int(parse_number(_ORDINAL_RE.fullmatch(text).group(1)))
+
+
+def _split_chinese_scale(numeral: str) -> tuple[str, str]:
+    """Split a trailing 万/亿 off a Chinese numeral so the unit keeps the scale as written.
+
+    >>> _split_chinese_scale("两万"), _split_chinese_scale("三千万"), _split_chinese_scale("一百二十")
+    (('两', '万'), ('三千', '万'), ('一百二十', ''))
+    """
+    match = re.fullmatch(r"(.+?)(万亿|亿|万)", numeral)
+    if match and not re.search("[万亿]", match.group(1)):
+        return match.group(1), match.group(2)
+    return numeral, ""
+
+
+def _number_figure(text: str, match: re.Match) -> Figure | None:
+    """The figure a regex match stands for, or None when the number is not a figure."""
+    num, unit, scale = match.group("num"), match.group("unit") or "", match.group("scale") or ""
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if before == "第" or re.match(r"[A-Za-z+＋.\-]", before) or re.match(r"[A-Za-z+＋:]", after):
+        return None
+    chinese = not num[0].isdigit()
+    if chinese:
+        num, scale = _split_chinese_scale(num + scale)
+        if not unit and scale and num[-1:] in "十百千":
+            return None  # 千亩, 百千万: a numeral inside a name
+        if not unit and not scale:
+            return None
+        small = parse_number(num) < 10 and not scale
+        if num == "一" or (small and not _QUANTITY_VERB_RE.search(text[: match.start()])):
+            return None
+    elif not unit and not scale.endswith(("万", "亿")) and not _BARE_END_RE.match(text, match.end()):
+        return None  # 12345热线, 2号线, 某某广场88、: a number inside a name
+    if unit.startswith("/"):
+        unit = "元" + unit  # 480/月: scraped copies lose the 元 of a monthly amount
+    qualifier = match.group("q1") or match.group("q2") or match.group("post")
+    return Figure(match.start(), match.end(), parse_number(num), scale + unit, "number", qualifier)
+
+
+def _rank_figures(text: str, match: re.Match) -> list[Figure]:
+    """One figure per ordinal of a rank match (``全市第一、第二`` gives two)."""
+    scope = match.group("scope") or ""
+    ords = match.group("ords")
+    start = match.start("verb") if match.group("verb") else match.start()
+    if ords == "双第一":
+        return [Figure(start, match.end(), 1.0, "", "rank", scope + "第一")] * 2
+    return [
+        Figure(start, match.end(), float(ordinal_value(o.group(0))), "", "rank", scope + o.group(0))
+        for o in _ORDINAL_RE.finditer(ords)
+    ]
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure, rank and ratio in ``text``, in order of position.
+
+    >>> [(f.value, f.unit, f.qualifier) for f in find_figures("新增学位900个,各类市场主体超过三万户")]
+    [(900.0, '个', None), (3.0, '万户', None)]
+    >>> [(f.value, f.unit, f.qualifier) for f in find_figures("25万余平方米的安置房,增速排名全市第一、第二")]
+    [(25.0, '万平方米', '余'), (1.0, '', '全市第一'), (2.0, '', '全市第二')]
+    >>> find_figures("推行1+3模式,创建3A级景区,开通12345热线,第六届,连续七年,两个维护")
+    []
+    """
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for match in _RATIO_RE.finditer(text):
+        values = tuple(float(v) for v in match.group(0).split(":"))
+        found.append(Figure(match.start(), match.end(), values[0], "", "ratio", None, values))
+        taken.append(match.span())
+    for match in _RANK_RE.finditer(text):
+        after = text[match.end()] if match.end() < len(text) else ""
+        if not (match.group("verb") or match.group("scope") or match.group("ords") == "双第一"):
+            continue
+        if re.match(rf"[{_HAN}]", after) and not re.match(r"[、和的]", after):
+            continue  # 全省第一个…, 第一产业: an ordinal that is not a ranking
+        found.extend(_rank_figures(text, match))
+        taken.append(match.span())
+    for match in _FIGURE_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        figure = _number_figure(text, match)
+        if figure is not None:
+            found.append(figure)
+    return sorted(found, key=lambda f: (f.start, f.end))

@@ -1,0 +1,446 @@
+"""Observations: every quantitative statement of a report, as indicator, value, unit, year and kind.
+
+The figures of a sentence come from :mod:`kg.extract.numbers`; this module names what each one
+measures and how. The indicator is the noun phrase before the figure with the verbs around it
+removed (``社会消费品零售总额完成86.2亿元`` → 社会消费品零售总额), or the noun after a count
+(``6家小化工厂`` → 小化工厂). A figure with no noun of its own is elliptic and takes the
+indicator of the figure before it in the sentence (``实现地区生产总值98.3亿元,增长7.5%``); a
+relative noun is joined to it (``增速排名全市第一`` → 地区生产总值增速, ``占比提高0.6个百分点``).
+A list of figures pairs with a list of indicators by position (``分别``; ``城乡居民…`` splits into
+城镇居民… and 农村居民…); ``均`` gives one figure to every indicator of a list.
+
+Kinds: ``rank`` for rankings; in the plan part (or for a year after the report year) every
+figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点 or 倍) is a
+``growth``, another rate or ratio in % a ``share``, the rest ``actual``. Values are kept as
+written and positive: a decrease names its direction in the indicator (``…减少`` 20 %), as does
+a change of an amount (``财政总收入增收`` 2.1 亿元). In ``由A降至B`` only B is reported.
+
+The year is the sentence's year unless the sentence names one before the figure (``2017年,…``;
+a year of comparison such as ``比2015年`` does not count). Glossary and front matter are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.extract.numbers import COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, POINT_UNITS, Figure, find_figures
+from kg.types import Document, Observation, Sentence
+
+_SKIPPED_PARTS = frozenset({"glossary", "front"})
+_CLAUSE_BREAKS = ",，;；:：。!！?？"
+_HAN = "\u4e00-\u9fff"
+
+# Words between an indicator and its figure, read from the right; each class says what the figure is.
+_TAIL_RE = re.compile(
+    r"(?:"
+    r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
+    r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
+    r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
+    r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|(?<![行作认成因])为)"
+    r"|(?P<up>同比增长|增长|增加|提高|提升|上升|增收|比增|扩大|攀升)"
+    r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩)"
+    r"|(?P<from>由|从)"
+    r"|(?P<each>(?<!人)均|都)"
+    r"|(?P<respectively>分别)"
+    r"|(?P<adverb>已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是\d{4}年(?:底|末)?的)"
+    r")$"
+)
+_LEAD_RE = re.compile(
+    r"^(?:今年|全年|年内|明年|全区|全县|全市|力争|确保|争取|计划|其中|预计|继续|要|并|同时|还|另|进一步"
+    r"|努力|着力|积极|全面|累计|再|[、和及与,])+"
+)
+#: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
+_LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组织|开展|举办)")
+#: Framing words inside a lost-punctuation run: the indicator starts after the last of them.
+_INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
+#: Relative nouns: they measure the indicator named before them in the sentence.
+_RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量")
+#: Coordinated modifiers that 分别 splits (general statistical usage, e.g. 城乡居民人均可支配收入).
+_COORDINATED = {
+    "城乡": ("城镇", "农村"),
+    "进出口": ("进口", "出口"),
+    "工农业": ("工业", "农业"),
+    "内外资": ("内资", "外资"),
+    "中小学": ("中学", "小学"),
+    "存贷款": ("存款", "贷款"),
+    "本外币": ("本币", "外币"),
+}
+#: Where the noun after a count ends: the verb or function word that follows it.
+_RIGHT_STOP_RE = re.compile(
+    r"全部|得到|圆满|入住|按|顺利|实现|完成|获得|获|年?人均|均|已|被|通过|纳入|正式|成功|建成|开工|落地|投入|参加"
+    r"|参与|受益|确保|在|和|与|及|等|完工|全面|相继|陆续|先后|分别|达到|达|共|累计|列入|进入|签约|有序|得以"
+    r"|正在|基本|进行|开展|用于|用来|将|要|的"
+)
+_MONEY_CONTEXT_RE = re.compile(
+    r"投入|投资|资金|收入|支出|预算|税|费|金额|资产|贷款|存款|补贴|补助|奖励|经费|融资|营收|产值|销售额|利润"
+)
+_YEAR_RE = re.compile(r"(?<![\d比较与同是于])((?:19|20)\d{2})年(?![底末]?的)")
+_RIGHT_MAX = 12
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """What the words before a figure say: indicator, its offset, verb class, qualifier, list mode."""
+
+    indicator: str
+    offset: int
+    verb: str
+    verb_class: str
+    prequal: str | None
+    mode: str | None
+
+
+def extract_observations(doc: Document) -> tuple[Observation, ...]:
+    """Every quantitative statement of ``doc``, sorted by evidence span, indicator and kind.
+
+    >>> from kg.ingest import ingest_text
+    >>> doc = ingest_text("一、2019年工作回顾\\n全年实现地区生产总值98.3亿元,增长7.5%,增速排名全市第一。")
+    >>> [(o.indicator, o.value, o.unit, o.year, o.kind, o.qualifier) for o in extract_observations(doc)]
+    [('地区生产总值', 98.3, '亿元', 2019, 'actual', None), ('地区生产总值', 7.5, '%', 2019, 'growth', None), \
+('地区生产总值增速', 1.0, '', 2019, 'rank', '全市第一')]
+    """
+    found: set[Observation] = set()
+    for sentence in doc.sentences:
+        if sentence.part in _SKIPPED_PARTS:
+            continue
+        year = sentence.year if sentence.year is not None else doc.year
+        if year is None:
+            continue
+        found.update(_sentence_observations(doc, sentence, year))
+    return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
+
+
+def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list[Observation]:
+    """The observations of one sentence, reading its figures left to right."""
+    text = sentence.text
+    recent: list[tuple[str, str]] = []  # (indicator, unit dimension) named so far, for ellipsis and lists
+    out: list[Observation] = []
+    prev_end = 0
+    for group in _groups(text, find_figures(text)):
+        first = group[0]
+        seg_start = max(prev_end, _clause_start(text, first.start))
+        prev_end = group[-1].end
+        if first.kind == "ratio":
+            out.extend(_ratio_observations(doc, sentence, year, first, seg_start))
+            continue
+        right = _right_indicator(text, first) if len(group) == 1 and first.kind == "number" else None
+        context = text[seg_start : first.start] + (right[0] if right else "")
+        group = [_money_unit(figure, context) for figure in group]
+        if right:
+            names, seg = [right[0]], _Segment(right[0], 0, "", "", None, None)
+            _remember(recent, [right[0]], first.unit)
+            span_start = first.start
+        else:
+            seg = _parse_segment(text[seg_start : first.start])
+            names = _names(seg, group, recent)
+            span_start = seg_start + seg.offset
+        if not names or seg.verb_class == "from":
+            continue
+        for figure, name in _pairs(group, names):
+            obs = _observation(doc, sentence, year, figure, name, seg, text, span_start, right)
+            out.append(obs)
+    return out
+
+
+def _groups(text: str, figures: list[Figure]) -> list[list[Figure]]:
+    """Runs of figures of one kind with nothing but 、/和 (or nothing: lost punctuation) between them.
+
+    >>> [[f.value for f in g] for g in _groups("增长8.4%9.2%", find_figures("增长8.4%9.2%"))]
+    [[8.4, 9.2]]
+    """
+    groups: list[list[Figure]] = []
+    for figure in figures:
+        last = groups[-1][-1] if groups else None
+        joined = (
+            last is not None
+            and last.kind == figure.kind != "ratio"
+            and (last.start == figure.start or re.fullmatch(r"[、和及与]?", text[last.end : figure.start]))
+            and (_dimension(last.unit) == "%") == (_dimension(figure.unit) == "%")
+            and _right_indicator(text, figure) is None
+        )
+        if joined:
+            groups[-1].append(figure)
+        else:
+            groups.append([figure])
+    return groups
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Offset just after the last clause break before ``pos``.
+
+    >>> _clause_start("甲,乙丙", 3)
+    2
+    """
+    return max(text.rfind(ch, 0, pos) for ch in _CLAUSE_BREAKS) + 1
+
+
+def _parse_segment(seg: str) -> _Segment:
+    """Split the words before a figure into indicator, verb class, qualifier and list mode.
+
+    >>> s = _parse_segment("城乡居民人均可支配收入分别达到")
+    >>> (s.indicator, s.verb_class, s.mode)
+    ('城乡居民人均可支配收入', 'level', 'respectively')
+    >>> s = _parse_segment("各类市场主体已超过")
+    >>> (s.indicator, s.prequal)
+    ('各类市场主体', '超过')
+    """
+    verb, verb_class, prequal, mode = "", "", None, None
+    rest = seg
+    while match := _TAIL_RE.search(rest):
+        cls = match.lastgroup
+        if cls == "pre" and prequal is None:
+            prequal = match.group(0)
+        elif cls in ("each", "respectively"):
+            mode = cls
+        elif cls in ("level", "up", "down", "from") and not verb_class:
+            verb, verb_class = match.group(0), cls
+        rest = rest[: match.start()]
+    if mode is None and "、" in rest:
+        rest = rest[rest.rfind("、") + 1 :]
+    if verb_class == "level" and rest.endswith("人均"):
+        rest = rest[:-2]
+    indicator, offset = _clean_indicator(rest)
+    offset += len(seg) - len(seg.lstrip(",、和及与 "))
+    return _Segment(
+        indicator,
+        offset if indicator else len(seg) - len(seg.lstrip(",、 ")),
+        verb,
+        verb_class,
+        prequal,
+        mode,
+    )
+
+
+def _clean_indicator(text: str) -> tuple[str, int]:
+    """The indicator in ``text`` without framing words, and the offset where it starts.
+
+    >>> _clean_indicator("全年民生支出"), _clean_indicator("第三产业实现增加值")
+    (('民生支出', 2), ('第三产业增加值', 0))
+    >>> _clean_indicator("风险排查扎实有效成功处置电信诈骗案")
+    ('处置电信诈骗案', 10)
+    """
+    offset = 0
+    cut = None
+    for match in _INNER_CUT_RE.finditer(text):
+        if len(text) - match.end() >= 2:
+            cut = match.end()
+    if cut is not None:
+        offset, text = cut, text[cut:]
+    lead = _LEAD_RE.match(text)
+    if lead:
+        offset, text = offset + lead.end(), text[lead.end() :]
+    verb = _LEAD_VERB_RE.match(text)
+    if verb and len(text) - verb.end() >= 3:
+        offset, text = offset + verb.end(), text[verb.end() :]
+    text = text.replace("实现", "").strip("的")
+    return text, offset
+
+
+def _relative(indicator: str) -> bool:
+    """Whether ``indicator`` measures something named before it (增速, 占…的比重 …)."""
+    return indicator in _RELATIVE or (indicator.startswith("占") and indicator.endswith(("比重", "比例")))
+
+
+def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]]) -> list[str]:
+    """Indicator names for the figures of ``group`` (one each, or several for one figure under 均)."""
+    n = len(group)
+    indicator = seg.indicator
+    if indicator and _relative(indicator):
+        bases = [b for b, _ in recent[-n:]] if len(recent) >= n > 1 else [b for b, _ in recent[-1:]]
+        relative = indicator.replace("的", "")  # 占财政总支出的比重 → 民生支出占财政总支出比重
+        return [b + relative for b in bases] or [indicator]
+    if indicator:
+        items = _split_list(indicator, n, seg.mode)
+        _remember(recent, items, group[0].unit)
+        return items
+    if not recent:
+        return []
+    if n > 1 and len(recent) >= n:
+        return [b for b, _ in recent[-n:]]
+    base, dim = recent[-1]
+    if group[0].kind == "number" and not _compatible(dim, _dimension(group[0].unit)):
+        return []
+    return [base]
+
+
+def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
+    """The indicators of a coordinated list (``A、B和C`` under 分别/均; ``城乡…`` into two).
+
+    >>> _split_list("政务服务事项网上发布率和审批率", 1, "each")
+    ['政务服务事项网上发布率', '政务服务事项网上审批率']
+    >>> _split_list("城乡居民人均可支配收入", 2, "respectively")
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    if mode is None:
+        return [indicator]
+    items = [i for i in re.split("[、和及与]", indicator) if i]
+    if len(items) == 1 and n == 2 and mode == "respectively":
+        for key, (a, b) in _COORDINATED.items():
+            if key in indicator:
+                return [indicator.replace(key, a, 1), indicator.replace(key, b, 1)]
+    last, first = items[-1], items[0]
+    for i, item in enumerate(items[:-1]):
+        if len(item) <= 2 and len(last) > len(item) + 1:
+            items[i] = item + last[len(item) :]
+    for j, item in enumerate(items[1:], start=1):
+        if len(item) < len(first) and item[-1] == first[-1]:
+            items[j] = first[: len(first) - len(item)] + item
+    return items
+
+
+def _pairs(group: list[Figure], names: list[str]) -> list[tuple[Figure, str]]:
+    """Pair figures with names by position; one name for all figures, or one figure for all names."""
+    if len(names) == len(group):
+        return list(zip(group, names))
+    if len(group) == 1:
+        return [(group[0], name) for name in names]
+    return [(figure, names[0]) for figure in group]
+
+
+def _remember(recent: list[tuple[str, str]], names: list[str], unit: str) -> None:
+    """Record ``names`` as the latest indicators of the sentence (most recent last)."""
+    for name in names:
+        entry = (name, _dimension(unit))
+        recent[:] = [r for r in recent if r[0] != name] + [entry]
+
+
+def _dimension(unit: str) -> str:
+    """What a unit measures, its scale ignored: ``"money"``, ``"%"``, ``""`` for bare counts, or itself.
+
+    >>> _dimension("亿元"), _dimension("万平方米"), _dimension("")
+    ('money', '平方米', '')
+    """
+    base = re.sub(r"^(?:万亿|千万|百万|亿|万|千)", "", unit) if unit not in ("千米", "千克", "千瓦") else unit
+    if base in MONEY_UNITS or base.startswith("元"):
+        return "money"
+    if base in PERCENT_UNITS or base in POINT_UNITS:
+        return "%"
+    return base
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b or b == "%"
+
+
+def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
+    """The noun after a count (``6家小化工厂全部关停``) or after 的, and where it ends.
+
+    >>> t = "30余个历史遗留问题得到妥善解决"
+    >>> _right_indicator(t, find_figures(t)[0])
+    ('历史遗留问题', 10)
+    """
+    rest = text[figure.end :]
+    unit = re.sub(r"^(?:万亿|千万|百万|亿|万|千)", "", figure.unit)
+    offset = 0
+    if rest.startswith("的"):
+        offset = 1
+    elif unit not in COUNT_UNITS or not re.match(f"[{_HAN}]", rest):
+        return None
+    run = re.match(f"[{_HAN}]{{1,{_RIGHT_MAX}}}", rest[offset:])
+    if not run:
+        return None
+    noun = run.group(0)
+    stop = _RIGHT_STOP_RE.search(noun, 1)
+    if stop:
+        noun = noun[: stop.start()]
+    if len(noun) < 2:
+        return None
+    return noun, figure.end + offset + len(noun)
+
+
+def _money_unit(figure: Figure, context: str) -> Figure:
+    """``figure`` with 元 added to a bare scale (万, 亿) when ``context`` speaks of money.
+
+    >>> _money_unit(find_figures("投入6000万用来")[0], "区级财政投入").unit
+    '万元'
+    """
+    if figure.unit in ("万", "亿", "千万", "万亿") and _MONEY_CONTEXT_RE.search(context):
+        return replace(figure, unit=figure.unit + "元")  # 投入6000万: the 元 is often left out
+    return figure
+
+
+def _kind(figure: Figure, seg: _Segment, name: str, target: bool) -> str:
+    """The observation kind of ``figure`` stated with ``seg`` under indicator ``name``."""
+    if target:
+        return "target"
+    if figure.kind == "rank":
+        return "rank"
+    unit = figure.unit
+    if unit in POINT_UNITS or unit == "倍":
+        return "growth"
+    if unit in PERCENT_UNITS:
+        if seg.verb_class in ("up", "down") or name.endswith(("增速", "增幅", "增长率")):
+            return "growth"
+        return "share"
+    return "actual"
+
+
+def _observation(
+    doc: Document,
+    sentence: Sentence,
+    year: int,
+    figure: Figure,
+    name: str,
+    seg: _Segment,
+    text: str,
+    span_start: int,
+    right: tuple[str, int] | None,
+) -> Observation:
+    """Build one observation with its evidence span in document offsets."""
+    unit = figure.unit
+    amount = figure.kind == "number" and _dimension(unit) not in ("%",)
+    if seg.verb_class == "down" or (seg.verb_class == "up" and amount and seg.verb != "同比增长"):
+        name = name + seg.verb
+    fig_year = _explicit_year(text, span_start) or year
+    target = sentence.part == "plan" or (doc.year is not None and fig_year > doc.year)
+    end = right[1] if right else figure.end
+    start = sentence.start + min(span_start, figure.start)
+    return Observation(
+        indicator=name,
+        value=figure.value,
+        unit=unit,
+        year=fig_year,
+        kind=_kind(figure, seg, name, target),
+        sentence=sentence.index,
+        start=start,
+        end=sentence.start + end,
+        qualifier=seg.prequal or figure.qualifier,
+        text=doc.text[start : sentence.start + end],
+    )
+
+
+def _explicit_year(text: str, pos: int) -> int | None:
+    """The last year named before ``pos`` that is not a year of comparison (``比2015年``).
+
+    >>> _explicit_year("2017年,全区实现", 9), _explicit_year("比2015年增长", 8)
+    (2017, None)
+    """
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(text, 0, pos)]
+    return years[-1] if years else None
+
+
+def _ratio_observations(
+    doc: Document, sentence: Sentence, year: int, figure: Figure, seg_start: int
+) -> list[Observation]:
+    """The three shares of a 三次产业结构 ratio (1.3:17.4:81.3); other ratios are not reported."""
+    if len(figure.values) != 3 or "产业" not in sentence.text[seg_start : figure.start]:
+        return []
+    start, end = sentence.start + seg_start, sentence.start + figure.end
+    kind = "target" if sentence.part == "plan" else "share"
+    return [
+        Observation(
+            f"第{ordinal}产业占比",
+            value,
+            "%",
+            year,
+            kind,
+            sentence.index,
+            start,
+            end,
+            None,
+            doc.text[start:end],
+        )
+        for ordinal, value in zip("一二三", figure.values)
+    ]
