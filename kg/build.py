@@ -240,7 +240,7 @@ def build_report(path: str | Path) -> Graph:
 def build_text(text: str, source: str = "") -> Graph:
     """Build the graph of a report given as a string (handy in notebooks and tests).
 
-    >>> g = build_text("二、2021年工作安排\n地区生产总值增长6%以上。")
+    >>> g = build_text("二、2021年工作安排\\n地区生产总值增长6%以上。")
     >>> [str(q) for q in g.objects(None, term("qualifier"))]
     ['以上']
     """

@@ -40,8 +40,9 @@ def validate_graph(graph: Graph) -> ValidationReport:
     import pyshacl
 
     data = Graph()
-    for triple in (*graph, *ontology()):
-        data.add(triple)
+    for source in (graph, ontology()):
+        for triple in source.triples((None, None, None)):
+            data.add(triple)
     conforms, results, text = pyshacl.validate(data, shacl_graph=shapes(), inference="none", allow_warnings=True)
     messages = sorted(
         f"{focus}: {message}"
