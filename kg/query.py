@@ -220,6 +220,47 @@ def _store(store_or_paths: GraphStore | str | Path | Iterable[str | Path]) -> Gr
     return load(list(store_or_paths))
 
 
+#: The graph ``kg query`` reads when given neither files nor an endpoint (what ``kg build`` writes).
+DEFAULT_GRAPH = Path("out") / "graph.ttl"
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``name=value`` strings (from ``--param``) as a dict; the value may itself contain ``=``.
+
+    >>> parse_params(["name=来雁新城", "expr=a=b"])
+    {'name': '来雁新城', 'expr': 'a=b'}
+    """
+    params = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not _NAME.fullmatch(name.strip()):
+            raise QueryError(f"--param {pair!r} is not name=value: write it like --param name=来雁新城.")
+        params[name.strip()] = value
+    return params
+
+
+def open_store(
+    graphs: Iterable[str | Path] = (), endpoint: str | None = None, store_url: str = ""
+) -> GraphStore:
+    """The store a command queries: an endpoint, graph files, or else :data:`DEFAULT_GRAPH`.
+
+    >>> open_store(["tests/fixtures/mini.ttl"]).graphs()[0]
+    'https://w3id.org/govkg/id/report/360402/2019'
+    """
+    graphs = list(graphs)
+    if endpoint and graphs:
+        raise QueryError("Give either graph files or --endpoint, not both.")
+    if endpoint:
+        return connect(endpoint, store_url=store_url)
+    if graphs:
+        return load(graphs)
+    if DEFAULT_GRAPH.is_file():
+        return load([DEFAULT_GRAPH])
+    raise QueryError(
+        f"No graph to query: give graph files, --endpoint URL, or build {DEFAULT_GRAPH} with kg build."
+    )
+
+
 def run(
     store_or_paths: GraphStore | str | Path | Iterable[str | Path],
     query: str | Path,

@@ -12,10 +12,12 @@ only), the Graph Store Protocol at ``/store`` and its query UI at ``/``.
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -72,8 +74,17 @@ class Server:
         return f"{self.url}store"
 
     def wait(self) -> int:
-        """Block until the server exits; return its exit status."""
-        return self.process.wait()
+        """Block until the server exits and return its status; SIGTERM is raised as KeyboardInterrupt.
+
+        So ``kill`` stops ``kg serve`` as cleanly as Ctrl-C (the caller's ``stop`` still runs).
+        """
+        if threading.current_thread() is not threading.main_thread():
+            return self.process.wait()
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            return self.process.wait()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     def stop(self) -> None:
         """End the server process and remove its temporary directory."""
@@ -91,6 +102,10 @@ class Server:
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _run_oxigraph(args: list[str], log: Path) -> None:

@@ -39,7 +39,7 @@ from typing import TypeVar
 import pyoxigraph as ox
 
 from kg.errors import EndpointError, GraphError, QueryError
-from kg.vocab import GOV, ONTOLOGY_FILE
+from kg.vocab import GOV, ONTOLOGY_FILE, PREFIXES
 
 T = TypeVar("T")
 
@@ -81,6 +81,8 @@ _INTEGER_TYPES = frozenset(
     )
 )
 _FLOAT_TYPES = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+#: Prefixes every query may use without declaring them (gov:, id:, rdfs:, skos:, dcterms: …).
+DEFAULT_PREFIXES: dict[str, str] = {name: str(namespace) for name, namespace in PREFIXES.items()}
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 
 # ---------------------------------------------------------------- SPARQL text
@@ -320,7 +322,7 @@ class LocalStore(GraphStore):
         Raises :class:`~kg.errors.QueryError` with the line and column of a syntax error.
         """
         try:
-            answer = self.oxigraph.query(sparql, use_default_graph_as_union=True)
+            answer = self.oxigraph.query(sparql, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=True)
             return _result_from_solutions(answer)
         except SyntaxError as error:
             raise QueryError(syntax_error(error, "SPARQL query")) from None
@@ -332,7 +334,7 @@ class LocalStore(GraphStore):
     def update(self, sparql: str) -> None:
         """Run a SPARQL update on the store."""
         try:
-            self.oxigraph.update(sparql)
+            self.oxigraph.update(sparql, prefixes=DEFAULT_PREFIXES)
         except SyntaxError as error:
             raise QueryError(syntax_error(error, "SPARQL update")) from None
 
@@ -474,7 +476,9 @@ class Endpoint(GraphStore):
 
         form = query_form(sparql)
         wrapper = SPARQLWrapper(self.url, updateEndpoint=self.update_url)
-        wrapper.setQuery(sparql)
+        # the default prefixes go first, so that the query's own declarations override them
+        prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in DEFAULT_PREFIXES.items())
+        wrapper.setQuery(prologue + sparql)
         # our tokenizer skips comments and strings; SPARQLWrapper's regex would also see keywords in them
         wrapper.queryType = "INSERT" if form == "WITH" else form
         wrapper.setMethod(POST)
@@ -544,7 +548,7 @@ def check_syntax(sparql: str) -> None:
     kg.errors.QueryError: Malformed SPARQL query at line 3, column 2 (...): fix the text there.
     """
     try:
-        ox.Store().query(sparql)
+        ox.Store().query(sparql, prefixes=DEFAULT_PREFIXES)
     except SyntaxError as error:
         raise QueryError(syntax_error(error, "SPARQL query")) from None
     except (OSError, RuntimeError):
