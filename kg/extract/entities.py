@@ -23,11 +23,6 @@ _STOP_TAGS = frozenset({"w", "p", "c", "u", "d", "ad", "r", "xc", "vd"})
 #: Tags of the tagger's own name classes and of proper nouns.
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt"})
 
-#: Governance verbs, adverbs and status words that frame a name but never start or end one
-#: (加快X建设, 支持X做大做强, X建成通车). Collected from the genre's fixed phrases (GENRE.md).
-_FRAME_WORDS = frozenset(
-    ["推进", "推动", "实施", "加快", "启动", "完成", "深化", "落实", "开展", "支持", "扶持", "帮助", "鼓励", "引导", "引进", "对接", "争取", "确保", "力促", "力争", "强化", "加强", "深入", "全面", "扎实", "积极", "大力", "持续", "继续", "做好", "抓好", "抓实", "打好", "坚持", "坚决", "实现", "建立", "健全", "完善", "创建", "争创", "打造", "培育", "发展", "促进", "提升", "提高", "加大", "开创", "巩固", "统筹", "协调", "贯彻", "认真", "着力", "重点", "稳步", "有序", "顺利", "建成", "竣工", "开工", "完工", "通车", "投入", "使用", "投产", "开业", "贯通", "运营", "落地", "签约", "动工", "在建", "加速", "做大", "做强", "壮大", "取得", "获得", "获评", "荣获", "成为", "蝉联", "承办", "配合", "整合", "规范", "探索", "创新", "优化", "改善", "参与", "包装", "策划", "服务", "严格", "全力", "主动", "尽快", "进一步", "不断", "高效", "高标准", "新建", "改造", "建设", "工作", "项目", "推广", "开发", "招商", "合作", "合作开发", "依法", "收回", "关停", "处置", "设立", "成立", "选送", "摘得", "报道", "表彰", "肯定", "审议", "提出", "代表", "领导", "部署", "决策", "要求", "精神", "是", "来", "要", "让", "把", "对", "将", "与", "和", "发挥", "利用", "借助", "移交", "接受", "服从", "办理", "组织", "结合", "推出", "推行", "承接", "基本完成", "做优", "懂"]
-)
 
 #: Classifier after 等 (甲、乙等龙头企业) → the type it gives the listed names.
 _CLASSIFIERS = {
@@ -82,10 +77,19 @@ _NUMBERED_SLOGAN = re.compile(
 )
 
 #: A number and its classifier (11个, 22枚, 6.7万): a count, never part of a name.
-_COUNT = re.compile(r"[\d.]+[万亿千百]?[个项家座所条件批枚户人元%]*")
+_COUNT = re.compile(r"[\d.]+%?[^\W\d]{0,2}")
 
 #: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
 _LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
+
+#: Counts that open a phrase without belonging to a name (一批重点项目, 一支队伍).
+_VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分")
+
+#: Region-wide words that open a phrase (全市改革): dropped from a name's start.
+_REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})
+
+#: Verbs of one character that never begin a name even at a sentence start (在衡阳, 到北京).
+_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被")
 
 #: Dates and deadlines glued to a name by the tagger (6月底前, 年内).
 _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
@@ -101,6 +105,9 @@ _METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_NAME = 24
+
+#: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
+_LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,15 @@ class _Candidate:
     rule: str
     name: str
     rank: int
+
+
+def _frame_words() -> frozenset[str]:
+    """Words that frame a name but are never part of one (``kg/lexicons/frame_words.txt``).
+
+    >>> "推进" in _frame_words(), "改造" in _frame_words()
+    (True, False)
+    """
+    return terms("frame_words.txt")
 
 
 def _tokens(doc: Document, sentence: Sentence, pairs: list[tuple[str, str]]) -> list[_Token]:
@@ -171,9 +187,28 @@ def _repair_prefixes(doc: Document, tokens: list[_Token]) -> list[_Token]:
     ...     _Token("雁塔", "LOC", 3, 5), _Token("修缮", "v", 5, 7)])]
     ['完成', '来雁塔', '修缮']
     """
+    known = _known_names(doc)
     out: list[_Token] = []
     for tok in tokens:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.tag in _NAME_TAGS
+            and len(tok.word) == 1
+            and prev.word + tok.word in known
+        ):
+            out[-1] = _join(prev, tok, prev.tag)
+            continue
+        if (
+            prev is not None
+            and len(prev.word) == 1
+            and prev.tag not in ("w", "u", "c", "p", "m")
+            and prev.word not in _FUNCTION_VERBS
+            and tok.tag in ("LOC", "ORG")
+            and (len(out) == 1 or out[-2].word in ("、", "，", ","))
+        ):
+            out[-1] = _join(prev, tok, tok.tag)
+            continue
         if (
             prev is not None
             and len(prev.word) == 1
@@ -190,17 +225,28 @@ def _repair_prefixes(doc: Document, tokens: list[_Token]) -> list[_Token]:
     return out
 
 
+_KNOWN: dict[str, frozenset[str]] = {}
+
+
+def _known_names(doc: Document) -> frozenset[str]:
+    """Place and organisation words of three or more characters the tagger found anywhere in ``doc``.
+
+    Filled by :func:`extract_mentions` after tagging the whole document once; empty otherwise.
+    """
+    return _KNOWN.get(doc.checksum or doc.text[:200], frozenset())
+
+
 def _inside(tok: _Token) -> bool:
     """True when a word may be part of a name (not punctuation, particle, frame verb, count or date).
 
     >>> _inside(_Token("隧道", "n", 0, 2)), _inside(_Token("推进", "v", 0, 2)), _inside(_Token("11个", "m", 0, 3))
     (True, False, False)
     """
-    if tok.tag in _STOP_TAGS or tok.word in _FRAME_WORDS or tok.word.isspace():
+    if tok.tag in _STOP_TAGS or tok.word in _frame_words() or tok.word.isspace():
         return False
     if tok.tag == "TIME":
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
-    return not _COUNT.fullmatch(tok.word)
+    return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
 
 
 def _extend_left(tokens: list[_Token], i: int) -> int:
@@ -214,14 +260,18 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
         prev = tokens[j - 1]
         if not _inside(prev) or tokens[i].end - prev.start > _MAX_NAME:
             break
-        if prev.tag == "v" and tokens[j].tag in _NAME_TAGS:
+        if prev.tag == "v" and (
+            tokens[j].tag in _NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
+        ):
             break
         j -= 1
+        if _LEADING_COUNT.match(prev.word) and prev.tag == "m":
+            break
     while j < i and (
         tokens[j].tag == "v"
+        or tokens[j].word in _REGION_WIDE
+        or _VAGUE_COUNT.fullmatch(tokens[j].word)
         or (len(tokens[j].word) == 1 and tokens[j].tag == "a" and tokens[j + 1].tag not in _NAME_TAGS)
-        or _LEADING_COUNT.match(tokens[j].word)
-        and tokens[j].tag == "m"
     ):
         j += 1
     return j
@@ -248,15 +298,20 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
         return None
     last = tokens[-1]
     if len(head) == 1 and not (
-        last.tag in _NAME_TAGS or (last.word == head and len(tokens) > 1 and tokens[-2].tag in _NAME_TAGS)
+        last.tag in _NAME_TAGS
+        or re.search(r"[0-9A-Za-z]", last.word)
+        or (last.word == head and len(tokens) > 1 and tokens[-2].tag in _NAME_TAGS)
     ):
         return None
     rest = name[: -len(head)]
-    if not _CJK.search(rest) or re.fullmatch(r"[一二三四五六七八九十两\d]+[个大项条]?", rest):
+    if (
+        len(rest) < 2
+        or not _CJK.search(rest)
+        or re.fullmatch(r"[一二三四五六七八九十两\d]+[个大项条]?", rest)
+    ):
         return None
-    if kind != "Policy" and not (_proper(tokens) or (kind == "Organization" and name[0] in _REGION_PREFIX)):
-        return None
-    if head == "改革" and last.word == "改革" and len(tokens) > 1 and tokens[-2].tag == "v":
+    regional = kind == "Organization" and name[0] in _REGION_PREFIX and name[1] not in "域级内外"
+    if kind != "Policy" and not (_proper(tokens) or regional):
         return None
     return kind
 
@@ -271,7 +326,7 @@ def _accept(name: str, kind: str | None) -> bool:
         return False
     if is_generic(name) or is_honour(name) or _METADATA.search(name) or _DATE.search(name):
         return False
-    if kind != "Policy" and _LEADING_COUNT.match(name):
+    if kind != "Policy" and (_LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
     return name not in terms("not_entities.txt")
 
@@ -351,6 +406,8 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
     for i, tok in enumerate(tokens):
         if not _inside(tok) and tok.tag not in _NAME_TAGS:
             continue
+        if _modifies_next(doc, tokens, i):
+            continue
         for j in range(_extend_left(tokens, i), i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = _typed(name, tokens[j : i + 1])
@@ -358,6 +415,14 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
                 out += _make(doc, tokens[j].start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
+    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划)."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is None or following.tag != "n" or re.search(r"[0-9A-Za-z]", following.word):
+        return False
+    return type_of(doc.text[tokens[max(i - 1, 0)].start : tokens[i].end]) == "Policy"
 
 
 def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
@@ -395,19 +460,24 @@ def _item_candidates(
     typed = []
     for s, e in spans:
         words = _words(tokens, s, e)
-        if e - s > 12 or not words or any(not _inside(t) and t.tag not in _NAME_TAGS for t in words):
+        if e - s > 12 or not words or any(not _in_item(t) for t in words):
             typed.append(None)
             continue
         name = normalise(doc.text[s:e])
-        kind = _typed(name, words)
-        if default and (kind is None or (kind == "Place" and default == "Company")):
-            kind = default if (_proper(words) or len(words) == 1) else kind
+        kind = _typed(name, words) or (type_of(name) if default else None)
+        if default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
+            kind = default if _proper(words) else kind
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
         typed = [k or "Company" for k in typed]
     for (s, e), kind in zip(spans, typed):
         out += _make(doc, s, e, kind, rule, 2)
     return out
+
+
+def _in_item(tok: _Token) -> bool:
+    """True when a word may be part of a list item (a name word, a bare number, or 之 as in 湘江之门)."""
+    return _inside(tok) or tok.tag in _NAME_TAGS or tok.word == "之" or tok.word.isdigit()
 
 
 def _frame_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
@@ -417,7 +487,7 @@ def _frame_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -
         for match in regex.finditer(sentence.text):
             s = sentence.start + match.start("x")
             e = sentence.start + match.end("x")
-            while any(t.start == s and t.word in _FRAME_WORDS for t in tokens):
+            while any(t.start == s and t.word in _frame_words() for t in tokens):
                 s = next(t.end for t in tokens if t.start == s)
             out += _item_candidates(doc, tokens, _items(doc, s, e), default, "frame")
     return out
@@ -462,7 +532,7 @@ def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate
     """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区)."""
     last = normalise(doc.text[spans[-1][0] : spans[-1][1]])
     head = next((h for h in _SHARED_HEADS if last.endswith(h) and len(last) > len(h)), None)
-    if head is None or len(spans) < 2:
+    if head is None or len(spans) < 2 or len(last) < len(head) + 2:
         return []
     out: list[_Candidate] = []
     for s, e in spans:
@@ -510,7 +580,9 @@ def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     sure = [c for c in candidates if c.rule in ("lexicon", "region-body")]
     tiled = {(c.start, c.end) for c in candidates if c not in sure and _tiles(c.start, c.end, sure)}
     chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.type, c.name)):
+    for c in sorted(
+        candidates, key=lambda c: (c.rank != 0, -(c.end - c.start), c.rank, c.start, c.type, c.name)
+    ):
         if (c.start, c.end) in tiled and c not in sure:
             continue
         if any(c.start < o.end and o.start < c.end for o in chosen):
@@ -548,8 +620,13 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     """
     sentences = [s for s in doc.sentences if not _SITE_CHROME.search(s.text)]
     shorts = _region_shorts(doc)
+    tagged = tag([s.text for s in sentences])
+    _KNOWN.clear()
+    _KNOWN[doc.checksum or doc.text[:200]] = frozenset(
+        w for pairs in tagged for w, t in pairs if t in ("LOC", "ORG") and len(w) >= 3
+    )
     mentions: list[Mention] = []
-    for sentence, pairs in zip(sentences, tag([s.text for s in sentences])):
+    for sentence, pairs in zip(sentences, tagged):
         tokens = _tokens(doc, sentence, pairs)
         candidates = (
             _lexicon_candidates(doc, sentence, tokens, shorts)
