@@ -1,7 +1,7 @@
 """The link stage: mentions → entities with stable IRIs. The only place IRIs are minted.
 
 One node per real thing within a report: mentions of one type whose names differ only
-by a generic suffix (石鼓/石鼓区, 华侨城/华侨城集团) are merged. IRIs are derived from the
+by a generic suffix (青山/青山县, 金禾食品/金禾食品集团) are merged. IRIs are derived from the
 type and the normalised name, scoped so that many reports can share one graph
 (see ontology/README.md): administrative divisions and companies are global, streets,
 projects and local bodies are scoped by the report's region.
@@ -70,10 +70,10 @@ _UNSAFE = re.compile(r"[^\w\-.~+]", re.UNICODE)
 def slug(name: str) -> str:
     """The IRI-safe form of a name: NFKC, letters and digits kept, the rest percent-encoded.
 
-    >>> slug("来雁新城")
-    '来雁新城'
-    >>> slug("1+2+3值班接访模式")
-    '1+2+3值班接访模式'
+    >>> slug("白鹭湾新城")
+    '白鹭湾新城'
+    >>> slug("1+3政策体系")
+    '1+3政策体系'
     >>> slug('A "quoted"/name')
     'A%20%22quoted%22%2Fname'
     """
@@ -84,10 +84,10 @@ def slug(name: str) -> str:
 def alias_key(name: str, type_: str) -> str:
     """The key two names of one type share when they name the same thing.
 
-    >>> alias_key("华侨城集团", "Company") == alias_key("华侨城", "Company")
+    >>> alias_key("金禾食品集团", "Company") == alias_key("金禾食品", "Company")
     True
-    >>> alias_key("石鼓区", "Place"), alias_key("新区", "Place")
-    ('石鼓', '新区')
+    >>> alias_key("青山县", "Place"), alias_key("新区", "Place")
+    ('青山', '新区')
     """
     key = unicodedata.normalize("NFKC", name)
     for suffix in ALIAS_SUFFIXES.get(type_, ()):
@@ -99,7 +99,7 @@ def alias_key(name: str, type_: str) -> str:
 def admin_level(name: str) -> str | None:
     """The administrative level a place name's ending tells, as a gov:AdminLevel local name.
 
-    >>> admin_level("松木经开区"), admin_level("演武坪社区"), admin_level("湘江")
+    >>> admin_level("红星经开区"), admin_level("桂花社区"), admin_level("赣江")
     ('zone', 'village', 'natural')
     """
     for suffix, level in LEVEL_SUFFIXES:
@@ -120,8 +120,8 @@ def national_policies() -> frozenset[str]:
 def region_parts(full_name: str) -> list[tuple[str, str]]:
     """The nested administrative divisions inside a full region name, outermost first, as (full, own) names.
 
-    >>> region_parts("湖南省衡阳市石鼓区")
-    [('湖南省', '湖南省'), ('湖南省衡阳市', '衡阳市'), ('湖南省衡阳市石鼓区', '石鼓区')]
+    >>> region_parts("江西省赣州市青山县")
+    [('江西省', '江西省'), ('江西省赣州市', '赣州市'), ('江西省赣州市青山县', '青山县')]
     """
     parts, current = [], ""
     for piece in re.findall(r".+?(?:自治区|特别行政区|自治州|自治县|省|市|区|县|旗|镇|乡|街道)", full_name):
@@ -134,9 +134,9 @@ def resolve_division(name: str, doc: Document) -> str | None:
     """The full administrative name of ``name`` when it is the report's region or one that encloses it.
 
     >>> from kg.types import Document
-    >>> doc = Document(text="", sentences=(), sections=(), region_full="湖南省衡阳市石鼓区")
-    >>> resolve_division("石鼓", doc), resolve_division("衡阳市石鼓区", doc), resolve_division("人民路", doc)
-    ('湖南省衡阳市石鼓区', '湖南省衡阳市石鼓区', None)
+    >>> doc = Document(text="", sentences=(), sections=(), region_full="江西省赣州市青山县")
+    >>> resolve_division("青山", doc), resolve_division("赣州市青山县", doc), resolve_division("解放路", doc)
+    ('江西省赣州市青山县', '江西省赣州市青山县', None)
     """
     key = alias_key(name, "Place")
     for full, own in reversed(region_parts(doc.region_full)):
@@ -149,9 +149,9 @@ def report_iri(doc: Document) -> str:
     """The report's IRI: region code (or full name) and year.
 
     >>> from kg.types import Document
-    >>> report_iri(Document(text="", sentences=(), sections=(), region_full="湖南省衡阳市石鼓区",
-    ...                     region_code="430407", year=2019))
-    'https://w3id.org/govkg/id/report/430407/2019'
+    >>> report_iri(Document(text="", sentences=(), sections=(), region_full="江西省赣州市青山县",
+    ...                     region_code="360799", year=2021))
+    'https://w3id.org/govkg/id/report/360799/2021'
     """
     region = doc.region_code or slug(doc.region_full or doc.region or "unknown")
     year = doc.year if doc.year is not None else "unknown"
@@ -162,13 +162,13 @@ def entity_iri(type_: str, name: str, doc: Document) -> str:
     """The IRI of an entity of ``type_`` named ``name`` in the report ``doc`` (see ontology/README.md).
 
     >>> from kg.types import Document
-    >>> doc = Document(text="", sentences=(), sections=(), region_full="湖南省衡阳市石鼓区")
-    >>> entity_iri("Place", "石鼓区", doc)
-    'https://w3id.org/govkg/id/place/湖南省衡阳市石鼓区'
-    >>> entity_iri("Place", "人民路", doc)
-    'https://w3id.org/govkg/id/place/湖南省衡阳市石鼓区/人民路'
-    >>> entity_iri("Company", "华侨城", doc)
-    'https://w3id.org/govkg/id/company/华侨城'
+    >>> doc = Document(text="", sentences=(), sections=(), region_full="江西省赣州市青山县")
+    >>> entity_iri("Place", "青山县", doc)
+    'https://w3id.org/govkg/id/place/江西省赣州市青山县'
+    >>> entity_iri("Place", "解放路", doc)
+    'https://w3id.org/govkg/id/place/江西省赣州市青山县/解放路'
+    >>> entity_iri("Company", "金禾食品", doc)
+    'https://w3id.org/govkg/id/company/金禾食品'
     """
     scope = slug(doc.region_full or doc.region or "unknown")
     kind = type_.lower()
@@ -207,8 +207,8 @@ def fact_iri(report: str, kind: str, *parts: object) -> str:
 def preferred_name(names: Counter) -> str:
     """The name an entity is shown by: the most frequent, then the longest, then the first in order.
 
-    >>> preferred_name(Counter({"石鼓": 3, "石鼓区": 3, "衡阳市石鼓区": 1}))
-    '石鼓区'
+    >>> preferred_name(Counter({"青山": 3, "青山县": 3, "赣州市青山县": 1}))
+    '青山县'
     """
     return min(names, key=lambda n: (-names[n], -len(n), n))
 
@@ -237,12 +237,12 @@ def link(extraction: Extraction) -> Linked:
     """Resolve the mentions of ``extraction`` to entities with stable IRIs.
 
     >>> from kg.types import Document, Sentence
-    >>> text = "华侨城集团投资来雁新城。华侨城来了。"
-    >>> doc = Document(text=text, sentences=(Sentence(0, text[:12], 0, 12, None, 2019),
-    ...                Sentence(1, text[12:], 12, 18, None, 2019)), sections=(), region_full="湖南省衡阳市石鼓区")
-    >>> ms = (Mention("华侨城集团", "Company", 0, 0, 5), Mention("华侨城", "Company", 1, 12, 15))
+    >>> text = "金禾食品集团投资白鹭湾新城。金禾食品来了。"
+    >>> doc = Document(text=text, sentences=(Sentence(0, text[:14], 0, 14, None, 2020),
+    ...                Sentence(1, text[14:], 14, 21, None, 2020)), sections=(), region_full="江西省赣州市青山县")
+    >>> ms = (Mention("金禾食品集团", "Company", 0, 0, 6), Mention("金禾食品", "Company", 1, 14, 18))
     >>> [(e.name, e.aliases, len(e.mentions)) for e in link(Extraction(doc, ms)).entities]
-    [('华侨城集团', ('华侨城',), 2)]
+    [('金禾食品集团', ('金禾食品',), 2)]
     """
     doc = extraction.document
     known = {(m.type, m.name) for m in extraction.mentions}
