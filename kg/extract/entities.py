@@ -97,6 +97,9 @@ _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
 #: Region prefixes of public bodies (区文化馆, 市青少年活动中心).
 _REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
+#: A quoted name and the head written after the closing quote (“一网通办”改革, “三清三建”).
+_QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,4})")
+
 #: Lines of a web page around the report (breadcrumbs, source and date lines).
 _SITE_CHROME = re.compile(r"当前位置|来源[:：]|发布时间|相关阅读|责任编辑|打印本页|关闭窗口")
 
@@ -559,6 +562,8 @@ def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
             "glossary",
             0,
         )
+    for match in _QUOTED.finditer(sentence.text):
+        out += _quoted(doc, sentence, match)
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     for match in _NUMBERED_SLOGAN.finditer(sentence.text):
@@ -569,6 +574,21 @@ def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
         if "+" in tok.word.strip("+"):
             out += _make(doc, tok.start, tok.end, "Policy", "plus-formula", 4)
     return out
+
+
+def _quoted(doc: Document, sentence: Sentence, match: re.Match[str]) -> list[_Candidate]:
+    """A quoted name, with the longest head written right after the quote: typed by head, else Policy.
+
+    Scraped copies lose their quotes, so this rule only adds certainty where quotes survive.
+    """
+    inner, after = match.group("x"), match.group("h")
+    for size in range(len(after), -1, -1):
+        kind = type_of(inner + after[:size]) if after[:size] in heads() else None
+        if kind or size == 0:
+            s = sentence.start + match.start()
+            e = sentence.start + match.end("x") + 1 + size
+            return _make(doc, s, e, kind or "Policy", "quoted", 1)
+    return []
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:

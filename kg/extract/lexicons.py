@@ -6,7 +6,7 @@ No lexicon holds a name from one particular report.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -25,7 +25,7 @@ def _lines(filename: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def terms(filename: str) -> frozenset[str]:
     """The set of terms listed one per line in ``filename``.
 

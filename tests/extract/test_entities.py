@@ -1,0 +1,107 @@
+"""Tests of kg.extract.entities on invented sentences in the genre's style (no names from any report)."""
+
+import pytest
+
+from kg.extract.entities import extract_mentions
+from kg.ingest import ingest_text
+from kg.types import ENTITY_TYPES, Document, Sentence
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    """The (name, type) pairs extracted from ``text`` read through ingest."""
+    return {(m.name, m.type) for m in extract_mentions(ingest_text(text))}
+
+
+def test_list_with_classifier_and_support_frame_give_companies():
+    text = "积极对接金禾集团、银湖控股、青松物流等大型企业，支持天翼机械、鸿达建材进一步做大做强。"
+    assert found(text) == {
+        ("金禾集团", "Company"),
+        ("银湖控股", "Company"),
+        ("青松物流", "Company"),
+        ("天翼机械", "Company"),
+        ("鸿达建材", "Company"),
+    }
+
+
+def test_road_extensions_and_tunnel_are_projects():
+    text = "强力推进红星路东延、白沙路西延等路网建设，力促白鹭湾隧道建成通车。"
+    assert found(text) == {("红星路东延", "Project"), ("白沙路西延", "Project"), ("白鹭湾隧道", "Project")}
+
+
+def test_shared_division_head_is_distributed_over_the_list():
+    assert found("设立桃源、清溪、柳岸社区。") == {
+        ("桃源社区", "Place"),
+        ("清溪社区", "Place"),
+        ("柳岸社区", "Place"),
+    }
+
+
+def test_combined_bodies_are_split_and_quoted_policy_keeps_its_head():
+    text = "坚决落实党中央国务院、省委省政府决策部署，在县委的坚强领导下，深入推进“一网通办”改革和河长制。"
+    assert found(text) == {
+        ("党中央", "Organization"),
+        ("国务院", "Organization"),
+        ("省委", "Organization"),
+        ("省政府", "Organization"),
+        ("县委", "Organization"),
+        ("一网通办改革", "Policy"),
+        ("河长制", "Policy"),
+    }
+
+
+def test_generic_nouns_are_not_entities():
+    assert found("新建安置房3000套，改造农贸市场5个，完成城区公厕改造。") == set()
+
+
+def test_honours_are_not_places():
+    assert found("青山县荣获全国文明城市称号，成功创建省级示范区。") == {("青山县", "Place")}
+
+
+def test_the_meeting_is_not_an_entity():
+    assert found("2019年3月1日在青山县第十七届人民代表大会第三次会议上") == {("青山县", "Place")}
+
+
+def test_apposition_frame_and_building_programme():
+    text = "加快以白鹭湾新城为代表的文旅产业群建设，完成金塔修缮工程。"
+    assert found(text) == {("白鹭湾新城", "Project"), ("金塔修缮工程", "Project")}
+
+
+def test_programme_named_with_gongcheng_is_a_policy():
+    assert found("实施市民素质提升工程。") == {("市民素质提升工程", "Policy")}
+
+
+def test_traditional_characters_are_read_after_normalising():
+    found_pairs = found("實施鄉村振興戰略，推進青山縣白鷺灣新城建設。")
+    assert ("乡村振兴战略", "Policy") in found_pairs
+    assert all(name != "白鷺灣新城" for name, _ in found_pairs)
+
+
+def test_name_cut_by_the_tagger_is_repaired_from_the_document():
+    text = "来凤塔修缮工程全面启动。完成来凤塔周边整治，来凤塔对外开放。"
+    assert ("来凤塔修缮工程", "Project") in found(text)
+
+
+def test_mentions_carry_offsets_rule_and_are_sorted():
+    doc = ingest_text("支持金禾食品、青禾农业做大做强。")
+    mentions = extract_mentions(doc)
+    assert [(m.name, m.type) for m in mentions] == [("金禾食品", "Company"), ("青禾农业", "Company")]
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+        assert m.type in ENTITY_TYPES and m.rule
+    assert list(mentions) == sorted(mentions, key=lambda m: (m.start, m.end, m.type))
+
+
+def test_extraction_is_deterministic():
+    text = "积极对接金禾集团、银湖控股等大型企业，深入推进“一网通办”改革。"
+    assert extract_mentions(ingest_text(text)) == extract_mentions(ingest_text(text))
+
+
+def test_empty_document_has_no_mentions():
+    assert extract_mentions(Document("", (), ())) == ()
+
+
+@pytest.mark.parametrize("slogan", ["一企一策", "三清三建"])
+def test_numbered_slogans_are_policies(slogan):
+    text = f"深入开展{slogan}帮扶活动。"
+    doc = Document(text, (Sentence(0, text, 0, len(text), None, None),), ())
+    assert (slogan, "Policy") in {(m.name, m.type) for m in extract_mentions(doc)}
