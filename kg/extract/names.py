@@ -23,7 +23,7 @@ _HONOUR = re.compile(
     r"称号|县市区|百强县|先进县|先进集体|文明单位)$"
 )
 
-#: Heads of one character must stand as a word of their own (城市 is not a 市), see :func:`head_of`.
+#: The longest head listed in heads.tsv, in characters.
 _MAX_HEAD = 8
 
 

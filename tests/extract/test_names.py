@@ -1,0 +1,38 @@
+"""Tests of kg.extract.names (typing by head, filters) and kg.extract.lexicons."""
+
+from kg.extract.lexicons import divisions, heads, terms
+from kg.extract.names import head_of, is_generic, is_honour, normalise, type_of
+
+
+def test_type_by_longest_head():
+    assert [type_of(n) for n in ("红星路西延", "金禾食品", "柳岸社区", "“一网通办”改革", "县文化馆")] == [
+        "Project",
+        "Company",
+        "Place",
+        "Policy",
+        "Organization",
+    ]
+    assert head_of("白鹭湾片区治理开发项目") == "片区治理开发项目"
+
+
+def test_gongcheng_is_built_or_a_programme():
+    assert type_of("古塔修缮工程") == "Project"
+    assert type_of("教师增量提质工程") == "Policy"
+
+
+def test_filters():
+    assert is_generic("派出所") and not is_generic("青山派出所")
+    assert is_honour("全省先进单位") and not is_honour("青山县")
+    assert normalise("“三清三建” 升级版") == "三清三建升级版"
+
+
+def test_lexicons_have_no_blank_or_comment_lines():
+    for name in (
+        "policies_national.txt",
+        "organizations_national.txt",
+        "generic_nouns.txt",
+        "frame_words.txt",
+    ):
+        assert all(t and not t.startswith("#") for t in terms(name))
+    assert divisions()["青海省"][1] == "province"
+    assert set(heads().values()) <= {"Project", "Company", "Place", "Policy", "Organization"}
