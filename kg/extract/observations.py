@@ -37,18 +37,18 @@ _TAIL_RE = re.compile(
     r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
     r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
-    r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|(?<![行作认成因])为)"
+    r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|(?<![行作认成因])为)"
     r"|(?P<up>同比增长|增长|增加|提高|提升|上升|增收|比增|扩大|攀升)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩)"
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<!人)均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是\d{4}年(?:底|末)?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:今年|全年|年内|明年|全区|全县|全市|力争|确保|争取|计划|其中|预计|继续|要|并|同时|还|另|进一步"
+    r"^(?:今年|全年|年内|明年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划|其中|预计|继续|要|并|同时|还|另|进一步"
     r"|努力|着力|积极|全面|累计|再|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -76,8 +76,10 @@ _RIGHT_STOP_RE = re.compile(
 _MONEY_CONTEXT_RE = re.compile(
     r"投入|投资|资金|收入|支出|预算|税|费|金额|资产|贷款|存款|补贴|补助|奖励|经费|融资|营收|产值|销售额|利润"
 )
-_YEAR_RE = re.compile(r"(?<![\d比较与同是于])((?:19|20)\d{2})年(?![底末]?的)")
+_YEAR_RE = re.compile(r"(?<![\d比较与同是于\-—~])((?:19|20)\d{2})年(?![底末]?的|以来|来|起|至|到|[\-—~])")
 _RIGHT_MAX = 12
+_ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
+_SCOPE_WORD_RE = re.compile(r"^(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
             span_start = seg_start + seg.offset
         if not names or seg.verb_class == "from":
             continue
+        group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
             obs = _observation(doc, sentence, year, figure, name, seg, text, span_start, right)
             out.append(obs)
@@ -244,25 +247,46 @@ def _relative(indicator: str) -> bool:
 
 
 def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]]) -> list[str]:
-    """Indicator names for the figures of ``group`` (one each, or several for one figure under 均)."""
-    n = len(group)
-    indicator = seg.indicator
-    if indicator and _relative(indicator):
-        bases = [b for b, _ in recent[-n:]] if len(recent) >= n > 1 else [b for b, _ in recent[-1:]]
-        relative = indicator.replace("的", "")  # 占财政总支出的比重 → 民生支出占财政总支出比重
-        return [b + relative for b in bases] or [indicator]
-    if indicator:
-        items = _split_list(indicator, n, seg.mode)
-        _remember(recent, items, group[0].unit)
-        return items
-    if not recent:
-        return []
-    if n > 1 and len(recent) >= n:
-        return [b for b, _ in recent[-n:]]
-    base, dim = recent[-1]
-    if group[0].kind == "number" and not _compatible(dim, _dimension(group[0].unit)):
-        return []
-    return [base]
+    """Indicator names for the figures of ``group`` (one each, or several for one figure under 均).
+
+    ``recent`` holds the indicators named so far in the sentence; new ones are added to it.
+    """
+    n, first = len(group), group[0]
+    if not seg.indicator:
+        if first.kind == "rank" and _rank_scope(first):
+            return [_rank_scope(first)] * n
+        if not recent:
+            return []
+        if n > 1 and len(recent) >= n:
+            return [b for b, _ in recent[-n:]]
+        base, dim = recent[-1]
+        if first.kind == "number" and not _compatible(dim, _dimension(first.unit)):
+            return []
+        return [base]
+    mode = seg.mode or ("respectively" if n > 1 and first.kind == "rank" else None)
+    items = _split_list(seg.indicator, n, mode)
+    if all(_relative(item) for item in items):
+        if len(items) == 1 and len(recent) >= n > 1:
+            return [b + _joinable(items[0]) for b, _ in recent[-n:]]
+        base = recent[-1][0] if recent else ""
+        return [base + _joinable(item) if base else item for item in items]
+    _remember(recent, items, first.unit)
+    return items
+
+
+def _joinable(relative: str) -> str:
+    """A relative noun ready to follow its base: 占财政总支出的比重 → 占财政总支出比重."""
+    return relative.replace("的", "")
+
+
+def _rank_scope(figure: Figure) -> str:
+    """The list a rank is in, when it names more than a region: 全国百强县第11位 → 全国百强县.
+
+    >>> _rank_scope(find_figures("跻身全国百强县第11位")[0]), _rank_scope(find_figures("位列全省第5位")[0])
+    ('全国百强县', '')
+    """
+    scope = _ORDINAL_TAIL_RE.sub("", figure.qualifier or "")
+    return scope if len(_SCOPE_WORD_RE.sub("", scope)) >= 2 else ""
 
 
 def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
@@ -320,8 +344,9 @@ def _dimension(unit: str) -> str:
     return base
 
 
-def _compatible(a: str, b: str) -> bool:
-    return not a or not b or a == b or b == "%"
+def _compatible(base: str, current: str) -> bool:
+    """Whether a figure measured in ``current`` can belong to an indicator last seen in ``base``."""
+    return not base or not current or base == current or "%" in (base, current) or current == "倍"
 
 
 def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:

@@ -1,0 +1,111 @@
+"""Figures in text: numbers, units, qualifiers, ranks, ratios, and numbers that are not figures."""
+
+import pytest
+
+from kg.extract.numbers import find_figures, ordinal_value, parse_number
+
+
+def _plain(text):
+    return [(f.kind, f.value, f.unit, f.qualifier) for f in find_figures(text)]
+
+
+def test_parse_number_arabic_chinese_and_thousands():
+    assert parse_number("98.3") == 98.3
+    assert parse_number("12,500") == 12500.0
+    assert parse_number("两") == 2.0
+    assert parse_number("三千") == 3000.0
+    assert parse_number("一百二十") == 120.0
+
+
+def test_parse_number_rejects_words():
+    with pytest.raises(ValueError):
+        parse_number("增长")
+
+
+def test_ordinal_value():
+    assert [ordinal_value(o) for o in ("第一", "第二", "第11位", "第十五名")] == [1, 2, 11, 15]
+
+
+def test_units_keep_their_scale_as_written():
+    assert _plain("实现地区生产总值98.3亿元,新增就业1.2万人,拆违3.4万平方米") == [
+        ("number", 98.3, "亿元", None),
+        ("number", 1.2, "万人", None),
+        ("number", 3.4, "万平方米", None),
+    ]
+
+
+def test_percent_points_and_multiples():
+    assert _plain("增长8.5%,提高1.1个百分点,是2015年的1.4倍") == [
+        ("number", 8.5, "%", None),
+        ("number", 1.1, "个百分点", None),
+        ("number", 1.4, "倍", None),
+    ]
+
+
+def test_qualifiers_before_and_after_the_unit():
+    assert _plain("25万余平方米,30余个,100多万元,增长7%左右,500人以上,控制在4%以内") == [
+        ("number", 25.0, "万平方米", "余"),
+        ("number", 30.0, "个", "余"),
+        ("number", 100.0, "万元", "多"),
+        ("number", 7.0, "%", "左右"),
+        ("number", 500.0, "人", "以上"),
+        ("number", 4.0, "%", "以内"),
+    ]
+
+
+def test_chinese_numerals_with_scale_or_ten_and_more():
+    assert _plain("惠及群众两万户,投入三千万元,改造小区两百个") == [
+        ("number", 2.0, "万户", None),
+        ("number", 3000.0, "万元", None),
+        ("number", 200.0, "个", None),
+    ]
+
+
+def test_single_chinese_digit_counts_only_after_a_verb_of_quantity():
+    assert _plain("新建三所学校") == [("number", 3.0, "所", None)]
+    assert _plain("树牢四个意识,做到两个维护,打造一批精品") == []
+
+
+def test_bare_number_at_a_clause_end_and_lost_yuan_of_a_monthly_amount():
+    assert _plain("累计有效注册商标2150,标准提高到520/月。") == [
+        ("number", 2150.0, "", None),
+        ("number", 520.0, "元/月", None),
+    ]
+
+
+def test_bare_scale_is_kept_for_the_caller_to_complete():
+    assert _plain("投入4500万用于改造") == [("number", 4500.0, "万", None)]
+
+
+def test_numbers_inside_names_dates_and_ordinals_are_not_figures():
+    text = (
+        "推行1+3工作模式,创建3A级景区,开通12345热线,建设A3地块,轨道2号线,举办第六届艺术节,"
+        "6月底前完成,9月30日前,2019年,连续七年获先进,24小时自助图书馆,三大攻坚战,十四五规划,"
+        "十四连调,千亩果园,商场88、超市"
+    )
+    assert find_figures(text) == []
+
+
+def test_ranks_with_scope_list_and_double():
+    assert _plain("增速排名全市第一、第二,总量全省第3位,跻身全国百强县第11位,实现双第一") == [
+        ("rank", 1.0, "", "全市第一"),
+        ("rank", 2.0, "", "全市第二"),
+        ("rank", 3.0, "", "全省第3位"),
+        ("rank", 11.0, "", "全国百强县第11位"),
+        ("rank", 1.0, "", "第一"),
+        ("rank", 1.0, "", "第一"),
+    ]
+
+
+def test_ordinals_without_a_ranking_are_not_ranks():
+    assert _plain("第一产业稳步发展,全省第一个实现全覆盖,居全省前列") == []
+
+
+def test_rank_starts_at_its_verb():
+    (figure,) = find_figures("指数排名城区第二")
+    assert (figure.start, figure.end) == (2, 8)
+
+
+def test_ratio_parts():
+    (figure,) = find_figures("三次产业结构调整为8.5:40.2:51.3")
+    assert (figure.kind, figure.values) == ("ratio", (8.5, 40.2, 51.3))
