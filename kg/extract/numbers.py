@@ -56,6 +56,10 @@ _FIGURE_RE = re.compile(
 )
 #: What may follow a figure that has no unit: a clause break or the end of the sentence.
 _BARE_END_RE = re.compile(r"[,，;；。!！?？:：)]|$")
+#: Words that make a bare scale (``投入6000万``) an amount of money.
+MONEY_CONTEXT_RE = re.compile(
+    r"投入|投资|资金|收入|支出|预算|税|费|金额|资产|贷款|存款|补贴|补助|奖励|经费|融资|营收|产值|销售额|利润"
+)
 #: A single Chinese digit counts only right after one of these verbs of quantity.
 _QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|创建|获得|达到|超过|突破|累计|共)$")
 
@@ -121,6 +125,16 @@ def _split_chinese_scale(numeral: str) -> tuple[str, str]:
     return numeral, ""
 
 
+def _money_scale(text: str, match: re.Match, scale: str) -> bool:
+    """Whether a number with a scale and no unit is money (``投入6000万用于…``).
+
+    >>> m = _FIGURE_RE.search("投入6000万用于")
+    >>> _money_scale("投入6000万用于", m, "万"), _money_scale("惠及120万群众", _FIGURE_RE.search("惠及120万群众"), "万")
+    (True, False)
+    """
+    return scale.endswith(("万", "亿")) and bool(MONEY_CONTEXT_RE.search(text[: match.start()]))
+
+
 def _number_figure(text: str, match: re.Match) -> Figure | None:
     """The figure a regex match stands for, or None when the number is not a figure."""
     num, unit, scale = match.group("num"), match.group("unit") or "", match.group("scale") or ""
@@ -138,8 +152,8 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         small = parse_number(num) < 10 and not scale
         if num == "一" or (small and not _QUANTITY_VERB_RE.search(text[: match.start()])):
             return None
-    elif not unit and not scale.endswith(("万", "亿")) and not _BARE_END_RE.match(text, match.end()):
-        return None  # 12345热线, 2号线, 某某广场88、: a number inside a name
+    elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale):
+        return None  # 12345热线, 2号线, 某某广场88、, 120万群众: not a figure with a unit
     if unit.startswith("/"):
         unit = "元" + unit  # 480/月: scraped copies lose the 元 of a monthly amount
     qualifier = match.group("q1") or match.group("q2") or match.group("post")

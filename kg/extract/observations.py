@@ -24,7 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.extract.numbers import COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, POINT_UNITS, Figure, find_figures
+from kg.extract.numbers import (
+    COUNT_UNITS,
+    MONEY_CONTEXT_RE,
+    MONEY_UNITS,
+    PERCENT_UNITS,
+    POINT_UNITS,
+    Figure,
+    find_figures,
+)
 from kg.types import Document, Observation, Sentence
 
 _SKIPPED_PARTS = frozenset({"glossary", "front"})
@@ -44,7 +52,7 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<!人)均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
-    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是\d{4}年(?:底|末)?的)"
+    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
@@ -73,10 +81,7 @@ _RIGHT_STOP_RE = re.compile(
     r"|参与|受益|确保|在|和|与|及|等|完工|全面|相继|陆续|先后|分别|达到|达|共|累计|列入|进入|签约|有序|得以"
     r"|正在|基本|进行|开展|用于|用来|将|要|的"
 )
-_MONEY_CONTEXT_RE = re.compile(
-    r"投入|投资|资金|收入|支出|预算|税|费|金额|资产|贷款|存款|补贴|补助|奖励|经费|融资|营收|产值|销售额|利润"
-)
-_YEAR_RE = re.compile(r"(?<![\d比较与同是于\-—~])((?:19|20)\d{2})年(?![底末]?的|以来|来|起|至|到|[\-—~])")
+_YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~])")
 _RIGHT_MAX = 12
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 _SCOPE_WORD_RE = re.compile(r"^(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)")
@@ -381,7 +386,7 @@ def _money_unit(figure: Figure, context: str) -> Figure:
     >>> _money_unit(find_figures("投入6000万用来")[0], "区级财政投入").unit
     '万元'
     """
-    if figure.unit in ("万", "亿", "千万", "万亿") and _MONEY_CONTEXT_RE.search(context):
+    if figure.unit in ("万", "亿", "千万", "万亿") and MONEY_CONTEXT_RE.search(context):
         return replace(figure, unit=figure.unit + "元")  # 投入6000万: the 元 is often left out
     return figure
 

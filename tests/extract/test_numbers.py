@@ -73,8 +73,9 @@ def test_bare_number_at_a_clause_end_and_lost_yuan_of_a_monthly_amount():
     ]
 
 
-def test_bare_scale_is_kept_for_the_caller_to_complete():
+def test_bare_scale_is_kept_for_the_caller_to_complete_only_for_money():
     assert _plain("投入4500万用于改造") == [("number", 4500.0, "万", None)]
+    assert _plain("惠及全市120万群众") == []
 
 
 def test_numbers_inside_names_dates_and_ordinals_are_not_figures():

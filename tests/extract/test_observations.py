@@ -184,6 +184,21 @@ def test_years_of_comparison_and_from_to():
     ]
 
 
+def test_five_year_review_from_to_with_years_and_average_growth():
+    text = REVIEW + "过去五年,全市地区生产总值由2014年的900亿元增加到2019年的1350亿元,年均增长8.4%。"
+    assert _obs(text) == [
+        ("地区生产总值", 1350.0, "亿元", 2019, "actual", None),
+        ("地区生产总值", 8.4, "%", 2019, "growth", None),
+    ]
+
+
+def test_comparison_with_a_wider_region_belongs_to_the_indicator():
+    assert _obs(REVIEW + "规模以上工业增加值增长9.1%,高于全省平均水平1.2个百分点。") == [
+        ("规模以上工业增加值", 9.1, "%", 2019, "growth", None),
+        ("规模以上工业增加值", 1.2, "个百分点", 2019, "growth", None),
+    ]
+
+
 def test_three_sector_structure_gives_three_shares():
     assert _obs(REVIEW + "三次产业结构调整为8.5:40.2:51.3。") == [
         ("第一产业占比", 8.5, "%", 2019, "share", None),
