@@ -71,6 +71,8 @@ _RANK_RE = re.compile(
     rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一)"
 )
 _ORDINAL_RE = re.compile(r"第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
+#: A short quoted name (“1+3”政策体系, “3个20条”): its numbers are part of the name.
+_QUOTED_NAME_RE = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,15}[”\"’」』]")
 _RATIO_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3}(?![\d.])")
 
 
@@ -180,11 +182,11 @@ def find_figures(text: str) -> list[Figure]:
     [(900.0, '个', None), (3.0, '万户', None)]
     >>> [(f.value, f.unit, f.qualifier) for f in find_figures("25万余平方米的安置房,增速排名全市第一、第二")]
     [(25.0, '万平方米', '余'), (1.0, '', '全市第一'), (2.0, '', '全市第二')]
-    >>> find_figures("推行1+3模式,创建3A级景区,开通12345热线,第六届,连续七年,两个维护")
+    >>> find_figures("推行1+3模式,创建3A级景区,开通12345热线,第六届,连续七年,两个维护,出台“3个20条”")
     []
     """
     found: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _QUOTED_NAME_RE.finditer(text)]
     for match in _RATIO_RE.finditer(text):
         values = tuple(float(v) for v in match.group(0).split(":"))
         found.append(Figure(match.start(), match.end(), values[0], "", "ratio", None, values))
