@@ -46,7 +46,7 @@ _TAIL_RE = re.compile(
     r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
     r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|(?<![行作认成因])为)"
-    r"|(?P<up>同比增长|增长|增加|提高|提升|上升|增收|比增|扩大|攀升)"
+    r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩)"
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<!人)均|都)"
@@ -81,7 +81,7 @@ _RIGHT_STOP_RE = re.compile(
     r"|参与|受益|确保|在|和|与|及|等|完工|全面|相继|陆续|先后|分别|达到|达|共|累计|列入|进入|签约|有序|得以"
     r"|正在|基本|进行|开展|用于|用来|将|要|的"
 )
-_YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~])")
+_YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 _SCOPE_WORD_RE = re.compile(r"^(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)")
@@ -247,8 +247,8 @@ def _clean_indicator(text: str) -> tuple[str, int]:
 
 
 def _relative(indicator: str) -> bool:
-    """Whether ``indicator`` measures something named before it (增速, 占…的比重 …)."""
-    return indicator in _RELATIVE or (indicator.startswith("占") and indicator.endswith(("比重", "比例")))
+    """Whether ``indicator`` measures something named before it (增速, 占…的比重, 占全市的 …)."""
+    return indicator in _RELATIVE or indicator.startswith("占")
 
 
 def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]]) -> list[str]:
@@ -421,7 +421,7 @@ def _observation(
     """Build one observation with its evidence span in document offsets."""
     unit = figure.unit
     amount = figure.kind == "number" and _dimension(unit) not in ("%",)
-    if seg.verb_class == "down" or (seg.verb_class == "up" and amount and seg.verb != "同比增长"):
+    if seg.verb_class == "down" or (seg.verb_class == "up" and amount):
         name = name + seg.verb
     fig_year = _explicit_year(text, span_start) or year
     target = sentence.part == "plan" or (doc.year is not None and fig_year > doc.year)
@@ -444,8 +444,8 @@ def _observation(
 def _explicit_year(text: str, pos: int) -> int | None:
     """The last year named before ``pos`` that is not a year of comparison (``比2015年``).
 
-    >>> _explicit_year("2017年,全区实现", 9), _explicit_year("比2015年增长", 8)
-    (2017, None)
+    >>> _explicit_year("2017年,全区实现", 9), _explicit_year("比2015年增长", 8), _explicit_year("2018年5月,新增", 10)
+    (2017, None, None)
     """
     years = [int(m.group(1)) for m in _YEAR_RE.finditer(text, 0, pos)]
     return years[-1] if years else None
