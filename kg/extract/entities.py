@@ -66,12 +66,12 @@ _REGION_BODY = re.compile(
     r"(?:中共)?(?:[省市区县州旗镇乡]|街道)(?:人民政府|人大常委会|人大|政府|政协|党委|党工委|纪委|监委|委)(?!员)"
 )
 
-#: A glossary headword: "3.“智慧社区”（P5）：…" at the start of a line of the 名词解释 section.
+#: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
 _GLOSSARY = re.compile(
     r"^\s*\d{1,2}\s*[.．、]\s*[“\"]?(?P<x>[^“”\"：:（(]{2,30}?)[”\"]?\s*[（(]?P\d+[)）]?\s*[:：]"
 )
 
-#: Numbered slogans (一单四制, 三清三建, 一企一策, 多规合一): a general pattern of the genre.
+#: Numbered slogans (一企一策, 多规合一, 三改一拆, 两违一拆): a general pattern of the genre.
 _NUMBERED_SLOGAN = re.compile(
     r"[一二三四五六七八九十两多][\u4e00-\u9fff][一二三四五六七八九十两合][\u4e00-\u9fff]"
 )
@@ -88,16 +88,16 @@ _VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分"
 #: Region-wide words that open a phrase (全市改革): dropped from a name's start.
 _REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})
 
-#: Verbs of one character that never begin a name even at a sentence start (在衡阳, 到北京).
+#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京).
 _FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被")
 
 #: Dates and deadlines glued to a name by the tagger (6月底前, 年内).
 _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
 
-#: Region prefixes of public bodies (区文化馆, 市青少年活动中心).
+#: Region prefixes of public bodies (县图书馆, 市妇幼保健院).
 _REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
-#: A quoted name and the head written after the closing quote (“一网通办”改革, “三清三建”).
+#: A quoted name and the head written after the closing quote (“一网通办”改革, “五水共治”).
 _QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,4})")
 
 #: Lines of a web page around the report (breadcrumbs, source and date lines).
@@ -140,8 +140,12 @@ def _frame_words() -> frozenset[str]:
     return terms("frame_words.txt")
 
 
-def _tokens(doc: Document, sentence: Sentence, pairs: list[tuple[str, str]]) -> list[_Token]:
+def _tokens(
+    doc: Document, sentence: Sentence, pairs: list[tuple[str, str]], known: frozenset[str] = frozenset()
+) -> list[_Token]:
     """The tagger's words with document offsets, plus-formulas joined and cut names repaired.
+
+    ``known`` holds the name words the tagger found anywhere in the document (:func:`_known_names`).
 
     >>> s = Sentence(0, "支持金禾食品", 10, 16, None, None)
     >>> doc = Document("x" * 10 + s.text, (s,), ())
@@ -156,7 +160,7 @@ def _tokens(doc: Document, sentence: Sentence, pairs: list[tuple[str, str]]) -> 
             continue
         out.append(_Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
-    return _repair_prefixes(doc, _join_plus(out))
+    return _repair_prefixes(doc, _join_plus(out), known)
 
 
 def _join(a: _Token, b: _Token, tg: str) -> _Token:
@@ -164,10 +168,10 @@ def _join(a: _Token, b: _Token, tg: str) -> _Token:
 
 
 def _join_plus(tokens: list[_Token]) -> list[_Token]:
-    """Join the words of a plus-formula (互联网+ 监督 → 互联网+监督; 1 + 2 + 3 → 1+2+3) into one nz word.
+    """Join the words of a plus-formula (互联网+ 养老 → 互联网+养老; 1 + 2 + 3 → 1+2+3) into one nz word.
 
-    >>> [t.word for t in _join_plus([_Token("互联网+", "nz", 0, 4), _Token("监督", "vn", 4, 6)])]
-    ['互联网+监督']
+    >>> [t.word for t in _join_plus([_Token("互联网+", "nz", 0, 4), _Token("养老", "vn", 4, 6)])]
+    ['互联网+养老']
     """
     out: list[_Token] = []
     for tok in tokens:
@@ -178,19 +182,19 @@ def _join_plus(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
-def _repair_prefixes(doc: Document, tokens: list[_Token]) -> list[_Token]:
-    """Glue back a name's first character that the tagger cut off as a one-character word.
+def _repair_prefixes(doc: Document, tokens: list[_Token], known: frozenset[str]) -> list[_Token]:
+    """Glue back a name's first or last character that the tagger cut off as a one-character word.
 
-    The tagger reads 来雁塔 as 来 (a verb) + 雁塔. When that character precedes the rest of the
-    name at least twice in the document and the rest never stands without it, they are one name.
+    The tagger reads 回龙塔 as 回 (a verb) + 龙塔 in one sentence and as one word in another. When
+    that character precedes the rest of the name at least twice in the document and the rest never
+    stands without it, they are one name. A name word followed by one character is glued when the
+    whole is in ``known``, the name words found anywhere in the document.
 
-    >>> text = "完成来雁塔修缮。来雁塔开放。"
-    >>> doc = Document(text, (), ())
-    >>> [t.word for t in _repair_prefixes(doc, [_Token("完成", "v", 0, 2), _Token("来", "v", 2, 3),
-    ...     _Token("雁塔", "LOC", 3, 5), _Token("修缮", "v", 5, 7)])]
-    ['完成', '来雁塔', '修缮']
+    >>> text = "完成回龙塔修缮。回龙塔开放。"
+    >>> [t.word for t in _repair_prefixes(Document(text, (), ()), [_Token("完成", "v", 0, 2),
+    ...     _Token("回", "v", 2, 3), _Token("龙塔", "LOC", 3, 5), _Token("修缮", "v", 5, 7)], frozenset())]
+    ['完成', '回龙塔', '修缮']
     """
-    known = _known_names(doc)
     out: list[_Token] = []
     for tok in tokens:
         prev = out[-1] if out else None
@@ -228,15 +232,13 @@ def _repair_prefixes(doc: Document, tokens: list[_Token]) -> list[_Token]:
     return out
 
 
-_KNOWN: dict[str, frozenset[str]] = {}
+def _known_names(tagged: list[list[tuple[str, str]]]) -> frozenset[str]:
+    """Place and organisation words of three or more characters the tagger found in the document.
 
-
-def _known_names(doc: Document) -> frozenset[str]:
-    """Place and organisation words of three or more characters the tagger found anywhere in ``doc``.
-
-    Filled by :func:`extract_mentions` after tagging the whole document once; empty otherwise.
+    >>> sorted(_known_names([[("在", "p"), ("青山县", "LOC")], [("青山", "LOC"), ("金禾集团", "ORG")]]))
+    ['金禾集团', '青山县']
     """
-    return _KNOWN.get(doc.checksum or doc.text[:200], frozenset())
+    return frozenset(w for pairs in tagged for w, t in pairs if t in ("LOC", "ORG") and len(w) >= 3)
 
 
 def _inside(tok: _Token) -> bool:
@@ -372,10 +374,10 @@ def _division_regex(shorts: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _region_shorts(doc: Document) -> tuple[str, ...]:
-    """Short names (石鼓, 衡阳) of the report's region and its parents.
+    """Short names (涪城, 绵阳) of the report's region and its parents.
 
-    >>> _region_shorts(Document("", (), (), region_full="湖南省衡阳市石鼓区"))
-    ('湖南', '石鼓', '衡阳')
+    >>> _region_shorts(Document("", (), (), region_full="四川省绵阳市涪城区"))
+    ('四川', '涪城', '绵阳')
     """
     full = doc.region_full or doc.region
     out = {short for name, (short, _) in divisions().items() if full and name in full and short != name}
@@ -479,7 +481,7 @@ def _item_candidates(
 
 
 def _in_item(tok: _Token) -> bool:
-    """True when a word may be part of a list item (a name word, a bare number, or 之 as in 湘江之门)."""
+    """True when a word may be part of a list item (a name word, a bare number, or 之 as in 青溪之门)."""
     return _inside(tok) or tok.tag in _NAME_TAGS or tok.word == "之" or tok.word.isdigit()
 
 
@@ -547,7 +549,7 @@ def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate
 
 
 def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
-    """Glossary headwords, numbered slogans (一企一策) and plus-formulas (互联网+监督)."""
+    """Glossary headwords, numbered slogans (一企一策) and plus-formulas (互联网+养老)."""
     out: list[_Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
@@ -641,13 +643,10 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     sentences = [s for s in doc.sentences if not _SITE_CHROME.search(s.text)]
     shorts = _region_shorts(doc)
     tagged = tag([s.text for s in sentences])
-    _KNOWN.clear()
-    _KNOWN[doc.checksum or doc.text[:200]] = frozenset(
-        w for pairs in tagged for w, t in pairs if t in ("LOC", "ORG") and len(w) >= 3
-    )
+    known = _known_names(tagged)
     mentions: list[Mention] = []
     for sentence, pairs in zip(sentences, tagged):
-        tokens = _tokens(doc, sentence, pairs)
+        tokens = _tokens(doc, sentence, pairs, known)
         candidates = (
             _lexicon_candidates(doc, sentence, tokens, shorts)
             + _head_candidates(doc, tokens)

@@ -55,7 +55,7 @@ def type_of(name: str) -> str | None:
     工程 is a Project after a building verb and a Policy otherwise; 项目 after a policy head
     (…改革项目) stays a Policy.
 
-    >>> type_of("古塔修缮工程"), type_of("市民素质提升工程"), type_of("金禾食品"), type_of("工程")
+    >>> type_of("古塔修缮工程"), type_of("乡风文明提升工程"), type_of("金禾食品"), type_of("工程")
     ('Project', 'Policy', 'Company', None)
     >>> type_of("户籍制度改革项目")
     'Policy'

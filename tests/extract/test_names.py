@@ -17,13 +17,13 @@ def test_type_by_longest_head():
 
 def test_gongcheng_is_built_or_a_programme():
     assert type_of("古塔修缮工程") == "Project"
-    assert type_of("教师增量提质工程") == "Policy"
+    assert type_of("农技人员素质提升工程") == "Policy"
 
 
 def test_filters():
     assert is_generic("派出所") and not is_generic("青山派出所")
     assert is_honour("全省先进单位") and not is_honour("青山县")
-    assert normalise("“三清三建” 升级版") == "三清三建升级版"
+    assert normalise("“五水共治” 升级版") == "五水共治升级版"
 
 
 def test_lexicons_have_no_blank_or_comment_lines():
