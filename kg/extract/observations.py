@@ -15,8 +15,14 @@ figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, �
 written and positive: a decrease names its direction in the indicator (``…减少`` 20 %), as does
 a change of an amount (``财政总收入增收`` 2.1 亿元). In ``由A降至B`` only B is reported.
 
-The year is the sentence's year unless the sentence names one before the figure (``2017年,…``;
-a year of comparison such as ``比2015年`` does not count). Glossary and front matter are skipped.
+The year is the sentence's year unless the figure's clause names one (``增加到2020年的…``) or the
+sentence opens with one (``2017年,…``); a year of comparison (``比2015年``), a date (``2018年5月``)
+or a starting point (``2016年以来``) does not count. A 三次产业结构 ratio (``8.5:40.2:51.3``) gives
+the shares of the three sectors; other ratios are not reported. Glossary and front matter are skipped.
+
+Not reported, by design: a number whose classifier was lost in copying when a noun follows it
+(``7农贸市场``: indistinguishable from a number inside a name), and an elliptic figure whose unit
+cannot belong to the indicator before it (``投入6000万…,年内再完成60公里``).
 """
 
 from __future__ import annotations
@@ -147,8 +153,7 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
             continue
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
-            obs = _observation(doc, sentence, year, figure, name, seg, text, span_start, right)
-            out.append(obs)
+            out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
     return out
 
 
@@ -414,7 +419,6 @@ def _observation(
     figure: Figure,
     name: str,
     seg: _Segment,
-    text: str,
     span_start: int,
     right: tuple[str, int] | None,
 ) -> Observation:
@@ -423,7 +427,7 @@ def _observation(
     amount = figure.kind == "number" and _dimension(unit) not in ("%",)
     if seg.verb_class == "down" or (seg.verb_class == "up" and amount):
         name = name + seg.verb
-    fig_year = _explicit_year(text, span_start) or year
+    fig_year = _explicit_year(sentence.text, span_start) or year
     target = sentence.part == "plan" or (doc.year is not None and fig_year > doc.year)
     end = right[1] if right else figure.end
     start = sentence.start + min(span_start, figure.start)
@@ -442,12 +446,21 @@ def _observation(
 
 
 def _explicit_year(text: str, pos: int) -> int | None:
-    """The last year named before ``pos`` that is not a year of comparison (``比2015年``).
+    """The year named for the figure at ``pos``: in its clause, or as the topic of the sentence (``2017年,``).
+
+    Years of comparison (``比2015年``), dates (``2018年5月``), starting points (``2016年以来``) and
+    years inside another clause (``在2018年完成…的基础上,``) do not count.
 
     >>> _explicit_year("2017年,全区实现", 9), _explicit_year("比2015年增长", 8), _explicit_year("2018年5月,新增", 10)
     (2017, None, None)
+    >>> _explicit_year("在2018年建成的基础上,新增", 14)
     """
-    years = [int(m.group(1)) for m in _YEAR_RE.finditer(text, 0, pos)]
+    clause = _clause_start(text, pos)
+    years = [
+        int(m.group(1))
+        for m in _YEAR_RE.finditer(text, 0, pos)
+        if m.start() >= clause or text[m.end() : m.end() + 1] in tuple(_CLAUSE_BREAKS)
+    ]
     return years[-1] if years else None
 
 
