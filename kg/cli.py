@@ -210,14 +210,16 @@ def serve(
     from kg.serve import start_server
 
     with start_server(graphs, host=host, port=port, writable=writable) as server:
-        typer.echo(f"SPARQL endpoint: {server.query_url}")
-        typer.echo(f"Query UI:        {server.url}")
-        if writable:
-            typer.echo(f"Writable: updates at {server.url}update, Graph Store Protocol at {server.store_url}")
-        else:
-            typer.echo("Read-only: start with --writable to allow updates.")
-        typer.echo("Press Ctrl-C to stop.")
         try:
+            typer.echo(f"SPARQL endpoint: {server.query_url}")
+            typer.echo(f"Query UI:        {server.url}")
+            if writable:
+                typer.echo(
+                    f"Writable: updates at {server.url}update, Graph Store Protocol at {server.store_url}"
+                )
+            else:
+                typer.echo("Read-only: start with --writable to allow updates.")
+            typer.echo("Press Ctrl-C to stop.")
             status = server.wait()
         except KeyboardInterrupt:
             typer.echo("Stopped.")

@@ -43,6 +43,20 @@ def oxigraph_executable() -> str:
     return found
 
 
+def port_is_free(host: str, port: int) -> bool:
+    """True when nothing listens on ``host:port``, so a server can bind it.
+
+    >>> port_is_free("127.0.0.1", free_port())
+    True
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A TCP port on ``host`` that nothing listens on right now.
 
@@ -165,6 +179,8 @@ def start_server(
     """
     if not paths and not writable:
         raise EndpointError("A read-only server needs at least one graph file: give the graphs to serve.")
+    if port is not None and not port_is_free(host, port):
+        raise EndpointError(f"Port {port} on {host} is already in use: try another --port.")
     directory = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
     log = directory / "oxigraph.log"
     database = directory / "db"

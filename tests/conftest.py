@@ -33,3 +33,12 @@ def empty_server(oxigraph_server):
     """The session's server with every graph dropped, so a test sees only what it pushes."""
     connect(oxigraph_server.query_url).update("DROP ALL")
     return oxigraph_server
+
+
+@pytest.fixture(scope="session")
+def bundled_graph(tmp_path_factory) -> Path:
+    """The bundled report built through the library (ingest → extract → link → build) into graph.ttl."""
+    from kg.build import build_reports, write_graph
+
+    report = Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"
+    return write_graph(build_reports([report]), tmp_path_factory.mktemp("bundled"), "ttl")
