@@ -4,7 +4,7 @@ A figure is a number as written (Arabic with decimals and thousands commas, Chin
 mixed forms such as ``1.2万人``), the unit that follows it (its scale kept as written:
 ``25万余平方米`` is 25 with unit ``万平方米``) and a qualifier (余, 多, 左右, 以上, 以内, 以下,
 上下). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
-A ratio is ``1.3:17.4:81.3``.
+A ratio is ``8.5:40.2:51.3``.
 
 Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A级``, ``A3地块``,
 ``12345热线``, ``三大攻坚战``, ``十四五``), ordinals (``第六届``), dates and years (``6月底``,
@@ -56,7 +56,7 @@ _FIGURE_RE = re.compile(
 )
 #: What may follow a figure that has no unit: a clause break or the end of the sentence.
 _BARE_END_RE = re.compile(r"[,，;；。!！?？:：)]|$")
-#: Words that make a bare scale (``投入6000万``) an amount of money.
+#: Words that make a bare scale (``投入4500万``) an amount of money.
 MONEY_CONTEXT_RE = re.compile(
     r"投入|投资|资金|收入|支出|预算|税|费|金额|资产|贷款|存款|补贴|补助|奖励|经费|融资|营收|产值|销售额|利润"
 )
@@ -97,8 +97,8 @@ class Figure:
 def parse_number(text: str) -> float:
     """The value of a number written in Arabic digits, Chinese numerals or both.
 
-    >>> parse_number("1,035"), parse_number("175.6"), parse_number("两千五百"), parse_number("十二")
-    (1035.0, 175.6, 2500.0, 12.0)
+    >>> parse_number("1,250"), parse_number("98.3"), parse_number("两千五百"), parse_number("十二")
+    (1250.0, 98.3, 2500.0, 12.0)
     """
     text = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
@@ -128,10 +128,10 @@ def _split_chinese_scale(numeral: str) -> tuple[str, str]:
 
 
 def _money_scale(text: str, match: re.Match, scale: str) -> bool:
-    """Whether a number with a scale and no unit is money (``投入6000万用于…``).
+    """Whether a number with a scale and no unit is money (``投入4500万用于…``).
 
-    >>> m = _FIGURE_RE.search("投入6000万用于")
-    >>> _money_scale("投入6000万用于", m, "万"), _money_scale("惠及120万群众", _FIGURE_RE.search("惠及120万群众"), "万")
+    >>> m = _FIGURE_RE.search("投入4500万用于")
+    >>> _money_scale("投入4500万用于", m, "万"), _money_scale("惠及120万群众", _FIGURE_RE.search("惠及120万群众"), "万")
     (True, False)
     """
     return scale.endswith(("万", "亿")) and bool(MONEY_CONTEXT_RE.search(text[: match.start()]))
@@ -157,7 +157,7 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale):
         return None  # 12345热线, 2号线, 某某广场88、, 120万群众: not a figure with a unit
     if unit.startswith("/"):
-        unit = "元" + unit  # 480/月: scraped copies lose the 元 of a monthly amount
+        unit = "元" + unit  # 520/月: scraped copies lose the 元 of a monthly amount
     qualifier = match.group("q1") or match.group("q2") or match.group("post")
     return Figure(match.start(), match.end(), parse_number(num), scale + unit, "number", qualifier)
 

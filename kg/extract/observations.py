@@ -21,8 +21,8 @@ or a starting point (``2016年以来``) does not count. A 三次产业结构 rat
 the shares of the three sectors; other ratios are not reported. Glossary and front matter are skipped.
 
 Not reported, by design: a number whose classifier was lost in copying when a noun follows it
-(``7农贸市场``: indistinguishable from a number inside a name), and an elliptic figure whose unit
-cannot belong to the indicator before it (``投入6000万…,年内再完成60公里``).
+(``3菜市场``: indistinguishable from a number inside a name), and an elliptic figure whose unit
+cannot belong to the indicator before it (``投入5000万…,年内再完成40公里``).
 """
 
 from __future__ import annotations
@@ -160,8 +160,8 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
 def _groups(text: str, figures: list[Figure]) -> list[list[Figure]]:
     """Runs of figures of one kind with nothing but 、/和 (or nothing: lost punctuation) between them.
 
-    >>> [[f.value for f in g] for g in _groups("增长8.4%9.2%", find_figures("增长8.4%9.2%"))]
-    [[8.4, 9.2]]
+    >>> [[f.value for f in g] for g in _groups("增长7.1%6.3%", find_figures("增长7.1%6.3%"))]
+    [[7.1, 6.3]]
     """
     groups: list[list[Figure]] = []
     for figure in figures:
@@ -388,11 +388,11 @@ def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
 def _money_unit(figure: Figure, context: str) -> Figure:
     """``figure`` with 元 added to a bare scale (万, 亿) when ``context`` speaks of money.
 
-    >>> _money_unit(find_figures("投入6000万用来")[0], "区级财政投入").unit
+    >>> _money_unit(find_figures("投入4500万用于")[0], "财政投入").unit
     '万元'
     """
     if figure.unit in ("万", "亿", "千万", "万亿") and MONEY_CONTEXT_RE.search(context):
-        return replace(figure, unit=figure.unit + "元")  # 投入6000万: the 元 is often left out
+        return replace(figure, unit=figure.unit + "元")  # 投入4500万: the 元 is often left out
     return figure
 
 
@@ -467,7 +467,7 @@ def _explicit_year(text: str, pos: int) -> int | None:
 def _ratio_observations(
     doc: Document, sentence: Sentence, year: int, figure: Figure, seg_start: int
 ) -> list[Observation]:
-    """The three shares of a 三次产业结构 ratio (1.3:17.4:81.3); other ratios are not reported."""
+    """The three shares of a 三次产业结构 ratio (8.5:40.2:51.3); other ratios are not reported."""
     if len(figure.values) != 3 or "产业" not in sentence.text[seg_start : figure.start]:
         return []
     start, end = sentence.start + seg_start, sentence.start + figure.end
