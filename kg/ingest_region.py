@@ -8,6 +8,7 @@ jionlp, and only once.
 from __future__ import annotations
 
 import importlib.util
+import zipfile
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,9 +53,18 @@ class _Division:
     parent: int | None
 
 
-def _location_file() -> Path:
+def _location_lines() -> list[str]:
+    """The lines of jionlp's division list, read without importing jionlp (its import prints a banner).
+
+    A fresh install ships only ``china_location.zip``; jionlp unzips it on first use, so read either.
+    """
     spec = importlib.util.find_spec("jionlp")
-    return Path(spec.submodule_search_locations[0]) / "dictionary" / "china_location.txt"
+    folder = Path(spec.submodule_search_locations[0]) / "dictionary"
+    text_file = folder / "china_location.txt"
+    if text_file.exists():
+        return text_file.read_text(encoding="utf-8").splitlines()
+    with zipfile.ZipFile(folder / "china_location.zip") as archive:
+        return archive.read("china_location.txt").decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=1)
@@ -66,20 +76,19 @@ def _divisions() -> tuple[tuple[_Division, ...], dict[str, tuple[int, ...]]]:
     """
     divisions: list[_Division] = []
     current: list[int | None] = [None, None, None]
-    with _location_file().open(encoding="utf-8") as handle:
-        for line in handle:
-            depth = len(line) - len(line.lstrip("\t"))
-            fields = line.strip().split("\t")
-            if depth > 2 or len(fields) != 3:
-                continue
-            name, code, alias = fields
-            parent = current[depth - 1] if depth else None
-            placeholder = "直辖" in name or (parent is not None and divisions[parent].name == name)
-            if placeholder:
-                current[depth] = parent
-                continue
-            current[depth] = len(divisions)
-            divisions.append(_Division(name, alias, code, _LEVELS[depth], parent))
+    for line in _location_lines():
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = line.strip().split("\t")
+        if depth > 2 or len(fields) != 3:
+            continue
+        name, code, alias = fields
+        parent = current[depth - 1] if depth else None
+        placeholder = "直辖" in name or (parent is not None and divisions[parent].name == name)
+        if placeholder:
+            current[depth] = parent
+            continue
+        current[depth] = len(divisions)
+        divisions.append(_Division(name, alias, code, _LEVELS[depth], parent))
     index: dict[str, list[int]] = {}
     for i, division in enumerate(divisions):
         index.setdefault(division.name, []).append(i)
