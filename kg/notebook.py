@@ -12,9 +12,13 @@ import html
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import rdflib
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 #: CJK-capable font families, most preferred first (Debian/Ubuntu, macOS and Windows names).
 CJK_FONTS: tuple[str, ...] = (
@@ -68,7 +72,7 @@ def use_cjk_font(installed: Iterable[str] | None = None) -> str | None:
     sans = [name for name in matplotlib.rcParams["font.sans-serif"] if name != font]
     matplotlib.rcParams["font.sans-serif"] = [font, *sans]
     matplotlib.rcParams["font.family"] = "sans-serif"
-    # With a CJK font the ASCII hyphen is drawn for minus signs (CJK fonts often lack U+2212).
+    # CJK fonts often lack U+2212, matplotlib's minus sign: draw negative ticks with an ASCII hyphen.
     matplotlib.rcParams["axes.unicode_minus"] = False
     return font
 
@@ -80,7 +84,7 @@ def show(
     depth: int = 1,
     height: int = 600,
     **options,
-):
+) -> HTML:
     """The interactive view of ``graph`` inline in a notebook cell (an IPython ``HTML`` object).
 
     Parameters

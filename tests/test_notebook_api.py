@@ -9,6 +9,7 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
+from browser import chromium_available, open_page, wait_until_drawn
 
 from kg.network import ViewError, to_networkx
 from kg.notebook import CJK_FONTS, pick_font, show, use_cjk_font
@@ -118,3 +119,20 @@ def test_use_cjk_font_draws_chinese_without_a_warning(installed):
     assert [str(w.message) for w in caught] == []
     if installed is not None:
         assert chosen is None
+
+
+@pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium (.ci/install-chromium.sh)")
+def test_the_inline_view_draws_in_a_browser_offline(tmp_path):
+    host = tmp_path / "cell.html"
+    host.write_text(f"<html><body>{show(MINI, height=500).data}</body></html>", encoding="utf-8")
+    with open_page(host) as (page, record):
+        (frame,) = [frame for frame in page.frames if frame != page.main_frame]
+        wait_until_drawn(frame)
+        drawn = frame.evaluate("document.querySelectorAll('canvas').length")
+    assert drawn == 1
+    assert (record.console_errors, record.page_errors, record.dialogs, record.external_requests) == (
+        [],
+        [],
+        [],
+        [],
+    )
