@@ -120,142 +120,40 @@ def validate(
 @user_errors
 def extract(
     file: Annotated[Path, typer.Argument(help="A report file.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the raw extraction as JSON (default).")
-    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole extraction as JSON.")] = False,
 ) -> None:
-    """Print what the extractor finds in FILE, before it becomes RDF: mentions, observations, relations.
+    """Show what the extractor finds in FILE, before it becomes RDF: mentions, observations, relations.
+
+    Without --json, prints counts and the observations as a table; with --json, every fact with
+    its sentence index and character offsets.
 
     Example:  kg extract data/shigu-2019-gov-work-report.txt --json | head
     """
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     from kg.extract import extract as run_extract
     from kg.extract import extraction_to_dict
     from kg.ingest import ingest
 
     extraction = run_extract(ingest(file))
-    json.dump(extraction_to_dict(extraction), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
-@app.command("query")
-@user_errors
-def query_command(
-    query: Annotated[
-        str, typer.Argument(help="A saved query name (see kg queries), a .rq file or SPARQL text.")
-    ],
-    graphs: Annotated[
-        list[Path] | None, typer.Argument(help="Graph files to query (default: out/graph.ttl).")
-    ] = None,
-    endpoint: Annotated[
-        str | None, typer.Option("--endpoint", "-e", help="Query this SPARQL endpoint URL instead of files.")
-    ] = None,
-    param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="name=value for a query parameter; repeatable.")
-    ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
-    allow_update: Annotated[
-        bool, typer.Option("--allow-update", help="Run SPARQL updates (refused without it).")
-    ] = False,
-) -> None:
-    """Run a saved query, a .rq file or SPARQL text over graph files or a SPARQL endpoint.
-
-    Parameters are bound as RDF literals, never pasted into the query text.
-
-    Examples:
-      kg query projects out/graph.ttl
-      kg query provenance out/graph.ttl --param name=来雁新城 --format csv
-      kg query 'SELECT ?s WHERE { ?s a gov:Project } LIMIT 5' out/graph.ttl
-      kg query targets --endpoint http://127.0.0.1:7878/query
-    """
-    from kg.query import open_store, parse_params, render, run
-
-    params = parse_params(param or [])
-    result = run(open_store(graphs or [], endpoint), query, allow_update=allow_update, **params)
-    width = shutil.get_terminal_size((200, 24)).columns
-    sys.stdout.write(render(result, format, width=width))
-
-
-@app.command()
-@user_errors
-def queries() -> None:
-    """List the saved queries: name, parameters and the question each answers.
-
-    Run one with:  kg query NAME out/graph.ttl
-    """
-    from kg.query import saved_queries
-
-    for saved in saved_queries():
-        params = " ".join(f"--param {p.name}=…" for p in saved.params)
-        typer.echo(f"{saved.name:<22}{saved.title}" + (f"  [{params}]" if params else ""))
-
-
-@app.command()
-@user_errors
-def serve(
-    graphs: Annotated[list[Path], typer.Argument(help="Graph files to serve (one named graph per report).")],
-    port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
-    host: Annotated[str, typer.Option("--host", help="Address to bind; keep it on localhost.")] = "127.0.0.1",
-    writable: Annotated[
-        bool,
-        typer.Option("--writable", help="Allow SPARQL updates and Graph Store PUT (read-only otherwise)."),
-    ] = False,
-) -> None:
-    """Serve graphs with a real SPARQL server (oxigraph) until Ctrl-C.
-
-    Prints the SPARQL endpoint (http://127.0.0.1:7878/query) and the query UI (http://127.0.0.1:7878/).
-
-    Example:  kg serve out/graph.ttl --port 7878
-    """
-    from kg.errors import EndpointError
-    from kg.serve import start_server
-
-    with start_server(graphs, host=host, port=port, writable=writable) as server:
-        try:
-            typer.echo(f"SPARQL endpoint: {server.query_url}")
-            typer.echo(f"Query UI:        {server.url}")
-            if writable:
-                typer.echo(
-                    f"Writable: updates at {server.url}update, Graph Store Protocol at {server.store_url}"
-                )
-            else:
-                typer.echo("Read-only: start with --writable to allow updates.")
-            typer.echo("Press Ctrl-C to stop.")
-            status = server.wait()
-        except KeyboardInterrupt:
-            typer.echo("Stopped.")
-            return
-    raise EndpointError(f"The oxigraph server exited by itself with status {status}.")
-
-
-@app.command()
-@user_errors
-def push(
-    graphs: Annotated[list[Path], typer.Argument(help="Graph files to push.")],
-    endpoint: Annotated[
-        str, typer.Option("--endpoint", "-e", help="SPARQL query URL of the server (…/query for oxigraph).")
-    ],
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store", help="Graph Store Protocol URL (default: the endpoint with /query → /store)."
-        ),
-    ] = None,
-    graph: Annotated[
-        str | None, typer.Option("--graph", help="Graph IRI for the one report (default: the report IRI).")
-    ] = None,
-) -> None:
-    """Push graphs to a SPARQL server, one named graph per report, replacing what it held.
-
-    Uses HTTP PUT of the SPARQL 1.1 Graph Store Protocol, so pushing again never duplicates triples.
-
-    Example:  kg push out/graph.ttl --endpoint http://127.0.0.1:7878/query
-    """
-    from kg.store import connect
-    from kg.store import push as push_graphs
-
-    counts = push_graphs(graphs, connect(endpoint, store_url=store or ""), graph=graph)
-    for name, count in counts.items():
-        typer.echo(f"{count:>8} triples → <{name}>")
+    if as_json:
+        json.dump(extraction_to_dict(extraction), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    console = Console()
+    types = Counter(m.type for m in extraction.mentions)
+    predicates = Counter(r.predicate for r in extraction.relations)
+    console.print(f"mentions: {dict(sorted(types.items()))}", markup=False)
+    console.print(f"relations: {dict(sorted(predicates.items()))}", markup=False)
+    table = Table("indicator", "year", "kind", "value", "unit", "qualifier", title="observations")
+    for obs in extraction.observations:
+        cells = (obs.indicator, str(obs.year), obs.kind, f"{obs.value:g}", obs.unit, obs.qualifier or "")
+        table.add_row(*(Text(cell) for cell in cells))  # report text is never read as rich markup
+    console.print(table)
 
 
 if __name__ == "__main__":  # pragma: no cover
