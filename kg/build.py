@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS, XSD
 
 from kg.errors import GraphError, InputError
 from kg.link import entity_iri, fact_iri, indicator_iri, link
-from kg.types import ENTITY_TYPES, Document, Linked
+from kg.types import CLUSTER_TYPE, ENTITY_TYPES, Document, Linked
 from kg.vocab import ONTOLOGY_FILE, bind_prefixes, term
 
 #: rdflib serialiser names of the formats ``kg build --format`` writes, and the file suffix of each.
@@ -271,7 +271,7 @@ def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None]
 def summary(dataset: Dataset) -> dict[str, int]:
     """Counts per type in a built dataset: reports, sentences, the five entity types, observations, triples."""
     counts: Counter = Counter()
-    classes = ["Report", "Sentence", *ENTITY_TYPES, "Observation", "StatusRecord"]
+    classes = ["Report", "Sentence", *ENTITY_TYPES, CLUSTER_TYPE, "Observation", "StatusRecord"]
     for name in classes:
         counts[name] = len(set(dataset.subjects(RDF.type, term(name))))
     counts["triples"] = len(dataset)

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 #: The five entity types of the annotation guidelines, as ontology local names.
 ENTITY_TYPES: tuple[str, ...] = ("Project", "Company", "Place", "Policy", "Organization")
 
+#: Named groupings that relations point to but that are none of the five types: industrial
+#: clusters (…产业群), routes and circuits (…精品线路). Ontology class gov:Cluster.
+CLUSTER_TYPE = "Cluster"
+
 #: Kinds of observation, as ontology local names of ``gov:ObservationKind`` members.
 OBSERVATION_KINDS: tuple[str, ...] = ("actual", "growth", "share", "target", "rank")
 
@@ -138,7 +142,8 @@ class Relation:
 
     ``subject``/``object`` are mention names (as in :attr:`Mention.name`); ``subject_type``
     and ``object_type`` their entity types. For literal objects (status, deadline,
-    definition) ``object_type`` is None and ``object`` is the literal value.
+    definition) ``object_type`` is None and ``object`` is the literal value. ``object_type`` may be
+    :data:`CLUSTER_TYPE` for a cluster or route named only as the object of participatesIn/partOf.
     """
 
     subject: str

@@ -479,10 +479,10 @@ def _members(top: list[Mention], match: re.Match, types: tuple[str, ...]) -> lis
 
 def _cluster_object(text: str, top: list[Mention], start: int, end: int) -> tuple[str, str] | None:
     """(name, type) of the cluster named between ``start`` and ``end``: a mention ending there,
-    else the phrase itself as a Project when it ends in a cluster head noun ("…产业群", "…线路").
+    else the phrase itself as a Cluster when it ends in a cluster head noun ("…产业群", "…线路").
 
     >>> _cluster_object("新业态发展", [], 0, 5)
-    ('新业态', 'Project')
+    ('新业态', 'Cluster')
     """
     phrase = _OBJECT_TRIM_RE.sub("", text[start:end])
     phrase_end = start + len(phrase)
@@ -490,7 +490,7 @@ def _cluster_object(text: str, top: list[Mention], start: int, end: int) -> tupl
         if start <= mention.start and mention.end == phrase_end:
             return mention.name, mention.type
     if _CLUSTER_END_RE.search(phrase):
-        return phrase, "Project"
+        return phrase, "Cluster"
     return None
 
 

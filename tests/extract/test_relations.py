@@ -259,8 +259,8 @@ def test_representatives_of_a_cluster_take_part_in_it():
     ms = [mention(doc, "远山集团", "Company"), mention(doc, "银河文旅", "Company")]
     participates = [r for r in extract_relations(doc, ms) if r.predicate == "participatesIn"]
     assert [(r.subject, r.object, r.object_type) for r in participates] == [
-        ("远山集团", "文旅综合开发产业群", "Project"),
-        ("银河文旅", "文旅综合开发产业群", "Project"),
+        ("远山集团", "文旅综合开发产业群", "Cluster"),
+        ("银河文旅", "文旅综合开发产业群", "Cluster"),
     ]
 
 
@@ -292,8 +292,8 @@ def test_items_strung_into_a_route_are_part_of_it():
     ms = [mention(doc, "竹溪山庄", "Project"), mention(doc, "桃源农庄", "Company")]
     part_of = [r for r in extract_relations(doc, ms) if r.predicate == "partOf"]
     assert [(r.subject, r.object, r.object_type) for r in part_of] == [
-        ("竹溪山庄", "全县乡村旅游精品线路", "Project"),
-        ("桃源农庄", "全县乡村旅游精品线路", "Project"),
+        ("竹溪山庄", "全县乡村旅游精品线路", "Cluster"),
+        ("桃源农庄", "全县乡村旅游精品线路", "Cluster"),
     ]
 
 
