@@ -35,6 +35,11 @@ _CLASSIFIERS = {
     "重点工程": "Project",
     "重点项目": "Project",
     "路网": "Project",
+    "地块": "Project",
+    "地区": "Place",
+    "地": "Place",
+    "城市": "Place",
+    "国家": "Place",
 }
 
 #: Frames around names: (regex with one group ``x`` for the name list, type for untyped names).
@@ -71,9 +76,11 @@ _GLOSSARY = re.compile(
     r"^\s*\d{1,2}\s*[.．、]\s*[“\"]?(?P<x>[^“”\"：:（(]{2,30}?)[”\"]?\s*[（(]?P\d+[)）]?\s*[:：]"
 )
 
-#: Numbered slogans (一企一策, 多规合一, 三改一拆, 两违一拆): a general pattern of the genre.
+#: Numbered slogans (一企一策, 多规合一, 三改一拆, 两违一拆): a general pattern of the genre; numerals
+#: written in words (两千三百) are not slogans.
 _NUMBERED_SLOGAN = re.compile(
-    r"[一二三四五六七八九十两多][\u4e00-\u9fff][一二三四五六七八九十两合][\u4e00-\u9fff]"
+    r"[一二三四五六七八九十两多](?![一二三四五六七八九十两百千万亿零])[\u4e00-\u9fff]"
+    r"[一二三四五六七八九十两合](?![百千万亿零])[\u4e00-\u9fff]"
 )
 
 #: A number and its classifier (11个, 22枚, 6.7万): a count, never part of a name.
@@ -94,17 +101,54 @@ _FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被")
 #: Dates and deadlines glued to a name by the tagger (6月底前, 年内).
 _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
 
-#: Region prefixes of public bodies (县图书馆, 市妇幼保健院).
+#: Region prefixes of public bodies and facilities (县图书馆, 市妇幼保健院).
 _REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
+#: Sides of town that name a facility (城南污水处理厂, 城东幼儿园).
+_SIDES = ("城东", "城西", "城南", "城北")
+
+#: Abbreviations of state-owned investment platforms (县城投集团, 区城建投, 市交投): companies.
+_PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|建投|国投|水投")
+
+#: Company heads that only a company carries; weaker heads (…生态, …食品) end short names only.
+_FORMAL_COMPANY_HEADS = frozenset({"公司", "有限公司", "有限责任公司", "集团", "股份", "合作社", "银行"})
+
+#: A document title in book-title marks that names a plan, rule or opinion: a Policy.
+_DOCUMENT = re.compile(
+    r"《(?P<x>[^《》]{2,40}?(规划纲要|规划|纲要|方案|条例|办法|意见|计划|规定|决定|细则))(?:[（(]草案[)）])?》"
+)
+
+#: Verbs that occur inside names of works and programmes (甲湖片区治理开发项目, 甲塔修缮工程).
+_NAME_VERBS = frozenset(
+    {
+        "修缮",
+        "改造",
+        "治理",
+        "开发",
+        "建设",
+        "提质",
+        "扩建",
+        "改扩建",
+        "新建",
+        "整治",
+        "保护",
+        "修复",
+        "提升",
+        "更新",
+    }
+)
+
+#: Verbs that open a word the tagger glued to a name (新建社区养老服务中心): the word is no name.
+_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成", "建设")
+
 #: A quoted name and the head written after the closing quote (“一网通办”改革, “五水共治”).
-_QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,4})")
+_QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,6})")
 
 #: Lines of a web page around the report (breadcrumbs, source and date lines).
 _SITE_CHROME = re.compile(r"当前位置|来源[:：]|发布时间|相关阅读|责任编辑|打印本页|关闭窗口")
 
-#: The report's own meeting and speaker: metadata, not entities.
-_METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记")
+#: The report's own meeting (区五届人大 …) and speaker: metadata, not entities.
+_METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_NAME = 24
@@ -257,8 +301,9 @@ def _inside(tok: _Token) -> bool:
 def _extend_left(tokens: list[_Token], i: int) -> int:
     """Index of the first word of the name whose last word is tokens[i].
 
-    Goes left over name words; stops before a verb that governs a proper noun (迸发 供给侧…);
-    then drops leading verbs and counts (打 好 三大攻坚战 → 三大攻坚战).
+    Goes left over name words; stops before a verb that governs a proper noun (迸发 供给侧…) and
+    before a verb whose subject is a whole name (甲高新区 获批 省级…开发区); then drops leading
+    verbs and counts (打 好 三大攻坚战 → 三大攻坚战).
     """
     j = i
     while j > 0:
@@ -267,6 +312,14 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
             break
         if prev.tag == "v" and (
             tokens[j].tag in _NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
+        ):
+            break
+        if (
+            prev.tag in ("v", "vn")
+            and prev.word not in _NAME_VERBS
+            and j > 1
+            and tokens[j - 2].tag in ("LOC", "ORG")
+            and type_of(tokens[j - 2].word) in ("Place", "Company", "Organization")
         ):
             break
         j -= 1
@@ -315,10 +368,28 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
         or re.fullmatch(r"[一二三四五六七八九十两\d]+[个大项条]?", rest)
     ):
         return None
-    regional = kind == "Organization" and name[0] in _REGION_PREFIX and name[1] not in "域级内外"
-    if kind != "Policy" and not (_proper(tokens) or regional):
+    if kind == "Company" and len(name) > 8 and head not in _FORMAL_COMPANY_HEADS:
+        return None
+    if kind != "Policy" and not (_proper(tokens) or _regional(name, kind)):
         return None
     return kind
+
+
+def _regional(name: str, kind: str) -> bool:
+    """True when a name without a proper noun is still one thing: a region-relative body or facility
+    (县图书馆, 区人民医院新院区), a facility named by its side of town (城南污水处理厂), or a
+    state-owned platform company (县城投集团, 区交投公司).
+
+    >>> _regional("县人民医院新院区", "Project"), _regional("区重点项目", "Project"), _regional("县城投集团", "Company")
+    (True, False, True)
+    """
+    if kind == "Company":
+        return bool(_PLATFORM.search(name))
+    if kind not in ("Organization", "Project"):
+        return False
+    if kind == "Project" and name.startswith(_SIDES):
+        return not is_generic(name[2:])
+    return name[0] in _REGION_PREFIX and name[1] not in "域级内外场" and not is_generic(name[1:])
 
 
 def _accept(name: str, kind: str | None) -> bool:
@@ -417,9 +488,25 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = _typed(name, tokens[j : i + 1])
             if kind and not is_generic(name):
-                out += _make(doc, tokens[j].start, tok.end, kind, "head", 3)
+                start = _after_conjunction(doc.text, tokens[j].start, tok.end, kind)
+                out += _make(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _after_conjunction(text: str, start: int, end: int, kind: str) -> int:
+    """Where a name in text[start:end] starts when a conjunction joins it to words before it.
+
+    和/及/与 stay inside a name whose head the two sides share (征拆安置及资金结算改革); a right side
+    that opens with a region prefix and carries the head itself is a name of its own (监督和县政协).
+
+    >>> _after_conjunction("法律监督和县政协", 0, 8, "Organization"), _after_conjunction("甲及乙改革", 0, 5, "Policy")
+    (5, 0)
+    """
+    for k in range(end - 2, start, -1):
+        if text[k] in "和及与" and text[k + 1] in _REGION_PREFIX and type_of(text[k + 1 : end]) == kind:
+            return k + 1
+    return start
 
 
 def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
@@ -434,9 +521,11 @@ def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
     """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company."""
     out: list[_Candidate] = []
     for tok in tokens:
-        if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
+        if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2 or tok.word.startswith(_BUILD_OPENINGS):
             continue
         kind = _typed(tok.word, [tok])
+        if kind is None and tok.tag == "LOC" and len(tok.word) == 2 and tok.word[1] in "江河湖山岛":
+            kind = "Place"
         if kind is None and tok.tag == "ORG":
             kind = "Organization" if heads().get(tok.word) == "Organization" else "Company"
         out += _make(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
@@ -462,11 +551,14 @@ def _item_candidates(
     A Company default overrides a Place head (companies are named after lakes and hills).
     """
     out: list[_Candidate] = []
-    typed = []
+    typed: list[str | None] = []
+    short: list[bool] = []
     for s, e in spans:
         words = _words(tokens, s, e)
+        short.append(2 <= e - s <= 6)
         if e - s > 12 or not words or any(not _in_item(t) for t in words):
             typed.append(None)
+            short[-1] = False
             continue
         name = normalise(doc.text[s:e])
         kind = _typed(name, words) or (type_of(name) if default else None)
@@ -475,6 +567,9 @@ def _item_candidates(
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
         typed = [k or "Company" for k in typed]
+    elif default == "Company" and sum(k == "Company" for k in typed) >= 2:
+        # 以甲电器、乙精密、丙照明为代表: a short item among named companies is one too.
+        typed = [k or ("Company" if ok else None) for k, ok in zip(typed, short)]
     for (s, e), kind in zip(spans, typed):
         out += _make(doc, s, e, kind, rule, 2)
     return out
@@ -513,12 +608,12 @@ def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) ->
         left = tokens[_extend_left(tokens, by_end[first])].start
         last = text.rfind("、")
         tail = chunk_s + last + 1 if last >= 0 else left
-        right = tail
+        right, last_word = tail, None
         for t in tokens:
             if t.start >= tail and t.end <= chunk_e:
-                if not _inside(t) or t.word == "等":
+                if not _inside(t) or t.word == "等" or _acts(last_word, t):
                     break
-                right = t.end
+                right, last_word = t.end, t
         default = None
         numbered = _NUMBERED_HEAD.search(doc.text[tail:right])
         if numbered:
@@ -531,6 +626,19 @@ def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) ->
         spans = _items(doc, left, right)
         out += _shared_head(doc, spans) or _item_candidates(doc, tokens, spans, default, "list")
     return out
+
+
+def _acts(subject: _Token | None, tok: _Token) -> bool:
+    """True when ``tok`` is a verb whose subject is the company just named (甲食品 建设 原料基地).
+
+    >>> _acts(_Token("金禾食品", "ORG", 0, 4), _Token("建设", "vn", 4, 6)), _acts(None, _Token("建设", "vn", 0, 2))
+    (True, False)
+    """
+    return (
+        subject is not None
+        and tok.tag in ("v", "vn")
+        and (subject.tag == "ORG" or type_of(subject.word) == "Company")
+    )
 
 
 def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate]:
@@ -565,7 +673,10 @@ def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
             0,
         )
     for match in _QUOTED.finditer(sentence.text):
-        out += _quoted(doc, sentence, match)
+        out += _quoted(doc, sentence, tokens, match)
+    for match in _DOCUMENT.finditer(sentence.text):
+        s = sentence.start + match.start("x")
+        out += _make(doc, s, s + len(match.group("x")), "Policy", "document-title", 1)
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     for match in _NUMBERED_SLOGAN.finditer(sentence.text):
@@ -578,18 +689,25 @@ def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
     return out
 
 
-def _quoted(doc: Document, sentence: Sentence, match: re.Match[str]) -> list[_Candidate]:
-    """A quoted name, with the longest head written right after the quote: typed by head, else Policy.
+def _quoted(
+    doc: Document, sentence: Sentence, tokens: list[_Token], match: re.Match[str]
+) -> list[_Candidate]:
+    """A quoted name, with the longest head phrase written right after the quote: typed by head, else Policy.
 
+    The head phrase (改革, 决策制度, 基层治理模式) is made of name words and ends with a head.
+    A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head.
     Scraped copies lose their quotes, so this rule only adds certainty where quotes survive.
     """
     inner, after = match.group("x"), match.group("h")
+    quote_end = sentence.start + match.end("x") + 1
     for size in range(len(after), -1, -1):
-        kind = type_of(inner + after[:size]) if after[:size] in heads() else None
+        words = _words(tokens, quote_end, quote_end + size)
+        joined = sum(len(t.word) for t in words) == size and all(_inside(t) for t in words)
+        kind = type_of(inner + after[:size]) if joined and head_of(after[:size]) else None
         if kind or size == 0:
-            s = sentence.start + match.start()
-            e = sentence.start + match.end("x") + 1 + size
-            return _make(doc, s, e, kind or "Policy", "quoted", 1)
+            if re.match(r"[一二三四五六七八九十两]", inner) and kind in ("Project", "Place", "Company"):
+                kind = "Policy"
+            return _make(doc, sentence.start + match.start(), quote_end + size, kind or "Policy", "quoted", 1)
     return []
 
 
