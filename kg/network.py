@@ -1,7 +1,7 @@
 """Built graph (RDF) → networkx: the graph of things that the view, the exports and notebooks share.
 
-Nodes are the named things of the reports (Project, Company, Place, Policy, Organization) and
-the indicators, keyed by IRI, with readable attributes (never an IRI as a label):
+Nodes are the named things of the reports (Project, Company, Place, Policy, Organization, and the
+Clusters that companies and projects belong to) and the indicators, keyed by IRI, with readable attributes (never an IRI as a label):
 
 - ``label``, ``type``, ``aliases`` (sorted alternative names) on every node;
 - ``definition`` on entities that have a glossary definition;
@@ -39,12 +39,12 @@ import rdflib
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS
 
 from kg.errors import GovKGError, GraphError
-from kg.types import ENTITY_TYPES
+from kg.types import CLUSTER_TYPE, ENTITY_TYPES
 from kg.vocab import GOV, label, term
 
 #: Node types ``to_networkx`` can keep, and the ones it keeps by default.
-NODE_TYPES: tuple[str, ...] = (*ENTITY_TYPES, "Indicator", "Observation")
-DEFAULT_TYPES: tuple[str, ...] = (*ENTITY_TYPES, "Indicator")
+NODE_TYPES: tuple[str, ...] = (*ENTITY_TYPES, CLUSTER_TYPE, "Indicator", "Observation")
+DEFAULT_TYPES: tuple[str, ...] = (*ENTITY_TYPES, CLUSTER_TYPE, "Indicator")
 #: Node types added by ``include_provenance=True``.
 PROVENANCE_TYPES: tuple[str, ...] = ("Sentence", "Report")
 #: Relations between entities that become edges.

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.network import ViewError
+from kg.network import ViewError, to_networkx
 from kg.types import OBSERVATION_KINDS, PROJECT_STATUSES
-from kg.vocab import label, term
+from kg.vocab import GOV, label, term
 
 #: Colour and vis shape of each node type (shapes with the label below, so names stay legible).
 TYPE_STYLES: dict[str, tuple[str, str]] = {
@@ -38,9 +38,10 @@ TYPE_STYLES: dict[str, tuple[str, str]] = {
     "Place": ("#59a14f", "triangle"),
     "Policy": ("#f28e2b", "diamond"),
     "Organization": ("#b07aa1", "star"),
+    "Cluster": ("#ff9da7", "triangleDown"),
     "Indicator": ("#edc948", "hexagon"),
     "Observation": ("#bab0ac", "dot"),
-    "Sentence": ("#9c755f", "triangleDown"),
+    "Sentence": ("#9c755f", "dot"),
     "Report": ("#76b7b2", "square"),
 }
 #: Colours of communities, largest community first (cycled when there are more).
@@ -52,6 +53,8 @@ SIZE_MEASURES: tuple[str, ...] = ("degree", "betweenness", "pagerank")
 COLOR_MODES: tuple[str, ...] = ("type", "community")
 #: Largest graph drawn with live physics; above it positions are precomputed (see bench/bench_viz.py).
 PHYSICS_LIMIT = 300
+#: Largest component laid out with one spring layout (above it: per community, see ``layout``).
+SPRING_LIMIT = 300
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 _TEMPLATES = resources.files("kg") / "templates"
 
@@ -106,7 +109,7 @@ def layout(G: nx.Graph, seed: int = 0) -> dict[str, tuple[float, float]]:
     """Positions in pixels: a spring layout per connected component, components packed in rows.
 
     Laying out components apart keeps the many small ones (a project and its place) readable and
-    costs far less than one layout of the whole graph. Single nodes fill a grid after the others.
+    costs far less than one layout of the whole graph. Single nodes fill a grid (by type) after the others.
 
     >>> pos = layout(nx.Graph([("a", "b"), ("c", "d")]))
     >>> sorted(pos) == ["a", "b", "c", "d"] and all(len(p) == 2 for p in pos.values())
@@ -114,19 +117,61 @@ def layout(G: nx.Graph, seed: int = 0) -> dict[str, tuple[float, float]]:
     """
     simple = nx.Graph(G)
     parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    boxes = [_component_layout(simple.subgraph(part), seed) for part in parts]
+    boxes = [_component_layout(simple.subgraph(part), seed) for part in parts if len(part) > 1]
+    singles = [node for part in parts if len(part) == 1 for node in part]
+    if singles:
+        type_of = dict(G.nodes(data="type", default=""))
+        boxes.append(grid(sorted(singles, key=lambda n: (type_of[n] or "", n))))
     return _pack(boxes)
 
 
+def grid(nodes: list[str], cell: tuple[float, float] = (150.0, 60.0)) -> dict[str, tuple[float, float]]:
+    """Nodes on a grid about as wide as it is tall, cells wide enough for a Chinese name below each.
+
+    >>> grid(["a", "b", "c"])
+    {'a': (0.0, 0.0), 'b': (150.0, 0.0), 'c': (0.0, 60.0)}
+    """
+    columns = max(1, math.ceil(math.sqrt(len(nodes) * cell[1] / cell[0])))
+    return {node: ((i % columns) * cell[0], (i // columns) * cell[1]) for i, node in enumerate(nodes)}
+
+
 def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Positions of one component around (0, 0), spread so that nodes sit about 80 px apart."""
+    """Positions of one component around (0, 0), spread so that nodes sit about 80 px apart.
+
+    Up to :data:`SPRING_LIMIT` nodes: networkx's spring layout. Larger components (whose spring
+    layout costs minutes) are split into Louvain communities: the communities are laid out as
+    one weighted graph and each community's own layout is placed at its community's position.
+    """
     n = len(component)
     if n == 1:
         return {next(iter(component)): (0.0, 0.0)}
-    iterations = 50 if n <= 2000 else 15
-    raw = nx.spring_layout(component, seed=seed, iterations=iterations)
-    scale = 40.0 * math.sqrt(n)
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
+    if n <= SPRING_LIMIT:
+        raw = nx.spring_layout(component, seed=seed, iterations=50)
+        scale = 40.0 * math.sqrt(n)
+        return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
+    groups = sorted(nx.community.louvain_communities(component, seed=seed), key=lambda c: (-len(c), min(c)))
+    if len(groups) == 1:  # no community structure to split on: a short spring layout
+        raw = nx.spring_layout(component, seed=seed, iterations=10)
+        return {
+            node: (float(x) * 40.0 * math.sqrt(n), float(y) * 40.0 * math.sqrt(n))
+            for node, (x, y) in raw.items()
+        }
+    group_of = {node: i for i, group in enumerate(groups) for node in group}
+    quotient = nx.Graph()
+    quotient.add_nodes_from(range(len(groups)))
+    for u, v in component.edges():
+        a, b = group_of[u], group_of[v]
+        if a != b:
+            weight = quotient.get_edge_data(a, b, {"weight": 0})["weight"]
+            quotient.add_edge(a, b, weight=weight + 1)
+    centers = nx.spring_layout(quotient, seed=seed, iterations=50, weight="weight")
+    spread = 60.0 * math.sqrt(n)
+    positions = {}
+    for i, group in enumerate(groups):
+        cx, cy = centers[i]
+        for node, (x, y) in _component_layout(component.subgraph(group), seed).items():
+            positions[node] = (float(cx) * spread + x, float(cy) * spread + y)
+    return positions
 
 
 def _pack(boxes: list[dict[str, tuple[float, float]]], gap: float = 80.0) -> dict[str, tuple[float, float]]:
@@ -261,6 +306,70 @@ def ego_network(G: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGrap
             nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth)
         )
     return G.subgraph(keep).copy()
+
+
+def query_subgraph(G: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
+    """The part of ``G`` a query answer names (a :class:`kg.store.Result`).
+
+    A CONSTRUCT (or DESCRIBE) answer keeps the nodes it mentions and the edges whose triple it
+    contains; a SELECT answer keeps the nodes found in any of its cells, with the edges among them.
+
+    >>> from kg.store import Result
+    >>> G = nx.MultiDiGraph(); G.add_edge("http://x/a", "http://x/b", key="partOf"); G.add_node("http://x/c")
+    'partOf'
+    >>> sorted(query_subgraph(G, Result(("s",), [["http://x/a"], ["http://x/b"], [3]])).edges)
+    [('http://x/a', 'http://x/b', 'partOf')]
+    >>> query_subgraph(G, Result(("s",), [["nothing"]]))
+    Traceback (most recent call last):
+    ...
+    kg.network.ViewError: The query names no node of the view: return entity or indicator IRIs (SELECT) or triples about them (CONSTRUCT).
+    """
+    if result.columns == ("subject", "predicate", "object"):
+        triples = {tuple(cell.strip("<>") for cell in row) for row in result.rows}
+        keep = {node for s, _, o in triples for node in (s, o) if node in G}
+        view = nx.MultiDiGraph()
+        view.add_nodes_from((node, G.nodes[node]) for node in sorted(keep))
+        for u, v, key, data in G.edges(keys=True, data=True):
+            if (u, str(GOV[key]), v) in triples:
+                view.add_edge(u, v, key=key, **data)
+    else:
+        keep = {cell for row in result.rows for cell in row if isinstance(cell, str) and cell in G}
+        view = G.subgraph(sorted(keep)).copy()
+    if not len(view):
+        raise ViewError(
+            "The query names no node of the view: return entity or indicator IRIs (SELECT) "
+            "or triples about them (CONSTRUCT)."
+        )
+    return view
+
+
+def view_graph(
+    graphs: str | Path | Iterable[str | Path],
+    types: Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    query: str | Path | None = None,
+    include_provenance: bool = False,
+) -> nx.MultiDiGraph:
+    """The graph ``kg viz`` draws: graph files → networkx, narrowed by a query, then to a node's neighbourhood.
+
+    ``query`` is a ``.rq`` file, a saved query's name or SPARQL text (see :func:`query_subgraph`);
+    ``focus`` keeps the nodes within ``depth`` steps of the node(s) named ``focus``.
+
+    >>> G = view_graph("tests/fixtures/viz-mini.ttl", focus="十里街道")
+    >>> sorted(G.nodes[n]["label"] for n in G)
+    ['十里街道', '滨江大道改造工程', '濂溪区']
+    """
+    G = to_networkx(graphs, types=types, include_provenance=include_provenance)
+    if not len(G):
+        raise ViewError("The graph has no entities or indicators: give a graph built by `kg build`.")
+    if query is not None:
+        from kg.query import run
+
+        G = query_subgraph(G, run([graphs] if isinstance(graphs, str | Path) else list(graphs), query))
+    if focus is not None:
+        G = ego_network(G, focus, depth)
+    return G
 
 
 def _styles(G: nx.MultiDiGraph, size_by: str, color_by: str) -> tuple[dict[str, str], dict[str, float]]:

@@ -178,6 +178,8 @@
   });
 
   // ---------------------------------------------------------------- readiness (tests, bench)
+  // Without physics vis may already have drawn before this script ran: redraw once to know.
   network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
   network.once("stabilized", function () { view.stabilizedAt = performance.now(); });
+  if (!config.physics) network.redraw();
 })();
