@@ -104,8 +104,8 @@ _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
 #: Region prefixes of public bodies and facilities (县图书馆, 市妇幼保健院).
 _REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
-#: Sides of town that name a facility (城南污水处理厂, 城东幼儿园).
-_SIDES = ("城东", "城西", "城南", "城北")
+#: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂).
+_SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区")
 
 #: Abbreviations of state-owned investment platforms (县城投集团, 区城建投, 市交投): companies.
 _PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|建投|国投|水投")
@@ -139,7 +139,7 @@ _NAME_VERBS = frozenset(
 )
 
 #: Verbs that open a word the tagger glued to a name (新建社区养老服务中心): the word is no name.
-_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成", "建设")
+_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成")
 
 #: A quoted name and the head written after the closing quote (“一网通办”改革, “五水共治”).
 _QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,6})")
@@ -151,6 +151,10 @@ _SITE_CHROME = re.compile(r"当前位置|来源[:：]|发布时间|相关阅读|
 _METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMERAL = re.compile(r"[一二三四五六七八九十两百千万\d]")
+
+#: A reference to a session of a congress (区五届人大一次会议, 第十七届人民代表大会第五次会议): metadata.
+_SESSION = re.compile(r"[第一二三四五六七八九十\d]+届(人大|人民代表大会|政协)[^，。；,;]{0,12}?会议")
 _MAX_NAME = 24
 
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
@@ -204,7 +208,28 @@ def _tokens(
             continue
         out.append(_Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
-    return _repair_prefixes(doc, _join_plus(out), known)
+    return _repair_prefixes(doc, _split_openings(_join_plus(out)), known)
+
+
+def _split_openings(tokens: list[_Token]) -> list[_Token]:
+    """Split a name word the tagger glued to a build verb before it (建成县 → 建成 + 县).
+
+    >>> [(t.word, t.tag) for t in _split_openings([_Token("建成县", "LOC", 0, 3)])]
+    [('建成', 'v'), ('县', 'n')]
+    """
+    out: list[_Token] = []
+    for tok in tokens:
+        verb = next((v for v in _BUILD_OPENINGS if tok.word.startswith(v)), None)
+        if verb is None or tok.tag not in ("LOC", "ORG") or len(tok.word) == len(verb):
+            out.append(tok)
+            continue
+        cut = tok.start + len(verb)
+        rest = tok.word[len(verb) :]
+        out += [
+            _Token(verb, "v", tok.start, cut),
+            _Token(rest, tok.tag if len(rest) > 1 else "n", cut, tok.end),
+        ]
+    return out
 
 
 def _join(a: _Token, b: _Token, tg: str) -> _Token:
@@ -359,6 +384,7 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
         last.tag in _NAME_TAGS
         or re.search(r"[0-9A-Za-z]", last.word)
         or (last.word == head and len(tokens) > 1 and tokens[-2].tag in _NAME_TAGS)
+        or (len(last.word) > 1 and _regional(name, kind))
     ):
         return None
     rest = name[: -len(head)]
@@ -368,7 +394,7 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
         or re.fullmatch(r"[一二三四五六七八九十两\d]+[个大项条]?", rest)
     ):
         return None
-    if kind == "Company" and len(name) > 8 and head not in _FORMAL_COMPANY_HEADS:
+    if kind == "Company" and len(name) > 6 and head not in _FORMAL_COMPANY_HEADS:
         return None
     if kind != "Policy" and not (_proper(tokens) or _regional(name, kind)):
         return None
@@ -521,7 +547,7 @@ def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
     """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company."""
     out: list[_Candidate] = []
     for tok in tokens:
-        if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2 or tok.word.startswith(_BUILD_OPENINGS):
+        if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
             continue
         kind = _typed(tok.word, [tok])
         if kind is None and tok.tag == "LOC" and len(tok.word) == 2 and tok.word[1] in "江河湖山岛":
@@ -703,9 +729,10 @@ def _quoted(
     for size in range(len(after), -1, -1):
         words = _words(tokens, quote_end, quote_end + size)
         joined = sum(len(t.word) for t in words) == size and all(_inside(t) for t in words)
-        kind = type_of(inner + after[:size]) if joined and head_of(after[:size]) else None
+        head = head_of(after[:size]) if joined and not _NUMERAL.search(after[:size]) else None
+        kind = type_of(inner + after[:size]) if head and (len(head) > 1 or size == 1) else None
         if kind or size == 0:
-            if re.match(r"[一二三四五六七八九十两]", inner) and kind in ("Project", "Place", "Company"):
+            if _NUMERAL.match(inner) and kind in ("Project", "Place", "Company"):
                 kind = "Policy"
             return _make(doc, sentence.start + match.start(), quote_end + size, kind or "Policy", "quoted", 1)
     return []
@@ -773,6 +800,10 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _pattern_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens)
         )
+        sessions = [
+            (sentence.start + m.start(), sentence.start + m.end()) for m in _SESSION.finditer(sentence.text)
+        ]
+        candidates = [c for c in candidates if not any(c.start < e and s < c.end for s, e in sessions)]
         for c in _resolve(candidates):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
