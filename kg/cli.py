@@ -89,7 +89,7 @@ def build(
         dataset = build_reports(files)
     target = write_graph(dataset, out, format)
     if not quiet:
-        console.print(f"Wrote {target}")
+        console.print(f"Wrote {target}", markup=False)
         for name, count in summary(dataset).items():
             console.print(f"  {name:<14}{count:>7}")
 
@@ -154,6 +154,209 @@ def extract(
         cells = (obs.indicator, str(obs.year), obs.kind, f"{obs.value:g}", obs.unit, obs.qualifier or "")
         table.add_row(*(Text(cell) for cell in cells))  # report text is never read as rich markup
     console.print(table)
+
+
+@app.command("query")
+@user_errors
+def query_command(
+    query: Annotated[
+        str, typer.Argument(help="A saved query name (see kg queries), a .rq file or SPARQL text.")
+    ],
+    graphs: Annotated[
+        list[Path] | None, typer.Argument(help="Graph files to query (default: out/graph.ttl).")
+    ] = None,
+    endpoint: Annotated[
+        str | None, typer.Option("--endpoint", "-e", help="Query this SPARQL endpoint URL instead of files.")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="name=value for a query parameter; repeatable.")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Run SPARQL updates (refused without it).")
+    ] = False,
+) -> None:
+    """Run a saved query, a .rq file or SPARQL text over graph files or a SPARQL endpoint.
+
+    Parameters are bound as RDF literals, never pasted into the query text.
+
+    Examples:
+      kg query projects out/graph.ttl
+      kg query provenance out/graph.ttl --param name=来雁新城 --format csv
+      kg query 'SELECT ?s WHERE { ?s a gov:Project } LIMIT 5' out/graph.ttl
+      kg query targets --endpoint http://127.0.0.1:7878/query
+    """
+    from kg.query import open_store, parse_params, render, run
+
+    params = parse_params(param or [])
+    result = run(open_store(graphs or [], endpoint), query, allow_update=allow_update, **params)
+    width = shutil.get_terminal_size((200, 24)).columns
+    sys.stdout.write(render(result, format, width=width))
+
+
+@app.command()
+@user_errors
+def queries() -> None:
+    """List the saved queries: name, parameters and the question each answers.
+
+    Run one with:  kg query NAME out/graph.ttl
+    """
+    from kg.query import saved_queries
+
+    for saved in saved_queries():
+        params = " ".join(f"--param {p.name}=…" for p in saved.params)
+        typer.echo(f"{saved.name:<22}{saved.title}" + (f"  [{params}]" if params else ""))
+
+
+@app.command()
+@user_errors
+def serve(
+    graphs: Annotated[list[Path], typer.Argument(help="Graph files to serve (one named graph per report).")],
+    port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; keep it on localhost.")] = "127.0.0.1",
+    writable: Annotated[
+        bool,
+        typer.Option("--writable", help="Allow SPARQL updates and Graph Store PUT (read-only otherwise)."),
+    ] = False,
+) -> None:
+    """Serve graphs with a real SPARQL server (oxigraph) until Ctrl-C.
+
+    Prints the SPARQL endpoint (http://127.0.0.1:7878/query) and the query UI (http://127.0.0.1:7878/).
+
+    Example:  kg serve out/graph.ttl --port 7878
+    """
+    from kg.errors import EndpointError
+    from kg.serve import start_server
+
+    with start_server(graphs, host=host, port=port, writable=writable) as server:
+        try:
+            typer.echo(f"SPARQL endpoint: {server.query_url}")
+            typer.echo(f"Query UI:        {server.url}")
+            if writable:
+                typer.echo(
+                    f"Writable: updates at {server.url}update, Graph Store Protocol at {server.store_url}"
+                )
+            else:
+                typer.echo("Read-only: start with --writable to allow updates.")
+            typer.echo("Press Ctrl-C to stop.")
+            status = server.wait()
+        except KeyboardInterrupt:
+            typer.echo("Stopped.")
+            return
+    raise EndpointError(f"The oxigraph server exited by itself with status {status}.")
+
+
+@app.command()
+@user_errors
+def push(
+    graphs: Annotated[list[Path], typer.Argument(help="Graph files to push.")],
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", "-e", help="SPARQL query URL of the server (…/query for oxigraph).")
+    ],
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store", help="Graph Store Protocol URL (default: the endpoint with /query → /store)."
+        ),
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Graph IRI for the one report (default: the report IRI).")
+    ] = None,
+) -> None:
+    """Push graphs to a SPARQL server, one named graph per report, replacing what it held.
+
+    Uses HTTP PUT of the SPARQL 1.1 Graph Store Protocol, so pushing again never duplicates triples.
+
+    Example:  kg push out/graph.ttl --endpoint http://127.0.0.1:7878/query
+    """
+    from kg.store import connect
+    from kg.store import push as push_graphs
+
+    counts = push_graphs(graphs, connect(endpoint, store_url=store or ""), graph=graph)
+    for name, count in counts.items():
+        typer.echo(f"{count:>8} triples → <{name}>")
+
+
+def _type_list(types: str | None) -> list[str] | None:
+    """``"Project,Company"`` → ``["Project", "Company"]`` (None stays None)."""
+    return None if types is None else [name.strip() for name in types.split(",") if name.strip()]
+
+
+@app.command()
+@user_errors
+def viz(
+    graphs: Annotated[
+        list[Path], typer.Argument(help="Built graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD).")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("view.html"),
+    size: Annotated[
+        str, typer.Option("--size", help="Node size by centrality: degree, betweenness or pagerank.")
+    ] = "degree",
+    color: Annotated[str, typer.Option("--color", help="Colour by type or community (Louvain).")] = "type",
+    types: Annotated[
+        str | None,
+        typer.Option(
+            "--types", help="Node types to show, e.g. Project,Company,Place (also Indicator, Observation)."
+        ),
+    ] = None,
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Show only the neighbourhood of the node with this name.")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Steps around --focus.")] = 1,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", help="Show what a SPARQL query names: a .rq file or a saved query's name."),
+    ] = None,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Also draw Sentence and Report nodes.")
+    ] = False,
+    physics: Annotated[
+        bool | None, typer.Option("--physics/--no-physics", help="Live layout (default: on up to 300 nodes).")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title shown on the page.")] = None,
+) -> None:
+    """Write an interactive, self-contained HTML view of the graph (works offline, from file://).
+
+    Example:  kg viz out/graph.ttl --out view.html --types Project,Company,Place
+    """
+    from kg.viz import view_graph, write_view
+
+    G = view_graph(
+        graphs, types=_type_list(types), focus=focus, depth=depth, query=query, include_provenance=provenance
+    )
+    heading = title or "govkg · " + ", ".join(path.name for path in graphs)
+    path = write_view(G, out, size_by=size, color_by=color, physics=physics, title=heading)
+    typer.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")
+
+
+@app.command()
+@user_errors
+def export(
+    graphs: Annotated[list[Path], typer.Argument(help="Built graph files.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="gexf (Gephi), graphml or csv.")] = "gexf",
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="The file to write; for csv a directory that gets nodes.csv and edges.csv."
+        ),
+    ] = Path("graph.gexf"),
+    types: Annotated[
+        str | None, typer.Option("--types", help="Node types to keep, e.g. Project,Company,Place.")
+    ] = None,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Also export Sentence and Report nodes.")
+    ] = False,
+) -> None:
+    """Export the graph of things (entities, indicators, relations) for Gephi, Cytoscape or a spreadsheet.
+
+    Example:  kg export out/graph.ttl --format csv --out out/csv/
+    """
+    from kg.export import export as write_export
+    from kg.network import to_networkx
+
+    G = to_networkx(graphs, types=_type_list(types), include_provenance=provenance)
+    for path in write_export(G, format, out):
+        typer.echo(f"Wrote {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover
