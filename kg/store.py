@@ -283,21 +283,12 @@ class LocalStore(GraphStore):
         try:
             self.oxigraph.load(path=str(path), format=rdf_format)
         except SyntaxError as error:
-            if rdf_format != ox.RdfFormat.JSON_LD:
-                raise GraphError(f"{path}: {syntax_error(error, 'graph file')}") from None
-            self._load_jsonld_with_rdflib(path)
+            if "LoadDocumentCallback" in str(error):
+                raise GraphError(
+                    f"{path} uses a remote JSON-LD @context: inline the context in the file."
+                ) from None
+            raise GraphError(f"{path}: {syntax_error(error, 'graph file')}") from None
         return self._name_default_graph(path)
-
-    def _load_jsonld_with_rdflib(self, path: Path) -> None:
-        """Fallback for JSON-LD pyoxigraph cannot read: rdflib parses it, N-Quads carry it over."""
-        from rdflib import Dataset
-
-        dataset = Dataset()
-        try:
-            dataset.parse(path, format="json-ld")
-        except (ValueError, KeyError, TypeError) as error:  # what rdflib raises for bad JSON-LD
-            raise GraphError(f"{path} is not valid JSON-LD ({error}): fix or rebuild the file.") from None
-        self.oxigraph.load(dataset.serialize(format="nquads"), format=ox.RdfFormat.N_QUADS)
 
     def _name_default_graph(self, path: Path) -> str | None:
         """Move the triples just loaded into the default graph to their report's named graph."""

@@ -74,6 +74,9 @@ def test_missing_unknown_and_malformed_files_are_graph_errors(tmp_path):
     )
     with pytest.raises(GraphError, match="line 2"):
         load([tmp_path / "bad.ttl"])
+    (tmp_path / "remote.jsonld").write_text('{"@context": "http://schema.org/", "@id": "http://a/x"}')
+    with pytest.raises(GraphError, match="remote JSON-LD @context"):
+        load([tmp_path / "remote.jsonld"])
 
 
 def test_python_values_of_terms():
