@@ -12,7 +12,7 @@ of a shared pool of indicators) at several sizes. For each size it measures, in 
 A second table forces live physics on small graphs (the time until vis reports "stabilized"),
 which is what PHYSICS_LIMIT in kg/viz.py is chosen from.
 
-Usage:  .venv/bin/python bench/bench_viz.py [--sizes 500,2000,10000,30000] [--physics-sizes 100,300,500]
+Usage:  .venv/bin/python bench/bench_viz.py [--sizes 500,2000,10000,30000] [--physics-sizes 50,100,150,200,300]
 """
 
 from __future__ import annotations
@@ -53,12 +53,16 @@ def synthetic_graph(nodes: int, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
     per_report = sum(ENTITIES_PER_REPORT.values()) + 1
     reports = max(1, round((nodes - INDICATORS) / per_report))
+    # below one report's worth, shrink the report (and the indicator pool) in proportion
+    shrink = min(1.0, nodes / (per_report + INDICATORS))
+    counts = {kind: max(2, round(count * shrink)) for kind, count in ENTITIES_PER_REPORT.items()}
+    indicator_count = max(2, round(INDICATORS * shrink))
     lines: list[str] = []
 
     def add(s: str, p: str, o: str) -> None:
         lines.append(f"{s} <{p}> {o} .")
 
-    indicators = [_iri(f"indicator/指标{i:03d}") for i in range(INDICATORS)]
+    indicators = [_iri(f"indicator/指标{i:03d}") for i in range(indicator_count)]
     for i, indicator in enumerate(indicators):
         add(indicator, RDF_TYPE, f"<{GOV}Indicator>")
         add(indicator, LABEL, _lit(f"指标{i:03d}", "zh"))
@@ -75,7 +79,7 @@ def synthetic_graph(nodes: int, seed: int = 0) -> list[str]:
             add(sentence, GOV + "index", f'"{s}"^^<http://www.w3.org/2001/XMLSchema#integer>')
             add(sentence, GOV + "inReport", report)
         things: dict[str, list[str]] = {"Place": [region]}
-        for kind, count in ENTITIES_PER_REPORT.items():
+        for kind, count in counts.items():
             for k in range(count):
                 scope = "" if kind == "Company" else f"示例省示例市区{r:04d}/"
                 # a few companies are shared between reports, as brands are
@@ -166,7 +170,7 @@ def measure(size: int, workdir: Path, chromium, physics: bool | None = None) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,2000,10000,30000")
-    parser.add_argument("--physics-sizes", default="100,300,500")
+    parser.add_argument("--physics-sizes", default="50,100,150,200,300")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, browser() as chromium:
         workdir = Path(tmp)
@@ -180,7 +184,9 @@ def main() -> None:
                 f"| {r['draw']:.2f} | {r['frame']:.0f} | {r['errors']} |",
                 flush=True,
             )
-        print("\nLive physics forced on (barnesHut, straight edges, 150 stabilisation iterations)")
+        print(
+            "\nLive physics forced on (barnesHut, straight edges, 200 stabilisation iterations, then stopped)"
+        )
         print("| nodes | edges | first draw s | stabilised s | frame after pan ms |")
         print("|---|---|---|---|---|")
         for size in (int(s) for s in args.physics_sizes.split(",") if s):

@@ -399,7 +399,7 @@ def _options(physics: bool, large: bool) -> dict:
             "enabled": physics,
             "solver": "barnesHut",
             "barnesHut": {"springLength": 90, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
+            "stabilization": {"enabled": physics, "iterations": 200, "fit": True},
         },
         "interaction": {
             "hover": True,
@@ -429,7 +429,9 @@ def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, 
         if kind in counts
     ]  # fmt: skip
     if physics:
-        note = f"{len(G)} 个节点：力导向布局（physics）已开启，可拖动节点。"
+        note = (
+            f"{len(G)} 个节点：力导向布局（physics）稳定后自动停止，可拖动节点，或用“物理模拟”开关重新开启。"
+        )
     else:
         note = (
             f"{len(G)} 个节点：超过 {PHYSICS_LIMIT} 个节点时关闭物理模拟，位置已预先计算（按连通分量布局）。"

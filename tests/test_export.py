@@ -72,3 +72,29 @@ def test_csv_into_a_file_is_refused(G, tmp_path):
 def test_gexf_into_a_directory_is_refused(G, tmp_path):
     with pytest.raises(ViewError, match="is a directory"):
         export(G, "gexf", tmp_path)
+
+
+def test_cli_export_csv(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = tmp_path / "csv"
+    result = CliRunner().invoke(
+        app, ["export", str(FIXTURE), "--format", "csv", "--out", str(out), "--types", "Place"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out / 'nodes.csv'}\nWrote {out / 'edges.csv'}\n"
+    assert (out / "nodes.csv").read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_cli_export_unknown_format(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(
+        app, ["export", str(FIXTURE), "--format", "dot", "--out", str(tmp_path / "g.dot")]
+    )
+    assert result.exit_code == 1
+    assert "Unknown export format 'dot'" in result.output

@@ -166,3 +166,19 @@ def test_unknown_extension(tmp_path):
     odd.write_text("", encoding="utf-8")
     with pytest.raises(GraphError, match="unknown extension"):
         to_networkx(odd)
+
+
+def test_clusters_are_nodes(tmp_path):
+    extra = tmp_path / "cluster.ttl"
+    extra.write_text(
+        "@prefix gov: <https://w3id.org/govkg/ontology#> .\n"
+        "<https://w3id.org/govkg/id/cluster/江西省九江市濂溪区/新材料产业群> a gov:Cluster ;\n"
+        '    <http://www.w3.org/2000/01/rdf-schema#label> "新材料产业群"@zh .\n'
+        "<https://w3id.org/govkg/id/company/华能新材料有限公司> gov:partOf\n"
+        "    <https://w3id.org/govkg/id/cluster/江西省九江市濂溪区/新材料产业群> .\n",
+        encoding="utf-8",
+    )
+    G = to_networkx([FIXTURE, extra], types=["Company", "Cluster"])
+    assert sorted(
+        (G.nodes[u]["label"], d["label"], G.nodes[v]["label"]) for u, v, d in G.edges(data=True)
+    ) == [("华能新材料有限公司", "属于", "新材料产业群")]

@@ -8,9 +8,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from browser import chromium_available, open_page, wait_until_drawn
+from typer.testing import CliRunner
 
+from kg.cli import app
 from kg.network import ViewError, to_networkx
-from kg.viz import PHYSICS_LIMIT, communities, ego_network, layout, render, write_view
+from kg.viz import PHYSICS_LIMIT, communities, ego_network, layout, render, view_graph, write_view
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz-mini.ttl"
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -192,3 +194,68 @@ def test_xss_labels_are_inert_text(page_path):
         page.wait_for_timeout(300)
     assert record.dialogs == []
     assert record.console_errors == [] and record.page_errors == []
+
+
+# ---------------------------------------------------------------- views and the command
+
+
+def test_query_construct_keeps_its_triples(tmp_path):
+    rq = tmp_path / "located.rq"
+    rq.write_text(
+        "PREFIX gov: <https://w3id.org/govkg/ontology#>\n"
+        "CONSTRUCT { ?p gov:locatedIn ?place } WHERE { ?p a gov:Project ; gov:locatedIn ?place }\n",
+        encoding="utf-8",
+    )
+    view = view_graph(FIXTURE, query=str(rq))
+    edges = [
+        (view.nodes[u]["label"], d["label"], view.nodes[v]["label"]) for u, v, d in view.edges(data=True)
+    ]
+    assert edges == [("滨江大道改造工程", "位于", "十里街道")]
+    assert view.number_of_nodes() == 2
+
+
+def test_query_select_keeps_the_iris_it_returns(tmp_path):
+    rq = tmp_path / "companies.rq"
+    rq.write_text(
+        "PREFIX gov: <https://w3id.org/govkg/ontology#>\nSELECT ?c WHERE { ?c a gov:Company }\n",
+        encoding="utf-8",
+    )
+    view = view_graph(FIXTURE, query=str(rq))
+    assert sorted(d["label"] for _, d in view.nodes(data=True)) == [
+        "<script>alert(1)</script>",
+        "华能新材料有限公司",
+    ]
+    assert view.number_of_edges() == 0
+
+
+def test_query_naming_nothing_is_an_error(tmp_path):
+    rq = tmp_path / "none.rq"
+    rq.write_text('SELECT ?x WHERE { VALUES ?x { "no node" } }\n', encoding="utf-8")
+    with pytest.raises(ViewError, match="names no node"):
+        view_graph(FIXTURE, query=str(rq))
+
+
+def test_empty_graph_is_an_error(tmp_path):
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(ViewError, match="no entities or indicators"):
+        view_graph(empty)
+
+
+def test_cli_viz_writes_the_page(tmp_path):
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(
+        app, ["viz", str(FIXTURE), "--out", str(out), "--types", "Project,Place", "--color", "community"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out} (5 nodes, 3 edges).\n"
+    assert "kg-panel" in out.read_text(encoding="utf-8")
+
+
+def test_cli_viz_focus_unknown_name_is_one_sentence(tmp_path):
+    result = CliRunner().invoke(
+        app, ["viz", str(FIXTURE), "--out", str(tmp_path / "v.html"), "--focus", "无此名"]
+    )
+    assert result.exit_code == 1
+    assert "No node is named '无此名'" in result.output
+    assert "Traceback" not in result.output
