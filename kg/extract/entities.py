@@ -327,7 +327,8 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
     """Index of the first word of the name whose last word is tokens[i].
 
     Goes left over name words; stops before a verb that governs a proper noun (迸发 供给侧…) and
-    before a verb whose subject is a whole name (甲高新区 获批 省级…开发区); then drops leading
+    before a verb whose subject is a whole name (甲高新区 获批 省级…开发区, 甲食品 建设 原料基地;
+    a place may carry a works verb: 甲湖片区 治理 开发 项目); then drops leading
     verbs and counts (打 好 三大攻坚战 → 三大攻坚战).
     """
     j = i
@@ -341,10 +342,13 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
             break
         if (
             prev.tag in ("v", "vn")
-            and prev.word not in _NAME_VERBS
             and j > 1
-            and tokens[j - 2].tag in ("LOC", "ORG")
-            and type_of(tokens[j - 2].word) in ("Place", "Company", "Organization")
+            and (
+                _subject_type(tokens, j - 2) == "Company"
+                or (
+                    prev.word not in _NAME_VERBS and _subject_type(tokens, j - 2) in ("Place", "Organization")
+                )
+            )
         ):
             break
         j -= 1
@@ -358,6 +362,21 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
     ):
         j += 1
     return j
+
+
+def _subject_type(tokens: list[_Token], k: int) -> str | None:
+    """The type of a name of up to three words ending at tokens[k] and holding a proper noun, or None.
+
+    >>> _subject_type([_Token("青禾", "ORG", 0, 2), _Token("食品", "n", 2, 4)], 1)
+    'Company'
+    """
+    for first in range(max(k - 2, 0), k + 1):
+        words = tokens[first : k + 1]
+        if all(_inside(t) for t in words) and any(t.tag in ("LOC", "ORG") for t in words):
+            kind = type_of("".join(t.word for t in words))
+            if kind:
+                return kind
+    return None
 
 
 def _proper(tokens: list[_Token]) -> bool:
@@ -506,7 +525,7 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
     """Names closed by a head noun: the longest run of name words before a word ending in a head."""
     out: list[_Candidate] = []
     for i, tok in enumerate(tokens):
-        if not _inside(tok) and tok.tag not in _NAME_TAGS:
+        if not _inside(tok) and tok.tag not in _NAME_TAGS and not _year_head(tokens, i):
             continue
         if _modifies_next(doc, tokens, i):
             continue
@@ -518,6 +537,19 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
                 out += _make(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _year_head(tokens: list[_Token], i: int) -> bool:
+    """True when tokens[i] is the 年 of a campaign-year head (…建设年, …补短板年), not a date.
+
+    The tagger writes 年 as a word of its own, which elsewhere ends a date (2019年, 十年).
+
+    >>> _year_head([_Token("项目", "n", 0, 2), _Token("建设", "vn", 2, 4), _Token("年", "n", 4, 5)], 2)
+    True
+    """
+    if tokens[i].word != "年" or i == 0 or not _inside(tokens[i - 1]):
+        return False
+    return heads().get(tokens[i - 1].word[-2:] + "年") == "Policy"
 
 
 def _after_conjunction(text: str, start: int, end: int, kind: str) -> int:
@@ -637,7 +669,7 @@ def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) ->
         right, last_word = tail, None
         for t in tokens:
             if t.start >= tail and t.end <= chunk_e:
-                if not _inside(t) or t.word == "等" or _acts(last_word, t):
+                if not _inside(t) or t.word == "等" or _acts(doc.text[tail:right], last_word, t):
                     break
                 right, last_word = t.end, t
         default = None
@@ -654,16 +686,16 @@ def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) ->
     return out
 
 
-def _acts(subject: _Token | None, tok: _Token) -> bool:
+def _acts(item: str, last: _Token | None, tok: _Token) -> bool:
     """True when ``tok`` is a verb whose subject is the company just named (甲食品 建设 原料基地).
 
-    >>> _acts(_Token("金禾食品", "ORG", 0, 4), _Token("建设", "vn", 4, 6)), _acts(None, _Token("建设", "vn", 0, 2))
+    >>> _acts("金禾食品", _Token("食品", "n", 2, 4), _Token("建设", "vn", 4, 6)), _acts("", None, _Token("建设", "vn", 0, 2))
     (True, False)
     """
     return (
-        subject is not None
+        last is not None
         and tok.tag in ("v", "vn")
-        and (subject.tag == "ORG" or type_of(subject.word) == "Company")
+        and (last.tag == "ORG" or type_of(normalise(item)) == "Company")
     )
 
 

@@ -108,3 +108,36 @@ def test_numbered_slogans_are_policies(slogan):
     text = f"深入开展{slogan}帮扶活动。"
     doc = Document(text, (Sentence(0, text, 0, len(text), None, None),), ())
     assert (slogan, "Policy") in {(m.name, m.type) for m in extract_mentions(doc)}
+
+
+def test_campaign_year_ends_a_policy_name():
+    assert found("深入开展营商环境攻坚年活动。") == {("营商环境攻坚年", "Policy")}
+
+
+def test_region_relative_facilities_and_platform_companies():
+    text = "县人民医院新院区投入使用，城南污水处理厂建成运行，组建县城投集团、县交投公司两大平台。"
+    assert found(text) == {
+        ("县人民医院新院区", "Project"),
+        ("城南污水处理厂", "Project"),
+        ("县城投集团", "Company"),
+        ("县交投公司", "Company"),
+    }
+
+
+def test_plan_title_in_book_marks_is_a_policy():
+    text = "《青山县国民经济和社会发展第十四个五年规划纲要（草案）》提请大会审议。"
+    assert ("青山县国民经济和社会发展第十四个五年规划纲要", "Policy") in found(text)
+
+
+def test_places_listed_before_dengdi_and_session_reference_is_metadata():
+    assert found("与苏州、无锡等地签约项目12个。") == {("苏州", "Place"), ("无锡", "Place")}
+    assert found("较好完成了县五届人大一次会议确定的目标任务。") == set()
+
+
+def test_spelled_numerals_are_not_slogans_and_quoted_head_phrase_is_kept():
+    assert found("新增城镇就业两千三百人。") == set()
+    assert found("执行“三重一大”决策制度。") == {("三重一大决策制度", "Policy")}
+
+
+def test_company_list_item_stops_at_its_verb():
+    assert found("支持鸿达建材、青禾食品建设原料基地。") == {("鸿达建材", "Company"), ("青禾食品", "Company")}
