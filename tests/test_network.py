@@ -149,23 +149,20 @@ def test_unknown_type_is_a_clear_error():
         to_networkx(FIXTURE, types=["Projects"])
 
 
-def test_missing_file(tmp_path):
-    with pytest.raises(GraphError, match="does not exist"):
-        to_networkx(tmp_path / "graph.ttl")
-
-
-def test_bad_turtle(tmp_path):
-    bad = tmp_path / "graph.ttl"
-    bad.write_text("<a> <b> .", encoding="utf-8")
-    with pytest.raises(GraphError, match="is not valid RDF"):
-        to_networkx(bad)
-
-
-def test_unknown_extension(tmp_path):
-    odd = tmp_path / "graph.txt"
-    odd.write_text("", encoding="utf-8")
-    with pytest.raises(GraphError, match="unknown extension"):
-        to_networkx(odd)
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("graph.ttl", None, "does not exist: build one with `kg build`"),
+        ("graph.ttl", "<a> <b> .", "is not valid RDF"),
+        ("graph.txt", "", "has an unknown extension"),
+    ],
+)
+def test_unreadable_graph_files(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(GraphError, match=message):
+        to_networkx(path)
 
 
 def test_clusters_are_nodes(tmp_path):
