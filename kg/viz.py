@@ -11,9 +11,11 @@ labels are drawn on the canvas; the panel and the hover card are built with ``te
 Nodes carry no vis ``title`` at all, because pyvis switches to an ``innerHTML`` tooltip whenever
 a title contains the letters ``href``.
 
-Large graphs: above :data:`PHYSICS_LIMIT` nodes physics is off and positions are computed here
-(one spring layout per connected component, components packed on shelves), which draws 30k
-nodes in seconds where vis's physics never settles; the page says so in a visible note.
+Layout: positions are always computed here (a spring layout per connected component, large
+components per Louvain community, single nodes on a grid by type, all packed in rows). Up to
+:data:`PHYSICS_LIMIT` nodes vis's physics then refines them and stops once stable (drawn in about
+a second); above it physics is off, which draws 30k nodes in seconds where vis's physics never
+settles, and the page says so in a visible note. Numbers: bench/bench_viz.py.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
+from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -258,19 +261,6 @@ def edge_record(u: str, v: str, data: dict) -> dict:
     return {"from": u, "to": v, "label": data.get("label", ""), "kg": {"provenance": provenance}}
 
 
-def select_types(G: nx.MultiDiGraph, types: Iterable[str] | None) -> nx.MultiDiGraph:
-    """The subgraph of nodes whose type is in ``types`` (all nodes when None).
-
-    >>> G = nx.MultiDiGraph(); G.add_node("a", type="Place"); G.add_node("b", type="Company")
-    >>> list(select_types(G, ["Place"]))
-    ['a']
-    """
-    if types is None:
-        return G
-    wanted = set(types)
-    return G.subgraph([n for n, kind in G.nodes(data="type") if kind in wanted]).copy()
-
-
 def find_nodes(G: nx.Graph, name: str) -> list[str]:
     """Nodes whose label or an alias is exactly ``name``; a clear error naming close matches if none.
 
@@ -485,7 +475,8 @@ def finish_page(html: str, config: dict) -> str:
     style = (_TEMPLATES / "view.css").read_text(encoding="utf-8")
     panel = (_TEMPLATES / "panel.html").read_text(encoding="utf-8")
     script = (_TEMPLATES / "view.js").read_text(encoding="utf-8")
-    html = html.replace("</head>", f"<style>{style}</style>\n</head>", 1)
+    title = f"<title>{escape(config.get('title', 'govkg'))}</title>"
+    html = html.replace("</head>", f"{title}\n<style>{style}</style>\n</head>", 1)
     tail = (
         f'{panel}\n<script type="application/json" id="kg-config">{script_json(config)}</script>\n'
         f"<script>{script}</script>\n</body>"

@@ -259,3 +259,9 @@ def test_cli_viz_focus_unknown_name_is_one_sentence(tmp_path):
     assert result.exit_code == 1
     assert "No node is named '无此名'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_title_is_escaped(G):
+    html = render(G, title="</title><script>alert(1)</script>")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
+    assert "<script>alert(1)" not in html
