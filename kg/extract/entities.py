@@ -107,7 +107,7 @@ _REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 #: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂).
 _SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区")
 
-#: Abbreviations of state-owned investment platforms (县城投集团, 区城建投, 市交投): companies.
+#: Abbreviations of state-owned investment platforms (县城投集团, 市城建投公司, 区交投): companies.
 _PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|建投|国投|水投")
 
 #: Company heads that only a company carries; weaker heads (…生态, …食品) end short names only.
