@@ -4,32 +4,50 @@ Five lines to start::
 
     import kg
     graph = kg.build_reports(["data/shigu-2019-gov-work-report.txt"])   # ingest → extract → link → build
-    print(kg.summary(graph))                                              # counts per type
-    kg.validate_graph(graph).conforms                                     # SHACL check
     kg.write_graph(graph, "out", "ttl")                                   # out/graph.ttl
+    kg.run(["out/graph.ttl"], "targets").to_dataframe()                   # a saved question → pandas
+    G = kg.to_networkx(graph)                                             # typed nodes, labelled edges
 
+Building: :func:`build_reports` (files), :func:`build_text` (a string), :func:`summary`,
+:func:`write_graph`, :func:`load_graph`, :func:`validate_graph` (SHACL).
+Querying: :func:`load` (a fast local Oxigraph store), :func:`connect` (a SPARQL endpoint),
+:func:`run` (a saved question by name, a .rq file or SPARQL text; parameters bound safely),
+:func:`saved_queries`.
+Looking: :func:`to_networkx`, :func:`write_view` (an offline HTML page), :func:`show` (inline in Jupyter).
 The stages one by one: :func:`ingest` (file → Document), ``kg.extract.extract`` (→ Extraction),
 :func:`link` (→ Linked, stable IRIs), :func:`build` (→ rdflib Graph).
 """
 
+import kg.extract  # the extract stage: kg.extract.extract(doc)
 from kg.build import build, build_reports, build_text, load_graph, summary, write_graph
 from kg.errors import EndpointError, GovKGError, GraphError, InputError, QueryError
-import kg.extract  # the extract stage: kg.extract.extract(doc)
 from kg.ingest import ingest, ingest_text
 from kg.link import link
+from kg.network import to_networkx
+from kg.notebook import show
+from kg.query import run, saved_queries
+from kg.store import connect, load
 from kg.validate import validate_graph
+from kg.viz import write_view
 
 __all__ = [
     "build",
     "build_reports",
     "build_text",
-    "load_graph",
-    "summary",
-    "write_graph",
+    "connect",
     "ingest",
     "ingest_text",
     "link",
+    "load",
+    "load_graph",
+    "run",
+    "saved_queries",
+    "show",
+    "summary",
+    "to_networkx",
     "validate_graph",
+    "write_graph",
+    "write_view",
     "GovKGError",
     "InputError",
     "QueryError",
