@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -96,6 +97,16 @@ Triple = tuple[str, str, str, str | None]
 
 class ViewError(GovKGError):
     """A view option that names something the graph does not have (a node type, a node)."""
+
+
+@lru_cache(maxsize=256)
+def term_label(name: str, lang: str = "zh") -> str:
+    """The ontology's label of the term with local name ``name`` (cached: called per node and edge).
+
+    >>> term_label("participatesIn"), term_label("Place", "en")
+    ('参与', 'Place')
+    """
+    return label(term(name), lang)
 
 
 def read_triples(source: rdflib.Graph | str | Path | Iterable[str | Path]) -> Iterator[Triple]:
@@ -366,7 +377,7 @@ def _node_attributes(iri: str, facts: Facts) -> dict:
     elif kind == "Observation":
         figure = facts.figure(iri)
         indicator = facts.first("indicator", iri)
-        kind_name = label(term(figure["kind"])) if figure["kind"] else ""
+        kind_name = term_label(figure["kind"]) if figure["kind"] else ""
         attributes["label"] = " ".join(
             str(part) for part in (indicator and facts.name(indicator), figure["year"], kind_name) if part
         )
@@ -395,7 +406,7 @@ def _statuses(project: str, facts: Facts) -> dict:
 def _edge(G: nx.MultiDiGraph, u: str | None, v: str | None, predicate: str, provenance: list[dict]) -> None:
     if u in G and v in G:
         G.add_edge(
-            u, v, key=predicate, predicate=predicate, label=label(term(predicate)), provenance=provenance
+            u, v, key=predicate, predicate=predicate, label=term_label(predicate), provenance=provenance
         )
 
 

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.network import ViewError, to_networkx
+from kg.network import ViewError, term_label, to_networkx
 from kg.types import OBSERVATION_KINDS, PROJECT_STATUSES
-from kg.vocab import GOV, label, term
+from kg.vocab import GOV
 
 #: Colour and vis shape of each node type (shapes with the label below, so names stay legible).
 TYPE_STYLES: dict[str, tuple[str, str]] = {
@@ -143,18 +143,23 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
 
     Up to :data:`SPRING_LIMIT` nodes: networkx's spring layout. Larger components (whose spring
     layout costs minutes) are split into Louvain communities: the communities are laid out as
-    one weighted graph and each community's own layout is placed at its community's position.
+    one graph (recursively, when there are many) and each community's own layout is placed at
+    its community's position.
     """
     n = len(component)
-    if n == 1:
-        return {next(iter(component)): (0.0, 0.0)}
-    if n <= SPRING_LIMIT:
-        raw = nx.spring_layout(component, seed=seed, iterations=50)
-        scale = 40.0 * math.sqrt(n)
-        return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
-    groups = sorted(nx.community.louvain_communities(component, seed=seed), key=lambda c: (-len(c), min(c)))
-    if len(groups) == 1:  # no community structure to split on: a short spring layout
-        raw = nx.spring_layout(component, seed=seed, iterations=10)
+    if n <= 2:
+        return dict(
+            zip(sorted(component), ((-40.0, 0.0), (40.0, 0.0)) if n == 2 else ((0.0, 0.0),), strict=True)
+        )
+    groups = (
+        sorted(nx.community.louvain_communities(component, seed=seed), key=lambda c: (-len(c), min(c)))
+        if n > SPRING_LIMIT
+        else [component]
+    )
+    if len(groups) == 1:  # small, or no community structure to split on: one (short) spring layout
+        raw = nx.spring_layout(
+            component, seed=seed, iterations=50 if n <= SPRING_LIMIT else 10, method="force"
+        )
         return {
             node: (float(x) * 40.0 * math.sqrt(n), float(y) * 40.0 * math.sqrt(n))
             for node, (x, y) in raw.items()
@@ -162,18 +167,17 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
     group_of = {node: i for i, group in enumerate(groups) for node in group}
     quotient = nx.Graph()
     quotient.add_nodes_from(range(len(groups)))
-    for u, v in component.edges():
-        a, b = group_of[u], group_of[v]
-        if a != b:
-            weight = quotient.get_edge_data(a, b, {"weight": 0})["weight"]
-            quotient.add_edge(a, b, weight=weight + 1)
-    centers = nx.spring_layout(quotient, seed=seed, iterations=50, weight="weight")
-    spread = 60.0 * math.sqrt(n)
+    quotient.add_edges_from(
+        (group_of[u], group_of[v]) for u, v in component.edges() if group_of[u] != group_of[v]
+    )
+    centers = _component_layout(quotient, seed)
+    reach = max(max(abs(x), abs(y)) for x, y in centers.values()) or 1.0
+    spread = 60.0 * math.sqrt(n) / reach
     positions = {}
     for i, group in enumerate(groups):
         cx, cy = centers[i]
         for node, (x, y) in _component_layout(component.subgraph(group), seed).items():
-            positions[node] = (float(cx) * spread + x, float(cy) * spread + y)
+            positions[node] = (cx * spread + x, cy * spread + y)
     return positions
 
 
@@ -205,7 +209,7 @@ def _figure_text(figure: dict) -> str:
     """
     value = figure.get("value")
     number = "" if value is None else f"{value:g}"
-    kind = label(term(figure["kind"])) if figure.get("kind") in OBSERVATION_KINDS else figure.get("kind", "")
+    kind = term_label(figure["kind"]) if figure.get("kind") in OBSERVATION_KINDS else figure.get("kind", "")
     parts = (
         str(figure.get("year") or ""),
         kind,
@@ -223,7 +227,7 @@ def node_record(node: str, data: dict, color: str, size: float, position: tuple[
     """
     kind = data.get("type", "")
     details = {
-        "type": label(term(kind)) if kind in TYPE_STYLES else kind,
+        "type": term_label(kind) if kind in TYPE_STYLES else kind,
         "aliases": list(data.get("aliases", [])),
         "figures": [_figure_text(figure) for figure in data.get("figures", [])],
         "provenance": [
@@ -232,7 +236,7 @@ def node_record(node: str, data: dict, color: str, size: float, position: tuple[
     }
     if data.get("status"):
         details["status"] = (
-            label(term(data["status"])) if data["status"] in PROJECT_STATUSES else data["status"]
+            term_label(data["status"]) if data["status"] in PROJECT_STATUSES else data["status"]
         )
     for key in ("deadline", "definition"):
         if data.get(key):
@@ -413,7 +417,7 @@ def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, 
     for _, kind in G.nodes(data="type"):
         counts[kind] = counts.get(kind, 0) + 1
     legend = [
-        {"type": kind, "name": label(term(kind)), "en": label(term(kind), "en"), "color": color, "shape": shape,
+        {"type": kind, "name": term_label(kind), "en": term_label(kind, "en"), "color": color, "shape": shape,
          "count": counts[kind]}
         for kind, (color, shape) in TYPE_STYLES.items()
         if kind in counts
