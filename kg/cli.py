@@ -307,6 +307,10 @@ def viz(
         str | None,
         typer.Option("--query", help="Show what a SPARQL query names: a .rq file or a saved query's name."),
     ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value for a --query parameter; repeatable."),
+    ] = None,
     provenance: Annotated[
         bool, typer.Option("--provenance", help="Also draw Sentence and Report nodes.")
     ] = False,
@@ -317,12 +321,23 @@ def viz(
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline, from file://).
 
-    Example:  kg viz out/graph.ttl --out view.html --types Project,Company,Place
+    Examples:  kg viz out/graph.ttl --out view.html --types Project,Company,Place
+
+               kg viz out/graph.ttl --focus 来雁新城 --depth 2 --out ego.html
+
+               kg viz out/graph.ttl --query neighbours --param name=来雁新城 --out neighbours.html
     """
+    from kg.query import parse_params
     from kg.viz import view_graph, write_view
 
     G = view_graph(
-        graphs, types=_type_list(types), focus=focus, depth=depth, query=query, include_provenance=provenance
+        graphs,
+        types=_type_list(types),
+        focus=focus,
+        depth=depth,
+        query=query,
+        include_provenance=provenance,
+        params=parse_params(param or []),
     )
     heading = title or "govkg · " + ", ".join(path.name for path in graphs)
     path = write_view(G, out, size_by=size, color_by=color, physics=physics, title=heading)

@@ -306,17 +306,22 @@ def query_subgraph(G: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
     """The part of ``G`` a query answer names (a :class:`kg.store.Result`).
 
     A CONSTRUCT (or DESCRIBE) answer keeps the nodes it mentions and the edges whose triple it
-    contains; a SELECT answer keeps the nodes found in any of its cells, with the edges among them.
+    contains. A SELECT answer keeps the nodes whose IRI is in one of its cells, with the edges
+    among them; when no cell is an IRI of the view, the nodes whose label is in a cell (saved
+    queries answer with names).
 
     >>> from kg.store import Result
     >>> G = nx.MultiDiGraph(); G.add_edge("http://x/a", "http://x/b", key="partOf"); G.add_node("http://x/c")
     'partOf'
     >>> sorted(query_subgraph(G, Result(("s",), [["http://x/a"], ["http://x/b"], [3]])).edges)
     [('http://x/a', 'http://x/b', 'partOf')]
+    >>> G.nodes["http://x/c"]["label"] = "丙"
+    >>> list(query_subgraph(G, Result(("name",), [["丙"]])))
+    ['http://x/c']
     >>> query_subgraph(G, Result(("s",), [["nothing"]]))
     Traceback (most recent call last):
     ...
-    kg.network.ViewError: The query names no node of the view: return entity or indicator IRIs (SELECT) or triples about them (CONSTRUCT).
+    kg.network.ViewError: The query names no node of the view: return entity IRIs or names (SELECT) or triples about them (CONSTRUCT).
     """
     if result.columns == ("subject", "predicate", "object"):
         triples = {tuple(cell.strip("<>") for cell in row) for row in result.rows}
@@ -327,11 +332,14 @@ def query_subgraph(G: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
             if (u, str(GOV[key]), v) in triples:
                 view.add_edge(u, v, key=key, **data)
     else:
-        keep = {cell for row in result.rows for cell in row if isinstance(cell, str) and cell in G}
+        cells = {cell for row in result.rows for cell in row if isinstance(cell, str)}
+        keep = {cell for cell in cells if cell in G} or {
+            n for n, name in G.nodes(data="label") if name in cells
+        }
         view = G.subgraph(sorted(keep)).copy()
     if not len(view):
         raise ViewError(
-            "The query names no node of the view: return entity or indicator IRIs (SELECT) "
+            "The query names no node of the view: return entity IRIs or names (SELECT) "
             "or triples about them (CONSTRUCT)."
         )
     return view
@@ -344,10 +352,12 @@ def view_graph(
     depth: int = 1,
     query: str | Path | None = None,
     include_provenance: bool = False,
+    params: dict[str, object] | None = None,
 ) -> nx.MultiDiGraph:
     """The graph ``kg viz`` draws: graph files → networkx, narrowed by a query, then to a node's neighbourhood.
 
-    ``query`` is a ``.rq`` file, a saved query's name or SPARQL text (see :func:`query_subgraph`);
+    ``query`` is a ``.rq`` file, a saved query's name or SPARQL text (see :func:`query_subgraph`),
+    run with ``params`` bound (see :func:`kg.query.run`);
     ``focus`` keeps the nodes within ``depth`` steps of the node(s) named ``focus``.
 
     >>> G = view_graph("tests/fixtures/viz-mini.ttl", focus="十里街道")
@@ -360,7 +370,8 @@ def view_graph(
     if query is not None:
         from kg.query import run
 
-        G = query_subgraph(G, run([graphs] if isinstance(graphs, str | Path) else list(graphs), query))
+        paths = [graphs] if isinstance(graphs, str | Path) else list(graphs)
+        G = query_subgraph(G, run(paths, query, **(params or {})))
     if focus is not None:
         G = ego_network(G, focus, depth)
     return G

@@ -265,3 +265,20 @@ def test_title_is_escaped(G):
     html = render(G, title="</title><script>alert(1)</script>")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
     assert "<script>alert(1)" not in html
+
+
+def test_cli_viz_saved_query_with_a_parameter(tmp_path):
+    out = tmp_path / "neighbours.html"
+    args = [
+        "viz",
+        str(FIXTURE),
+        "--out",
+        str(out),
+        "--query",
+        "neighbours",
+        "--param",
+        "name=滨江大道改造工程",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {out} (3 nodes, 0 edges).\n"  # 区政务服务中心, 十里街道, 河长制
