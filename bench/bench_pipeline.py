@@ -1,5 +1,7 @@
 """Throughput of the whole pipeline (ingest → extract → link → build) on one core.
 
+The tagger runs its ONNX model on one thread (kg/extract/tagger.py), so this is one core's speed.
+
 Repeats the bundled report to about 500k characters and times each stage in one run.
 
     .venv/bin/python bench/bench_pipeline.py [--chars 500000]
@@ -8,16 +10,13 @@ Repeats the bundled report to about 500k characters and times each stage in one 
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from pathlib import Path
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-from kg.build import build  # noqa: E402
-from kg.extract import extract  # noqa: E402
-from kg.ingest import ingest_text, read_text  # noqa: E402
-from kg.link import link  # noqa: E402
+from kg.build import build
+from kg.extract import extract
+from kg.ingest import ingest_text, read_text
+from kg.link import link
 
 REPORT = Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"
 

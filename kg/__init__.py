@@ -18,7 +18,7 @@ The stages one by one: :func:`ingest` (file → Document), ``kg.extract.extract`
 :func:`link` (→ Linked, stable IRIs), :func:`build` (→ rdflib Graph).
 """
 
-import kg.extract  # the extract stage: kg.extract.extract(doc)
+from kg import extract  # the extract stage (a module): kg.extract.extract(doc)
 from kg.build import build, build_reports, build_text, load_graph, summary, write_graph
 from kg.errors import EndpointError, GovKGError, GraphError, InputError, QueryError
 from kg.ingest import ingest, ingest_text
@@ -31,10 +31,16 @@ from kg.validate import validate_graph
 from kg.viz import write_view
 
 __all__ = [
+    "EndpointError",
+    "GovKGError",
+    "GraphError",
+    "InputError",
+    "QueryError",
     "build",
     "build_reports",
     "build_text",
     "connect",
+    "extract",
     "ingest",
     "ingest_text",
     "link",
@@ -48,9 +54,4 @@ __all__ = [
     "validate_graph",
     "write_graph",
     "write_view",
-    "GovKGError",
-    "InputError",
-    "QueryError",
-    "EndpointError",
-    "GraphError",
 ]

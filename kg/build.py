@@ -23,7 +23,12 @@ from kg.types import CLUSTER_TYPE, ENTITY_TYPES, Document, Linked
 from kg.vocab import ONTOLOGY_FILE, bind_prefixes, term
 
 #: rdflib serialiser names of the formats ``kg build --format`` writes, and the file suffix of each.
-SERIALISERS = {"ttl": ("turtle", "ttl"), "nt": ("nt", "nt"), "jsonld": ("json-ld", "jsonld"), "trig": ("trig", "trig")}
+SERIALISERS = {
+    "ttl": ("turtle", "ttl"),
+    "nt": ("nt", "nt"),
+    "jsonld": ("json-ld", "jsonld"),
+    "trig": ("trig", "trig"),
+}
 
 
 def year_literal(year: int) -> Literal:
@@ -146,8 +151,19 @@ def add_entities(graph: Graph, linked: Linked, report: URIRef) -> None:
 def add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
     """Add every observation as a gov:Observation (a qb:Observation) with its indicator and evidence."""
     for obs in linked.extraction.observations:
-        node = URIRef(fact_iri(str(report), "observation", obs.indicator, obs.year, obs.kind, obs.value,
-                               obs.unit, obs.sentence, obs.start))
+        node = URIRef(
+            fact_iri(
+                str(report),
+                "observation",
+                obs.indicator,
+                obs.year,
+                obs.kind,
+                obs.value,
+                obs.unit,
+                obs.sentence,
+                obs.start,
+            )
+        )
         indicator = URIRef(indicator_iri(obs.indicator))
         graph.add((indicator, RDF.type, term("Indicator")))
         graph.add((indicator, RDFS.label, zh(obs.indicator)))
@@ -329,8 +345,10 @@ def load_graph(paths: Iterable[str | Path]) -> Graph:
             raise GraphError(f"The graph file {path} does not exist: build one with `kg build`.")
         try:
             dataset.parse(path)
-        except Exception as error:  # rdflib raises many parser-specific types
-            raise GraphError(f"The graph file {path} cannot be parsed as RDF ({type(error).__name__}).") from None
+        except Exception as error:  # noqa: BLE001 - rdflib's parsers raise many unrelated types
+            raise GraphError(
+                f"The graph file {path} cannot be parsed as RDF ({type(error).__name__})."
+            ) from None
     graph = bind_prefixes(Graph())
     for triple in dataset.triples((None, None, None)):
         graph.add(triple)

@@ -8,8 +8,8 @@ jionlp, and only once.
 from __future__ import annotations
 
 import importlib.util
-import zipfile
 import re
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

@@ -43,7 +43,9 @@ def validate_graph(graph: Graph) -> ValidationReport:
     for source in (graph, ontology()):
         for triple in source.triples((None, None, None)):
             data.add(triple)
-    conforms, results, text = pyshacl.validate(data, shacl_graph=shapes(), inference="none", allow_warnings=True)
+    conforms, results, text = pyshacl.validate(
+        data, shacl_graph=shapes(), inference="none", allow_warnings=True
+    )
     messages = sorted(
         f"{focus}: {message}"
         for result in results.subjects(SH.resultSeverity, SH.Violation)

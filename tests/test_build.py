@@ -23,8 +23,13 @@ def extraction():
             Sentence(0, TEXT[s0:s1], s0, s1, 0, 2020, "review"),
             Sentence(1, TEXT[s1:-1], s1, len(TEXT) - 1, 0, 2020, "review"),
         ),
-        source="qingshan.txt", title="2021年青山县政府工作报告", region="青山县",
-        region_full="江西省赣州市青山县", region_level="county", year=2021, checksum="abc",
+        source="qingshan.txt",
+        title="2021年青山县政府工作报告",
+        region="青山县",
+        region_full="江西省赣州市青山县",
+        region_level="county",
+        year=2021,
+        checksum="abc",
     )
     return Extraction(
         doc,
@@ -33,7 +38,9 @@ def extraction():
             Mention("红星镇", "Place", 1, s1 + 6, s1 + 9, "红星镇"),
         ),
         observations=(
-            Observation("地区生产总值", 120.5, "亿元", 2020, "actual", 0, s0, s0 + 14, None, TEXT[s0 : s0 + 14]),
+            Observation(
+                "地区生产总值", 120.5, "亿元", 2020, "actual", 0, s0, s0 + 14, None, TEXT[s0 : s0 + 14]
+            ),
             Observation("地区生产总值", 7.2, "%", 2020, "growth", 0, s0 + 15, s0 + 21, None, "增长7.2%"),
         ),
         relations=(

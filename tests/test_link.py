@@ -12,8 +12,16 @@ def doc(region_full="江西省赣州市青山县", code=None, text=TEXT):
         end = start + len(part) + 1
         sentences.append(Sentence(i, text[start:end], start, end, None, 2020, "review"))
         start = end
-    return Document(text=text, sentences=tuple(sentences), sections=(), region="青山县",
-                    region_full=region_full, region_code=code, region_level="county", year=2021)
+    return Document(
+        text=text,
+        sentences=tuple(sentences),
+        sections=(),
+        region="青山县",
+        region_full=region_full,
+        region_code=code,
+        region_level="county",
+        year=2021,
+    )
 
 
 def mention(name, type_, sentence, d):
@@ -55,7 +63,11 @@ def test_relation_ends_without_mentions_become_entities_and_resolve():
 
 def test_linking_is_deterministic_whatever_the_mention_order():
     d = doc()
-    ms = [mention("白鹭湾新城", "Project", 1, d), mention("白鹭湾新城", "Project", 2, d), mention("青山县", "Place", 0, d)]
+    ms = [
+        mention("白鹭湾新城", "Project", 1, d),
+        mention("白鹭湾新城", "Project", 2, d),
+        mention("青山县", "Place", 0, d),
+    ]
     assert link(Extraction(d, tuple(ms))).entities == link(Extraction(d, tuple(reversed(ms)))).entities
 
 

@@ -49,8 +49,9 @@ def test_every_entity_and_observation_links_to_a_sentence(dataset):
 
 def build_in_fresh_process(out, seed):
     env = {**os.environ, "PYTHONHASHSEED": str(seed)}
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(REPORT), "--out", str(out), "-q"],
-                   check=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(REPORT), "--out", str(out), "-q"], check=True, env=env
+    )
     return (out / "graph.ttl").read_bytes()
 
 
@@ -62,8 +63,11 @@ def test_gbk_copy_gives_the_same_graph_as_utf8(tmp_path, dataset):
     gbk = tmp_path / REPORT.name
     gbk.write_bytes(REPORT.read_text(encoding="utf-8").encode("gb18030"))
     twin = build_reports([gbk])
-    strip_source = lambda text: "\n".join(l for l in text.splitlines() if "dcterms:source" not in l)  # noqa: E731
-    assert strip_source(serialise(twin, "ttl")) == strip_source(serialise(dataset, "ttl"))
+
+    def without_source(text):
+        return "\n".join(line for line in text.splitlines() if "dcterms:source" not in line)
+
+    assert without_source(serialise(twin, "ttl")) == without_source(serialise(dataset, "ttl"))
 
 
 def test_html_page_with_scripts_and_navigation(tmp_path):
@@ -86,8 +90,16 @@ def test_html_page_with_scripts_and_navigation(tmp_path):
 @pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside the repository")
 def test_scores_on_the_bundled_report(graph_file):
     result = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), str(graph_file), "--gold", str(EVAL / "gold" / "shigu-2019.json")],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(graph_file),
+            "--gold",
+            str(EVAL / "gold" / "shigu-2019.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     last = result.stdout.strip().splitlines()[-1].split()
     entities_f1, observations_f1 = float(last[2]), float(last[5])
