@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,18 +60,22 @@ def browser() -> Iterator[object]:
 
 
 @contextmanager
-def open_page(path: str | Path, chromium=None, width: int = 1400, height: int = 900, timeout_ms: int = 120_000):
+def open_page(
+    path: str | Path, chromium=None, width: int = 1400, height: int = 900, timeout_ms: int = 120_000
+):
     """Open ``path`` from file:// in a fresh page; yield ``(page, record)``.
 
     Dialogs are recorded and dismissed; requests other than file: and data: are recorded and aborted
     (the view must work offline, so any such request is a bug the tests assert on).
     """
-    with browser() if chromium is None else _given(chromium) as launched:
+    with browser() if chromium is None else nullcontext(chromium) as launched:
         context = launched.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
         page.set_default_timeout(timeout_ms)
         record = PageRecord()
-        page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.on(
+            "console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None
+        )
         page.on("pageerror", lambda error: record.page_errors.append(str(error)))
         page.on("dialog", lambda dialog: (record.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("requestfailed", lambda request: record.failed_requests.append(request.url))
@@ -90,11 +94,6 @@ def open_page(path: str | Path, chromium=None, width: int = 1400, height: int = 
             yield page, record
         finally:
             context.close()
-
-
-@contextmanager
-def _given(launched):
-    yield launched
 
 
 def wait_until_drawn(page, timeout_ms: int = 120_000) -> float:
