@@ -40,7 +40,7 @@ def year_literal(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
-def integer(value: int) -> Literal:
+def _integer(value: int) -> Literal:
     """An ``xsd:integer`` literal."""
     return Literal(value, datatype=XSD.integer)
 
@@ -55,44 +55,44 @@ def number(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def zh(text: str) -> Literal:
+def _zh(text: str) -> Literal:
     """A Chinese-language literal."""
     return Literal(text, lang="zh")
 
 
-def add_report(graph: Graph, linked: Linked) -> URIRef:
+def _add_report(graph: Graph, linked: Linked) -> URIRef:
     """Add the Report node with its metadata, sections and sentences; return the report IRI."""
     doc = linked.extraction.document
     report = URIRef(linked.report_iri)
     graph.add((report, RDF.type, term("Report")))
     graph.add((report, RDF.type, QB.DataSet))
     graph.add((report, QB.structure, term("observationStructure")))
-    graph.add((report, DCTERMS.title, zh(doc.title)))
-    graph.add((report, RDFS.label, zh(doc.title)))
+    graph.add((report, DCTERMS.title, _zh(doc.title)))
+    graph.add((report, RDFS.label, _zh(doc.title)))
     graph.add((report, DCTERMS.source, Literal(doc.source)))
     graph.add((report, DCTERMS.identifier, Literal(doc.checksum)))
     if doc.year is not None:
         graph.add((report, term("reportYear"), year_literal(doc.year)))
     if doc.region_full or doc.region:
-        add_region(graph, report, doc)
+        _add_region(graph, report, doc)
     for section in doc.sections:
         node = URIRef(f"{report}/section/{section.index}")
         graph.add((node, RDF.type, term("Section")))
-        graph.add((node, RDFS.label, zh(section.title)))
-        graph.add((node, term("index"), integer(section.index)))
-        graph.add((node, term("level"), integer(section.level)))
-        graph.add((node, term("start"), integer(section.start)))
-        graph.add((node, term("end"), integer(section.end)))
+        graph.add((node, RDFS.label, _zh(section.title)))
+        graph.add((node, term("index"), _integer(section.index)))
+        graph.add((node, term("level"), _integer(section.level)))
+        graph.add((node, term("start"), _integer(section.start)))
+        graph.add((node, term("end"), _integer(section.end)))
         graph.add((node, term("inReport"), report))
         if section.parent is not None:
             graph.add((node, term("parentSection"), URIRef(f"{report}/section/{section.parent}")))
     for sentence in doc.sentences:
-        node = sentence_iri(report, sentence.index)
+        node = _sentence_iri(report, sentence.index)
         graph.add((node, RDF.type, term("Sentence")))
-        graph.add((node, term("text"), zh(sentence.text)))
-        graph.add((node, term("index"), integer(sentence.index)))
-        graph.add((node, term("start"), integer(sentence.start)))
-        graph.add((node, term("end"), integer(sentence.end)))
+        graph.add((node, term("text"), _zh(sentence.text)))
+        graph.add((node, term("index"), _integer(sentence.index)))
+        graph.add((node, term("start"), _integer(sentence.start)))
+        graph.add((node, term("end"), _integer(sentence.end)))
         graph.add((node, term("part"), Literal(sentence.part)))
         graph.add((node, term("inReport"), report))
         if sentence.year is not None:
@@ -102,7 +102,7 @@ def add_report(graph: Graph, linked: Linked) -> URIRef:
     return report
 
 
-def add_region(graph: Graph, report: URIRef, doc: Document) -> None:
+def _add_region(graph: Graph, report: URIRef, doc: Document) -> None:
     """Link the report to the Place node of its region, with full name, code and level."""
     name = doc.region_full or doc.region
     place = URIRef(entity_iri("Place", name, doc))
@@ -111,8 +111,8 @@ def add_region(graph: Graph, report: URIRef, doc: Document) -> None:
     graph.add((place, RDF.type, term("Place")))
     graph.add((place, term("fullName"), Literal(name)))
     if not any(graph.objects(place, RDFS.label)):
-        graph.add((place, RDFS.label, zh(own)))
-        graph.add((place, SKOS.prefLabel, zh(own)))
+        graph.add((place, RDFS.label, _zh(own)))
+        graph.add((place, SKOS.prefLabel, _zh(own)))
     if doc.region_code:
         graph.add((report, term("regionCode"), Literal(doc.region_code)))
         graph.add((place, term("regionCode"), Literal(doc.region_code)))
@@ -120,27 +120,27 @@ def add_region(graph: Graph, report: URIRef, doc: Document) -> None:
         graph.add((place, term("adminLevel"), term(doc.region_level)))
 
 
-def sentence_iri(report: URIRef, index: int) -> URIRef:
+def _sentence_iri(report: URIRef, index: int) -> URIRef:
     """The IRI of sentence ``index`` of ``report``."""
     return URIRef(f"{report}/sentence/{index}")
 
 
-def add_entities(graph: Graph, linked: Linked, report: URIRef) -> None:
+def _add_entities(graph: Graph, linked: Linked, report: URIRef) -> None:
     """Add every entity with its labels, mentions and (for places) level and code."""
     for entity in linked.entities:
         node = URIRef(entity.iri)
         graph.add((node, RDF.type, term(entity.type)))
         if not any(graph.objects(node, SKOS.prefLabel)):
-            graph.add((node, RDFS.label, zh(entity.name)))
-            graph.add((node, SKOS.prefLabel, zh(entity.name)))
-        elif (node, SKOS.prefLabel, zh(entity.name)) not in graph:
-            graph.add((node, SKOS.altLabel, zh(entity.name)))
+            graph.add((node, RDFS.label, _zh(entity.name)))
+            graph.add((node, SKOS.prefLabel, _zh(entity.name)))
+        elif (node, SKOS.prefLabel, _zh(entity.name)) not in graph:
+            graph.add((node, SKOS.altLabel, _zh(entity.name)))
         for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, zh(alias)))
+            graph.add((node, SKOS.altLabel, _zh(alias)))
         sentences = sorted({m.sentence for m in entity.mentions})
         for index in sentences:
-            graph.add((node, term("mentionedIn"), sentence_iri(report, index)))
-        graph.add((node, term("mentionCount"), integer(len(entity.mentions))))
+            graph.add((node, term("mentionedIn"), _sentence_iri(report, index)))
+        graph.add((node, term("mentionCount"), _integer(len(entity.mentions))))
         graph.add((node, term("inReport"), report))
         if entity.admin_level:
             graph.add((node, term("adminLevel"), term(entity.admin_level)))
@@ -148,7 +148,7 @@ def add_entities(graph: Graph, linked: Linked, report: URIRef) -> None:
             graph.add((node, term("regionCode"), Literal(entity.region_code)))
 
 
-def add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
+def _add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
     """Add every observation as a gov:Observation (a qb:Observation) with its indicator and evidence."""
     for obs in linked.extraction.observations:
         node = URIRef(
@@ -166,7 +166,7 @@ def add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
         )
         indicator = URIRef(indicator_iri(obs.indicator))
         graph.add((indicator, RDF.type, term("Indicator")))
-        graph.add((indicator, RDFS.label, zh(obs.indicator)))
+        graph.add((indicator, RDFS.label, _zh(obs.indicator)))
         graph.add((node, RDF.type, term("Observation")))
         graph.add((node, QB.dataSet, report))
         graph.add((node, term("inReport"), report))
@@ -175,26 +175,26 @@ def add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
         graph.add((node, term("unit"), Literal(obs.unit)))
         graph.add((node, term("year"), year_literal(obs.year)))
         graph.add((node, term("kind"), term(obs.kind)))
-        graph.add((node, term("evidence"), sentence_iri(report, obs.sentence)))
-        graph.add((node, term("evidenceText"), zh(obs.text)))
+        graph.add((node, term("evidence"), _sentence_iri(report, obs.sentence)))
+        graph.add((node, term("evidenceText"), _zh(obs.text)))
         if obs.qualifier:
-            graph.add((node, term("qualifier"), zh(obs.qualifier)))
+            graph.add((node, term("qualifier"), _zh(obs.qualifier)))
 
 
-def add_relations(graph: Graph, linked: Linked, report: URIRef) -> None:
+def _add_relations(graph: Graph, linked: Linked, report: URIRef) -> None:
     """Add relations: direct triples plus reified statements with evidence; status records; definitions."""
     for rel in linked.extraction.relations:
         subject_iri = linked.index.get((rel.subject_type, rel.subject))
         if subject_iri is None:
             continue
         subject = URIRef(subject_iri)
-        evidence = sentence_iri(report, rel.sentence)
+        evidence = _sentence_iri(report, rel.sentence)
         text = linked.extraction.document.text[rel.start : rel.end]
         if rel.predicate in ("status", "deadline"):
-            add_status(graph, linked, report, subject, rel)
+            _add_status(graph, linked, report, subject, rel)
             continue
         if rel.predicate == "definition":
-            obj = zh(rel.object)
+            obj = _zh(rel.object)
             predicate = SKOS.definition
         else:
             target = linked.index.get((rel.object_type, rel.object)) if rel.object_type else None
@@ -208,24 +208,24 @@ def add_relations(graph: Graph, linked: Linked, report: URIRef) -> None:
         graph.add((statement, RDF.predicate, predicate))
         graph.add((statement, RDF.object, obj))
         graph.add((statement, term("evidence"), evidence))
-        graph.add((statement, term("evidenceText"), zh(text)))
+        graph.add((statement, term("evidenceText"), _zh(text)))
 
 
-def add_status(graph: Graph, linked: Linked, report: URIRef, subject: URIRef, rel) -> None:
+def _add_status(graph: Graph, linked: Linked, report: URIRef, subject: URIRef, rel) -> None:
     """Record a status or deadline in the project's status record for the sentence's year."""
     doc = linked.extraction.document
     year = doc.sentences[rel.sentence].year or doc.year
     record = URIRef(fact_iri(str(report), "status", subject, year, rel.sentence))
     graph.add((subject, term("hasStatus"), record))
     graph.add((record, RDF.type, term("StatusRecord")))
-    graph.add((record, term("evidence"), sentence_iri(report, rel.sentence)))
+    graph.add((record, term("evidence"), _sentence_iri(report, rel.sentence)))
     graph.add((record, term("inReport"), report))
     if year is not None:
         graph.add((record, term("year"), year_literal(year)))
     if rel.predicate == "status":
         graph.add((record, term("status"), term(rel.object)))
     else:
-        graph.add((record, term("deadline"), zh(rel.object)))
+        graph.add((record, term("deadline"), _zh(rel.object)))
 
 
 def build(linked: Linked) -> Graph:
@@ -238,14 +238,14 @@ def build(linked: Linked) -> Graph:
     ['120.5', '7.2']
     """
     graph = bind_prefixes(Graph())
-    report = add_report(graph, linked)
-    add_entities(graph, linked, report)
-    add_observations(graph, linked, report)
-    add_relations(graph, linked, report)
+    report = _add_report(graph, linked)
+    _add_entities(graph, linked, report)
+    _add_observations(graph, linked, report)
+    _add_relations(graph, linked, report)
     return graph
 
 
-def build_report(path: str | Path) -> Graph:
+def _build_report(path: str | Path) -> Graph:
     """Ingest, extract, link and build one report file."""
     from kg.extract import extract
     from kg.ingest import ingest
@@ -270,11 +270,15 @@ def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None]
     """Build every report into one dataset: the ontology in the default graph, one named graph per report.
 
     Two reports of one region and year are merged into one named graph.
+
+    >>> dataset = build_reports(["data/shigu-2019-gov-work-report.txt"])
+    >>> sorted(str(g.identifier) for g in dataset.graphs() if "report/" in str(g.identifier))
+    ['https://w3id.org/govkg/id/report/430407/2019']
     """
     dataset = bind_prefixes(Dataset(default_union=True))
     dataset.default_graph.parse(ONTOLOGY_FILE, format="turtle")
     for path in paths:
-        graph = build_report(path)
+        graph = _build_report(path)
         report = next(graph.subjects(RDF.type, term("Report")))
         named = dataset.graph(URIRef(report))
         for triple in graph:
@@ -285,7 +289,12 @@ def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None]
 
 
 def summary(dataset: Dataset) -> dict[str, int]:
-    """Counts per type in a built dataset: reports, sentences, the five entity types, observations, triples."""
+    """Counts per type in a built dataset: reports, sentences, entity types, observations, triples.
+
+    >>> counts = summary(build_reports(["data/shigu-2019-gov-work-report.txt"]))
+    >>> counts["Report"], counts["Observation"] > 100, counts["Project"] > 40
+    (1, True, True)
+    """
     counts: Counter = Counter()
     classes = ["Report", "Sentence", *ENTITY_TYPES, CLUSTER_TYPE, "Observation", "StatusRecord"]
     for name in classes:
@@ -295,7 +304,12 @@ def summary(dataset: Dataset) -> dict[str, int]:
 
 
 def serialise(dataset: Dataset, fmt: str) -> str:
-    """Deterministic text of ``dataset`` in ``fmt`` (ttl, nt, jsonld, trig); ttl/nt/jsonld merge all graphs."""
+    """Deterministic text of ``dataset`` in ``fmt`` (ttl, nt, jsonld, trig); ttl/nt/jsonld merge all graphs.
+
+    >>> text = serialise(Dataset(), "nt")  # the empty dataset
+    >>> text
+    '\\n'
+    """
     name, _ = SERIALISERS[fmt]
     if fmt == "trig":
         return dataset.serialize(format="trig")
@@ -318,7 +332,15 @@ def serialise(dataset: Dataset, fmt: str) -> str:
 
 
 def write_graph(dataset: Dataset, out_dir: str | Path, fmt: str = "ttl") -> Path:
-    """Write ``dataset`` to OUT_DIR/graph.<fmt> atomically (a temporary file renamed into place)."""
+    """Write ``dataset`` to OUT_DIR/graph.<fmt> atomically (a temporary file renamed into place).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> write_graph(build_reports(["data/shigu-2019-gov-work-report.txt"]), out, "nt").name
+    'graph.nt'
+    >>> sorted(p.name for p in out.iterdir())  # no temporary file left behind
+    ['graph.nt']
+    """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"The output path {out} is a file: give a directory for --out.")
@@ -337,7 +359,13 @@ def write_graph(dataset: Dataset, out_dir: str | Path, fmt: str = "ttl") -> Path
 
 
 def load_graph(paths: Iterable[str | Path]) -> Graph:
-    """Parse built graph files into one rdflib graph; a missing or unreadable file raises GraphError."""
+    """Parse built graph files into one rdflib graph; a missing or unreadable file raises GraphError.
+
+    >>> load_graph(["no/such/graph.ttl"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.GraphError: The graph file no/such/graph.ttl does not exist: build one with `kg build`.
+    """
     dataset = Dataset(default_union=True)
     for path in paths:
         path = Path(path)

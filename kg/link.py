@@ -109,7 +109,7 @@ def admin_level(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def national_policies() -> frozenset[str]:
+def _national_policies() -> frozenset[str]:
     """Nationwide policy names (kg/lexicons/policies_national.txt): their nodes are shared by all reports."""
     if not POLICY_LEXICON.exists():
         return frozenset()
@@ -180,7 +180,7 @@ def entity_iri(type_: str, name: str, doc: Document) -> str:
         return f"{ID}company/{slug(name)}"
     elif type_ == "Organization" and NATIONAL_ORG.match(name):
         return f"{ID}organization/{slug(name)}"
-    elif type_ == "Policy" and name in national_policies():
+    elif type_ == "Policy" and name in _national_policies():
         return f"{ID}policy/{slug(name)}"
     return f"{ID}{kind}/{scope}/{slug(name)}"
 
@@ -213,7 +213,7 @@ def preferred_name(names: Counter) -> str:
     return min(names, key=lambda n: (-names[n], -len(n), n))
 
 
-def relation_mentions(extraction: Extraction) -> list[Mention]:
+def _relation_mentions(extraction: Extraction) -> list[Mention]:
     """Mentions implied by relations whose ends the entity extractor did not name (clusters, glossary terms)."""
     mentions = []
     for rel in extraction.relations:
@@ -225,7 +225,7 @@ def relation_mentions(extraction: Extraction) -> list[Mention]:
     return mentions
 
 
-def group_mentions(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[Mention]]:
+def _group_mentions(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[Mention]]:
     """Group mentions by (type, alias key), in a deterministic order."""
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (m.type, m.start, m.end, m.name)):
@@ -246,19 +246,19 @@ def link(extraction: Extraction) -> Linked:
     """
     doc = extraction.document
     known = {(m.type, m.name) for m in extraction.mentions}
-    implied = [m for m in relation_mentions(extraction) if (m.type, m.name) not in known]
+    implied = [m for m in _relation_mentions(extraction) if (m.type, m.name) not in known]
     by_iri: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for (type_, _key), mentions in group_mentions([*extraction.mentions, *implied]).items():
+    for (type_, _key), mentions in _group_mentions([*extraction.mentions, *implied]).items():
         names = Counter(m.name for m in mentions)
         by_iri[(entity_iri(type_, preferred_name(names), doc), type_)].extend(mentions)
     entities, index = [], {}
     for (iri, type_), mentions in sorted(by_iri.items()):
-        entities.append(make_entity(iri, type_, mentions, doc))
+        entities.append(_make_entity(iri, type_, mentions, doc))
         index.update({(type_, m.name): iri for m in mentions})
     return Linked(extraction=extraction, report_iri=report_iri(doc), entities=tuple(entities), index=index)
 
 
-def make_entity(iri: str, type_: str, mentions: list[Mention], doc: Document) -> Entity:
+def _make_entity(iri: str, type_: str, mentions: list[Mention], doc: Document) -> Entity:
     """An entity from its mentions: preferred name, aliases, and for places level and code."""
     names = Counter(m.name for m in mentions)
     name = preferred_name(names)
