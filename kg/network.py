@@ -212,6 +212,41 @@ def pick_label(iri: str, *candidates: list[tuple[str, str | None]]) -> str:
     return local_name(iri)
 
 
+def ordered_subgraph(G: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """A copy of ``G`` restricted to ``nodes``, in ``G``'s own node and edge order.
+
+    ``G.subgraph(set)`` iterates the set, whose order changes from one process to the next;
+    layouts and pages built from it would not be reproducible.
+
+    >>> G = nx.MultiDiGraph([("c", "a"), ("a", "b"), ("b", "d")])
+    >>> list(ordered_subgraph(G, {"b", "a", "c"})), list(ordered_subgraph(G, {"b", "a", "c"}).edges())
+    (['c', 'a', 'b'], [('c', 'a'), ('a', 'b')])
+    """
+    keep = set(nodes)
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in G if n in keep)
+    if G.is_multigraph():
+        H.add_edges_from(
+            (u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u in keep and v in keep
+        )
+    else:
+        H.add_edges_from((u, v, d) for u, v, d in G.edges(data=True) if u in keep and v in keep)
+    return H
+
+
+def select_types(G: nx.Graph, types: Iterable[str] | None) -> nx.Graph:
+    """The nodes of ``G`` whose type is one of ``types`` (default: the entity types and Indicator).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", type="Project"); G.add_node("c", type="Company")
+    >>> list(select_types(G, ["Company"]))
+    ['c']
+    """
+    chosen = set(_check_types(types))
+    return ordered_subgraph(G, [n for n, t in G.nodes(data="type") if t in chosen])
+
+
 def _check_types(types: Iterable[str] | None) -> tuple[str, ...]:
     if types is None:
         return DEFAULT_TYPES

@@ -109,8 +109,8 @@ def show(
     """
     from IPython.display import HTML
 
-    from kg.network import to_networkx
-    from kg.viz import ego_network, render, select_types
+    from kg.network import select_types, to_networkx
+    from kg.viz import ego_network, render
 
     if isinstance(graph, nx.Graph):
         G = select_types(graph, types)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.network import ViewError, term_label, to_networkx
+from kg.network import ViewError, ordered_subgraph, term_label, to_networkx
 from kg.types import OBSERVATION_KINDS, PROJECT_STATUSES
 from kg.vocab import GOV
 
@@ -120,7 +120,7 @@ def layout(G: nx.Graph, seed: int = 0) -> dict[str, tuple[float, float]]:
     """
     simple = nx.Graph(G)
     parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    boxes = [_component_layout(simple.subgraph(part), seed) for part in parts if len(part) > 1]
+    boxes = [_component_layout(ordered_subgraph(simple, part), seed) for part in parts if len(part) > 1]
     singles = [node for part in parts if len(part) == 1 for node in part]
     if singles:
         type_of = dict(G.nodes(data="type", default=""))
@@ -176,7 +176,7 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
     positions = {}
     for i, group in enumerate(groups):
         cx, cy = centers[i]
-        for node, (x, y) in _component_layout(component.subgraph(group), seed).items():
+        for node, (x, y) in _component_layout(ordered_subgraph(component, group), seed).items():
             positions[node] = (cx * spread + x, cy * spread + y)
     return positions
 
@@ -299,7 +299,7 @@ def ego_network(G: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGrap
         keep |= set(
             nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth)
         )
-    return G.subgraph(keep).copy()
+    return ordered_subgraph(G, keep)
 
 
 def query_subgraph(G: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
@@ -336,7 +336,7 @@ def query_subgraph(G: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
         keep = {cell for cell in cells if cell in G} or {
             n for n, name in G.nodes(data="label") if name in cells
         }
-        view = G.subgraph(sorted(keep)).copy()
+        view = ordered_subgraph(G, keep)
     if not len(view):
         raise ViewError(
             "The query names no node of the view: return entity IRIs or names (SELECT) "

@@ -282,3 +282,22 @@ def test_cli_viz_saved_query_with_a_parameter(tmp_path):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.output == f"Wrote {out} (3 nodes, 0 edges).\n"  # 区政务服务中心, 十里街道, 河长制
+
+
+def test_the_page_is_byte_identical_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"view-{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "kg.cli", "viz", "tests/fixtures/viz-mini.ttl", "--out", str(out)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
