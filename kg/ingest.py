@@ -246,10 +246,23 @@ def normalise(text: str) -> str:
             continue
         if _CHROME_TAIL_RE.match(line):
             break
-        if len(line) <= _MAX_CHROME and (_CHROME_LINE_RE.match(line) or ("来源:" in line and "发布" in line)):
+        if is_site_chrome(line):
             continue
         lines.append(line)
     return _join_broken_lines(lines)
+
+
+def is_site_chrome(line: str) -> bool:
+    """Whether a normalised line is web-site navigation (breadcrumb, source and date, print buttons).
+
+    >>> is_site_chrome("当前位置:首页 > 信息公开"), is_site_chrome("来源: 县政府办 发布时间:2021-01-05")
+    (True, True)
+    >>> is_site_chrome("实现地区生产总值120.5亿元。")
+    False
+    """
+    return len(line) <= _MAX_CHROME and bool(
+        _CHROME_LINE_RE.match(line) or ("来源:" in line and "发布" in line)
+    )
 
 
 def _join_broken_lines(lines: list[str]) -> str:

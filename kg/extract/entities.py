@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kg.extract.lexicons import division_shorts, divisions, heads, terms
 from kg.extract.names import head_of, is_generic, is_honour, normalise, type_of
 from kg.extract.tagger import tag
+from kg.ingest import is_site_chrome
 from kg.types import Document, Mention, Sentence
 
 #: Tags that end a name: punctuation, prepositions, conjunctions, particles, adverbs, pronouns.
@@ -143,9 +144,6 @@ _BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "
 
 #: A quoted name and the head written after the closing quote (“一网通办”改革, “五水共治”).
 _QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,6})")
-
-#: Lines of a web page around the report (breadcrumbs, source and date lines).
-_SITE_CHROME = re.compile(r"当前位置|来源[:：]|发布时间|相关阅读|责任编辑|打印本页|关闭窗口")
 
 #: The report's own meeting (区五届人大 …) and speaker: metadata, not entities.
 _METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
@@ -817,7 +815,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     >>> [(m.name, m.type) for m in extract_mentions(doc)]
     [('金禾食品', 'Company'), ('青禾农业', 'Company')]
     """
-    sentences = [s for s in doc.sentences if not _SITE_CHROME.search(s.text)]
+    sentences = [s for s in doc.sentences if not is_site_chrome(s.text)]
     shorts = _region_shorts(doc)
     tagged = tag([s.text for s in sentences])
     known = _known_names(tagged)
