@@ -29,20 +29,16 @@ def main() -> None:
     seed = ingest_text(read_text(REPORT)).text  # also loads lazy resources outside the timed run
     text = "\n".join([seed] * max(1, round(args.chars / len(seed))))
     extract(ingest_text(seed[:2000]))  # load the tagger model
-    timings = {}
+    timings, value = {}, text
     start = time.perf_counter()
-    doc = ingest_text(text)
-    timings["ingest"] = time.perf_counter() - start
-    mark = time.perf_counter()
-    extraction = extract(doc)
-    timings["extract"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    linked = link(extraction)
-    timings["link"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    graph = build(linked)
-    timings["build"] = time.perf_counter() - mark
+    for stage, run in (("ingest", ingest_text), ("extract", extract), ("link", link), ("build", build)):
+        mark = time.perf_counter()
+        value = run(value)
+        timings[stage] = time.perf_counter() - mark
+        if stage == "ingest":
+            doc = value
     total = time.perf_counter() - start
+    graph = value
     print(f"{len(text):,} characters, {len(doc.sentences):,} sentences, {len(graph):,} triples")
     print(f"{'stage':<10}{'seconds':>10}{'chars/s':>12}")
     for stage, seconds in timings.items():
