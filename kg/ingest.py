@@ -135,6 +135,16 @@ def ingest(path: str | Path) -> Document:
     Raises
     ------
     InputError when the file is missing, a directory, empty, binary, undecodable or malformed.
+
+    Example
+    -------
+    >>> doc = ingest("data/shigu-2019-gov-work-report.txt")
+    >>> doc.year, doc.region_full, doc.region_code
+    (2019, '湖南省衡阳市石鼓区', '430407')
+    >>> ingest("no/such/report.txt")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: The file no/such/report.txt does not exist: check the path.
     """
     return ingest_text(read_text(path), source=str(path))
 

@@ -533,7 +533,14 @@ def render(
 
 
 def write_view(G: nx.MultiDiGraph, out: str | Path, **options) -> Path:
-    """Write :func:`render`'s page to ``out`` (parent directories created) and return the path."""
+    """Write :func:`render`'s page to ``out`` (parent directories created) and return the path.
+
+    >>> import tempfile
+    >>> from kg.network import to_networkx
+    >>> page = write_view(to_networkx("tests/fixtures/viz-mini.ttl"), Path(tempfile.mkdtemp()) / "view.html")
+    >>> page.name, "vis-network" in page.read_text(encoding="utf-8")
+    ('view.html', True)
+    """
     path = Path(out)
     if path.suffix.lower() not in (".html", ".htm"):
         raise ViewError(f"The view is an HTML page: give --out a name ending in .html, not {path.name!r}.")
