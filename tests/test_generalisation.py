@@ -6,8 +6,8 @@ quotes kept, a 十三五 review with 年均 growth and figures in Chinese numera
 2022 city-district report in traditional characters (haicheng-2022.txt). Each has a gold file in the
 format of ../shared/eval/gold/, written by hand from GUIDELINES.md before the extractor ran on it.
 
-Thresholds sit just below the scores measured when the test was written (entities F1 0.927 on both,
-observations F1 0.911 and 0.923): a drop means a rule stopped generalising.
+Thresholds sit just below the scores last measured (entities F1 0.926 and 0.927, observations F1
+0.970 and 0.940): a drop means a rule stopped generalising.
 """
 
 import re
@@ -25,8 +25,8 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 #: report file → (minimum entities F1, minimum observations F1).
 THRESHOLDS = {
-    "linxi-2021.txt": (0.90, 0.89),
-    "haicheng-2022.txt": (0.90, 0.90),
+    "linxi-2021.txt": (0.90, 0.95),
+    "haicheng-2022.txt": (0.90, 0.92),
 }
 
 

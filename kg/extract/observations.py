@@ -11,9 +11,11 @@ A list of figures pairs with a list of indicators by position (``分别``; ``城
 
 Kinds: ``rank`` for rankings; in the plan part (or for a year after the report year) every
 figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点 or 倍) is a
-``growth``, another rate or ratio in % a ``share``, the rest ``actual``. Values are kept as
-written and positive: a decrease names its direction in the indicator (``…减少`` 20 %), as does
-a change of an amount (``财政总收入增收`` 2.1 亿元). In ``由A降至B`` only B is reported.
+``growth``, another rate or ratio in % a ``share``, the rest ``actual``. A reported fall of a
+rate is a negative growth, as statistics write it (``能耗下降3%`` → 能耗, growth −3); any other
+decrease keeps its value positive and names its direction in the indicator (a target
+``会议减少30%以上`` → 会议减少, 30), as does a change of an amount (``财政总收入增收`` 2.1 亿元).
+In ``由A降至B`` only B is reported.
 
 The year is the sentence's year unless the figure's clause names one (``增加到2020年的…``) or the
 sentence opens with one (``2017年,…``); a year of comparison (``比2015年``), a date (``2018年5月``)
@@ -425,15 +427,16 @@ def _observation(
     """Build one observation with its evidence span in document offsets."""
     unit = figure.unit
     amount = figure.kind == "number" and _dimension(unit) not in ("%",)
-    if seg.verb_class == "down" or (seg.verb_class == "up" and amount):
-        name = name + seg.verb
     fig_year = _explicit_year(sentence.text, span_start) or year
     target = sentence.part == "plan" or (doc.year is not None and fig_year > doc.year)
+    falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
+    if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
+        name = name + seg.verb
     end = right[1] if right else figure.end
     start = sentence.start + min(span_start, figure.start)
     return Observation(
         indicator=name,
-        value=figure.value,
+        value=-figure.value if falling_rate else figure.value,
         unit=unit,
         year=fig_year,
         kind=_kind(figure, seg, name, target),

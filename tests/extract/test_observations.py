@@ -125,7 +125,7 @@ def test_decrease_is_named_in_the_indicator_with_a_positive_value():
     assert _obs(PLAN + "确保会议和文件减少30%以上。") == [
         ("会议和文件减少", 30.0, "%", 2020, "target", "以上"),
     ]
-    assert _obs(REVIEW + "单位GDP能耗下降3.2%。") == [("单位GDP能耗下降", 3.2, "%", 2019, "growth", None)]
+    assert _obs(REVIEW + "单位GDP能耗下降3.2%。") == [("单位GDP能耗", -3.2, "%", 2019, "growth", None)]
 
 
 def test_shares_rates_and_each_list():
