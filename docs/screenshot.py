@@ -27,7 +27,7 @@ REPORT = ROOT / "data" / "shigu-2019-gov-work-report.txt"
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         graph_file = write_graph(build_reports([REPORT]), Path(tmp), "ttl")
-        G = to_networkx(graph_file)
+        G = to_networkx(graph_file, comention=True)  # as `kg viz` draws it
         projects = [n for n, kind in G.nodes(data="type") if kind == "Project"]
         project = max(sorted(projects), key=lambda n: (G.degree(n), len(G.nodes[n]["provenance"])))
         page_file = write_view(G, Path(tmp) / "view.html", title="2019年石鼓区政府工作报告 · govkg")

@@ -314,6 +314,12 @@ def viz(
     provenance: Annotated[
         bool, typer.Option("--provenance", help="Also draw Sentence and Report nodes.")
     ] = False,
+    comention: Annotated[
+        bool,
+        typer.Option(
+            "--comention/--no-comention", help="Faint 同句提及 edges between things named in one sentence."
+        ),
+    ] = True,
     physics: Annotated[
         bool | None, typer.Option("--physics/--no-physics", help="Live layout (default: on up to 300 nodes).")
     ] = None,
@@ -338,6 +344,7 @@ def viz(
         query=query,
         include_provenance=provenance,
         params=parse_params(param or []),
+        comention=comention,
     )
     heading = title or "govkg · " + ", ".join(path.name for path in graphs)
     path = write_view(G, out, size_by=size, color_by=color, physics=physics, title=heading)

@@ -17,6 +17,11 @@ for. That last edge is derived from the data (observation → report → region)
 co-mention: co-mention edges would join most things of a report to most others and hide the
 relations the extractor actually found. Indicators would otherwise float unconnected.
 
+With ``comention=True`` entities named in the same sentence are also joined by a ``mentionedWith``
+同句提及 edge (one per pair, ``weight`` = the number of shared sentences, ``provenance`` = those
+sentences): the view draws them faint and dashed, with a switch, so that the explicit relations
+stay readable while the things a report speaks of together sit together.
+
 Observation nodes (``types`` including ``"Observation"``) hang off their indicator; Sentence and
 Report nodes appear only with ``include_provenance=True`` (they are the evidence that tooltips
 already show), linked by ``mentionedIn`` 提及于, ``evidence`` 依据 and ``inReport`` 所属报告.
@@ -261,6 +266,7 @@ def to_networkx(
     graph: rdflib.Graph | str | Path | Iterable[str | Path],
     types: Iterable[str] | None = None,
     include_provenance: bool = False,
+    comention: bool = False,
 ) -> nx.MultiDiGraph:
     """The built graph as a networkx MultiDiGraph of entities and indicators (see the module doc).
 
@@ -269,6 +275,7 @@ def to_networkx(
     graph : an rdflib Graph, or one or more graph files (.ttl, .nt, .nq, .trig, .jsonld)
     types : node types to keep (default: the five entity types and Indicator; add "Observation")
     include_provenance : also add Sentence and Report nodes and the edges to them
+    comention : also join entities named in the same sentence (``mentionedWith`` edges)
 
     Returns
     -------
@@ -289,6 +296,8 @@ def to_networkx(
         G.add_node(iri, **_node_attributes(iri, facts))
     _add_relations(G, facts)
     _add_indicator_edges(G, facts)
+    if comention:
+        _add_comentions(G, facts)
     if include_provenance:
         _add_provenance(G, facts)
     return G
@@ -473,6 +482,25 @@ def _add_indicator_edges(G: nx.MultiDiGraph, facts: Facts) -> None:
                 )
     for region, indicator in sorted(pairs, key=str):
         _edge(G, region, indicator, "indicator", [])
+
+
+def _add_comentions(G: nx.MultiDiGraph, facts: Facts) -> None:
+    """Join every two entities of ``G`` named in one sentence, once per pair, weighted by sentences."""
+    entity_types = (*ENTITY_TYPES, CLUSTER_TYPE)
+    by_sentence: dict[str, list[str]] = defaultdict(list)
+    for node, kind in G.nodes(data="type"):
+        if kind in entity_types:
+            for sentence in facts.values("mentionedIn", node):
+                by_sentence[sentence].append(node)
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sentence, things in by_sentence.items():
+        things.sort()
+        for i, u in enumerate(things):
+            for v in things[i + 1 :]:
+                shared[u, v].append(sentence)
+    for (u, v), sentences in sorted(shared.items()):
+        _edge(G, u, v, "mentionedWith", facts.provenance(sentences))
+        G.edges[u, v, "mentionedWith"]["weight"] = len(sentences)
 
 
 def _add_provenance(G: nx.MultiDiGraph, facts: Facts) -> None:

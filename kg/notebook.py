@@ -83,6 +83,7 @@ def show(
     focus: str | None = None,
     depth: int = 1,
     height: int = 600,
+    comention: bool = True,
     **options,
 ) -> HTML:
     """The interactive view of ``graph`` inline in a notebook cell (an IPython ``HTML`` object).
@@ -94,6 +95,7 @@ def show(
     types : node types to keep (default: the five entity types and Indicator)
     focus : show only the nodes within ``depth`` steps of the node with this name or alias
     height : height of the view in pixels
+    comention : draw the faint 同句提及 edges between things named in one sentence (graph files only)
     options : passed to :func:`kg.viz.render` (``size_by``, ``color_by``, ``physics``, ``title``)
 
     Returns
@@ -115,7 +117,7 @@ def show(
     if isinstance(graph, nx.Graph):
         G = select_types(graph, types)
     else:
-        G = to_networkx(graph, types=types)
+        G = to_networkx(graph, types=types, comention=comention)
     if focus is not None:
         G = ego_network(G, focus, depth)
     page = render(G, **options)

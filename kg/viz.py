@@ -262,6 +262,16 @@ def edge_record(u: str, v: str, data: dict) -> dict:
     {'from': 'a', 'to': 'b', 'label': '位于', 'kg': {'provenance': []}}
     """
     provenance = [[p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])]
+    if data.get("predicate") == "mentionedWith":  # faint, dashed, unlabelled, no arrow; a switch hides them
+        return {
+            "from": u,
+            "to": v,
+            "dashes": True,
+            "width": min(1 + data.get("weight", 1), 4),
+            "color": {"color": "#d9d9d9", "highlight": "#888888", "hover": "#888888"},
+            "arrows": {"to": {"enabled": False}},
+            "kg": {"provenance": provenance, "label": data.get("label", ""), "comention": True},
+        }
     return {"from": u, "to": v, "label": data.get("label", ""), "kg": {"provenance": provenance}}
 
 
@@ -353,18 +363,20 @@ def view_graph(
     query: str | Path | None = None,
     include_provenance: bool = False,
     params: dict[str, object] | None = None,
+    comention: bool = True,
 ) -> nx.MultiDiGraph:
     """The graph ``kg viz`` draws: graph files → networkx, narrowed by a query, then to a node's neighbourhood.
 
     ``query`` is a ``.rq`` file, a saved query's name or SPARQL text (see :func:`query_subgraph`),
     run with ``params`` bound (see :func:`kg.query.run`);
-    ``focus`` keeps the nodes within ``depth`` steps of the node(s) named ``focus``.
+    ``focus`` keeps the nodes within ``depth`` steps of the node(s) named ``focus``;
+    ``comention`` adds the faint 同句提及 edges between things named in one sentence.
 
     >>> G = view_graph("tests/fixtures/viz-mini.ttl", focus="十里街道")
     >>> sorted(G.nodes[n]["label"] for n in G)
     ['十里街道', '滨江大道改造工程', '濂溪区']
     """
-    G = to_networkx(graphs, types=types, include_provenance=include_provenance)
+    G = to_networkx(graphs, types=types, include_provenance=include_provenance, comention=comention)
     if not len(G):
         raise ViewError("The graph has no entities or indicators: give a graph built by `kg build`.")
     if query is not None:
@@ -442,10 +454,12 @@ def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, 
             f"{len(G)} 个节点：超过 {PHYSICS_LIMIT} 个节点时关闭物理模拟，位置已预先计算（按连通分量布局）。"
             "可用“物理模拟”开关开启（大图会很慢）。"
         )
+    comentions = sum(1 for _, _, key in G.edges(keys=True) if key == "mentionedWith")
     return {
         "title": title,
         "nodes": len(G),
         "edges": G.number_of_edges(),
+        "comentions": comentions,
         "legend": legend,
         "colorBy": color_by,
         "sizeBy": size_by,

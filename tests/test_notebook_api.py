@@ -46,7 +46,7 @@ def test_show_wraps_the_whole_offline_page_in_one_iframe():
 
 
 def test_show_keeps_the_types_asked_for():
-    page = page_of(show(MINI, types=["Project", "Place"]))
+    page = page_of(show(MINI, types=["Project", "Place"], comention=False))
     assert labels(page) == {
         "滨江大道改造工程",
         "十里街道",
@@ -59,7 +59,7 @@ def test_show_keeps_the_types_asked_for():
 
 
 def test_show_focus_keeps_the_neighbourhood_of_a_name():
-    page = page_of(show(MINI, types=["Project", "Place"], focus="十里街道"))
+    page = page_of(show(MINI, types=["Project", "Place"], focus="十里街道", comention=False))
     assert labels(page) == {"十里街道", "濂溪区", "滨江大道改造工程", "位于"}
 
 

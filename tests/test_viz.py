@@ -128,6 +128,38 @@ def test_filter_by_type_hides_nodes(page_path):
         assert page.evaluate("kgView.nodes.get({filter: n => n.hidden}).length") == 0
 
 
+def test_comention_edges_join_things_named_in_one_sentence():
+    plain = to_networkx(FIXTURE)
+    G = to_networkx(FIXTURE, comention=True)
+    assert not any(key == "mentionedWith" for _, _, key in plain.edges(keys=True))
+    pairs = {
+        (G.nodes[u]["label"], G.nodes[v]["label"]): d
+        for u, v, key, d in G.edges(keys=True, data=True)
+        if key == "mentionedWith"
+    }
+    assert len(pairs) == 10
+    edge = pairs["十里街道", "滨江大道改造工程"]
+    assert (edge["label"], edge["weight"], len(edge["provenance"])) == ("同句提及", 1, 1)
+    assert "十里街道" in edge["provenance"][0]["sentence"]
+
+
+@needs_chromium
+def test_comention_switch_hides_and_shows_those_edges(tmp_path):
+    G = to_networkx(FIXTURE, comention=True)
+    explicit = sum(1 for _, _, key in G.edges(keys=True) if key != "mentionedWith")
+    page_file = write_view(G, tmp_path / "view.html")
+    count = "kgView.edges.get({filter: e => e.kg.comention && !e.hidden}).length"
+    with open_page(page_file) as (page, record):
+        wait_until_drawn(page)
+        assert page.evaluate(count) == 10
+        page.uncheck("#kg-comention")
+        assert page.evaluate(count) == 0
+        assert page.evaluate("kgView.edges.get({filter: e => !e.hidden}).length") == explicit == 7
+        page.check("#kg-comention")
+        assert page.evaluate(count) == 10
+        assert record.console_errors == [] and record.page_errors == []
+
+
 @needs_chromium
 def test_search_focuses_a_node(page_path):
     with open_page(page_path) as (page, _):
@@ -220,7 +252,7 @@ def test_query_select_keeps_the_iris_it_returns(tmp_path):
         "PREFIX gov: <https://w3id.org/govkg/ontology#>\nSELECT ?c WHERE { ?c a gov:Company }\n",
         encoding="utf-8",
     )
-    view = view_graph(FIXTURE, query=str(rq))
+    view = view_graph(FIXTURE, query=str(rq), comention=False)
     assert sorted(d["label"] for _, d in view.nodes(data=True)) == [
         "<script>alert(1)</script>",
         "华能新材料有限公司",
@@ -248,6 +280,12 @@ def test_cli_viz_writes_the_page(tmp_path):
         app, ["viz", str(FIXTURE), "--out", str(out), "--types", "Project,Place", "--color", "community"]
     )
     assert result.exit_code == 0, result.output
+    # 3 relations and 2 co-mentions (十里街道 and 滨江大道改造工程 share a sentence, and so do two others)
+    assert result.output == f"Wrote {out} (5 nodes, 5 edges).\n"
+    assert "kg-panel" in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["viz", str(FIXTURE), "--out", str(out), "--types", "Project,Place", "--no-comention"]
+    )
     assert result.output == f"Wrote {out} (5 nodes, 3 edges).\n"
     assert "kg-panel" in out.read_text(encoding="utf-8")
 
@@ -278,6 +316,7 @@ def test_cli_viz_saved_query_with_a_parameter(tmp_path):
         "neighbours",
         "--param",
         "name=滨江大道改造工程",
+        "--no-comention",
     ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output

@@ -50,6 +50,19 @@
     filters.appendChild(row);
   });
 
+  // ---------------------------------------------------------------- co-mention edges
+  var comentionToggle = byId("kg-comention");
+  if (config.comentions > 0) {
+    comentionToggle.checked = true;
+    comentionToggle.parentNode.appendChild(document.createTextNode(" (" + config.comentions + ")"));
+    comentionToggle.addEventListener("change", function () {
+      var ids = edges.getIds({ filter: function (edge) { return edge.kg && edge.kg.comention; } });
+      edges.update(ids.map(function (id) { return { id: id, hidden: !comentionToggle.checked }; }));
+    });
+  } else {
+    comentionToggle.parentNode.hidden = true;
+  }
+
   // ---------------------------------------------------------------- physics
   var physics = byId("kg-physics");
   physics.checked = config.physics;
@@ -101,7 +114,8 @@
     var edge = edges.get(id);
     if (!edge) return;
     var from = nodes.get(edge.from), to = nodes.get(edge.to);
-    details.replaceChildren(el("h3", (from ? from.label : "") + " → " + edge.label + " → " + (to ? to.label : "")));
+    var name = edge.label || edge.kg.label || "";
+    details.replaceChildren(el("h3", (from ? from.label : "") + " → " + name + " → " + (to ? to.label : "")));
     addSources(edge.kg.provenance);
   }
   view.showNode = showNode;
