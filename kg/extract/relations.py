@@ -41,7 +41,8 @@ _STATUS_WORDS: dict[str, str] = {
         _words(
             "竣工 竣工验收 建成 建成通车 建成投用 建成使用 建成运营 建成投产 投入使用 "
             "投入运营 投用 投产 开业 开园 贯通 全线贯通 完工 全部完工 全面完工 "
-            "完工通车 通车 通过验收 交付使用 落成 完成"
+            "完工通车 通车 通过验收 交付使用 落成 完成 投入运行 投运 建成开放 对外开放 开放 "
+            "正式运营 开业运营 招生 开学"
         ),
         "completed",
     ),
@@ -127,6 +128,19 @@ _INCLUDE_RE = re.compile(r"纳入(?:到)?")
 _PLACE_HEAD_RE = re.compile(
     rf"等?(?P<head>(?P<count>[{_CN_DIGITS}两\d]{{1,3}}[个大])?[^,，;；:：。、]{{0,12}}?"
     r"(?:改造|工程|项目|开发|治理|建设|整治|提质|征拆|修缮))"
+)
+#: A shared head that is a clause or a programme, not the rest of a name: a verb of its own
+#: ("甲街道完成老旧小区改造", "甲、乙等地签约项目"), "等地" ("and other places"), a title or campaign
+#: ("省级示范乡镇建设", GENRE.md: titles won are honours).
+_NOT_A_HEAD_RE = re.compile(
+    rf"^地|{_alternation([*_STATUS_WORDS, *_words('签订 引进 实施 开展 抓好 做好 创建 争创')])}"
+    r"|示范|省级|市级|国家级|全国|全省|全市|文明|美丽"
+)
+#: Areas that are themselves the undertaking: "甲片区、乙片区更新改造" renews 甲片区 and 乙片区.
+_AREA_END_RE = re.compile(r"(?:片区|地块|园区|新区|新城|街区|组团|板块)$")
+#: A head made of works words only, with no object of its own.
+_BARE_WORKS_RE = re.compile(
+    r"^(?:综合|有机|城市|整体|全面)?(?:更新|提质|升级|改造|提升|整治|开发|建设|治理)+$"
 )
 #: A place name must leave at least this much of a project's name to be read as its location.
 _MIN_REMAINDER = 2
@@ -360,6 +374,8 @@ def _shared_head(text, index, group, end) -> Iterator[Relation]:
     match = None if head else _PLACE_HEAD_RE.match(text, last, end)
     if head is None and match is None:
         return
+    if head is None and not match.group("count") and not _names_a_project(places, match.group("head")):
+        return
     for place in places:
         if head is None:
             name = match.group("head") if match.group("count") else place.name + match.group("head")
@@ -367,6 +383,20 @@ def _shared_head(text, index, group, end) -> Iterator[Relation]:
         else:
             subject = head
         yield _relation(subject, "locatedIn", place.name, "Place", index, _span(place), (last, subject.end))
+
+
+def _names_a_project(places: Sequence[Mention], head: str) -> bool:
+    """Whether each place followed by ``head`` is the name of a project ("甲河综合治理").
+
+    >>> river, area = [Mention("甲河", "Place", 0, 0, 2)], [Mention("甲片区", "Place", 0, 0, 3)]
+    >>> _names_a_project(river, "综合治理"), _names_a_project(area, "更新改造")
+    (True, False)
+    >>> _names_a_project(river, "完成棚户区改造"), _names_a_project(river, "地签约项目")
+    (False, False)
+    """
+    if _NOT_A_HEAD_RE.search(head):
+        return False
+    return not (_BARE_WORKS_RE.match(head) and any(_AREA_END_RE.search(p.name) for p in places))
 
 
 def _coordinated_places(text: str, group: list[Mention]) -> tuple[list[Mention], Mention | None]:
