@@ -39,7 +39,7 @@ COUNT_UNITS = frozenset([
 _OTHER_UNITS = [
     "平方公里", "平方千米", "平方米", "公顷", "亩", "公里", "千米", "延米", "米", "立方米",  # area, length
     "吨", "千克", "公斤", "千瓦时", "千瓦", "兆瓦", "标准煤", "标箱", "微克/立方米",  # mass, energy
-    "天", "倍", "元", "美元", "欧元",
+    "天", "个工作日", "工作日", "倍", "元", "美元", "欧元", "成",
 ]
 # fmt: on
 _BASE_UNITS = sorted(COUNT_UNITS | set(_OTHER_UNITS), key=len, reverse=True)
@@ -49,7 +49,9 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = rf"[一二两三四五六七八九十][{_CN_ALL}]*"
 _SCALE = r"(?:万亿|千万|百万|亿|万|千)"
 _FIGURE_RE = re.compile(
+    r"(?P<per>每(?:人每)?(?P<period>[月年]))?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?:(?P<unit0>[%‰])?(?P<dash>[—–\-~～]|至)(?P<num2>{_ARABIC}))?"
     rf"(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?"
     rf"(?P<unit>个百分点|百分点|[%‰]|(?:{'|'.join(_BASE_UNITS)})(?:/(?:{_PERIODS}))?|/(?:{_PERIODS}))?"
     r"(?P<post>左右|以上|以内|以下|上下)?"
@@ -62,6 +64,12 @@ MONEY_CONTEXT_RE = re.compile(
 )
 #: A single Chinese digit counts only right after one of these verbs of quantity.
 _QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|创建|获得|达到|超过|突破|累计|共)$")
+
+#: A figure followed by one of these nouns is a threshold or size inside a name (亿元项目, 亿元级).
+_MODIFIED_NOUN_RE = re.compile(r"(?:以上|以下)?的?(?:项目|企业|工程|产业|级|规模)")
+#: Words of capacity that make the figure after them part of a project name (年产5万吨…项目).
+_CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理", "年吞吐")
+_DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
 
 _ORDINAL = r"第(?:\d+|[一二三四五六七八九十]+)(?:位|名)?"
 _SCOPE = rf"(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)[{_HAN}]{{0,8}}?"
@@ -143,7 +151,13 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     if before == "第" or re.match(r"[A-Za-z+＋.\-]", before) or re.match(r"[A-Za-z+＋:]", after):
+        return None  # G60, 5G, 第六届: part of a name or an ordinal
+    if before in ("数", "几") and not num[0].isdigit():
+        return None  # 数十家, 几百人: no figure
+    if _is_modifier(text, match):
         return None
+    if unit == "成" and re.match(rf"[{_HAN}]", after) and not re.match("[以左的]", after):
+        return None  # 成 is a share (三成) only when nothing follows it: 七成新, 两成员
     chinese = not num[0].isdigit()
     if chinese:
         num, scale = _split_chinese_scale(num + scale)
@@ -151,15 +165,56 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
             return None  # 千亩, 百千万: a numeral inside a name
         if not unit and not scale:
             return None
-        small = parse_number(num) < 10 and not scale
+        small = parse_number(num) < 10 and not scale and unit != "成"
         if num == "一" or (small and not _QUANTITY_VERB_RE.search(text[: match.start()])):
             return None
     elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale):
         return None  # 12345热线, 2号线, 某某广场88、, 120万群众: not a figure with a unit
+    if match.group("num2") and not unit:
+        return None  # 2019-2020年, 1-3月: a span of time
+    value = parse_number(num)
+    if unit == "成":
+        value, unit = value * 10, "%"  # 三成: tenths, reported in % like every other share
     if unit.startswith("/"):
         unit = "元" + unit  # 520/月: scraped copies lose the 元 of a monthly amount
+    if match.group("per") and "/" not in unit:
+        unit = f"{unit}/{match.group('period')}"  # 每月620元: a monthly amount
     qualifier = match.group("q1") or match.group("q2") or match.group("post")
-    return Figure(match.start(), match.end(), parse_number(num), scale + unit, "number", qualifier)
+    if match.group("num2"):
+        qualifier = match.group(0)[match.start("num") - match.start() :]  # 6%—6.5%: a range, as written
+    return Figure(match.start(), match.end(), value, scale + unit, "number", qualifier)
+
+
+def _is_modifier(text: str, match: re.Match) -> bool:
+    """Whether a figure qualifies the noun after it instead of reporting a quantity.
+
+    A threshold or size (not a count) before 项目, 企业 … (``超10亿元项目8个``, ``10亿元级``) and a
+    capacity inside a project name (``年产5万吨锂电材料项目``) are part of a name.
+
+    >>> t = "引进超10亿元项目8个,年产5万吨锂电材料项目投产"
+    >>> [_is_modifier(t, m) for m in _FIGURE_RE.finditer(t)]
+    [True, False, True]
+    """
+    rest = text[match.end() :]
+    if (match.group("unit") or "") in COUNT_UNITS:
+        return False  # 5家企业: a count names its noun
+    if _MODIFIED_NOUN_RE.match(rest):
+        return True
+    return text[: match.start()].endswith(_CAPACITY_WORDS) and bool(re.match(rf"[{_HAN}]", rest))
+
+
+def _doubling_figures(text: str) -> list[Figure]:
+    """翻一番 (翻番), 翻两番 …: the level reached is 2, 4 … times the base, unit 倍.
+
+    >>> [(f.value, f.unit, f.qualifier) for f in _doubling_figures("经济总量实现翻一番,收入翻两番")]
+    [(2.0, '倍', '翻一番'), (4.0, '倍', '翻两番')]
+    """
+    return [
+        Figure(
+            m.start(), m.end(), float(2 ** int(parse_number(m.group(1) or "一"))), "倍", "number", m.group(0)
+        )
+        for m in _DOUBLING_RE.finditer(text)
+    ]
 
 
 def _rank_figures(text: str, match: re.Match) -> list[Figure]:
@@ -199,6 +254,7 @@ def find_figures(text: str) -> list[Figure]:
             continue  # 全省第一个…, 第一产业: an ordinal that is not a ranking
         found.extend(_rank_figures(text, match))
         taken.append(match.span())
+    found.extend(_doubling_figures(text))
     for match in _FIGURE_RE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue

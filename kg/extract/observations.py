@@ -40,6 +40,7 @@ from kg.extract.numbers import (
     POINT_UNITS,
     Figure,
     find_figures,
+    parse_number,
 )
 from kg.types import Document, Observation, Sentence
 
@@ -53,19 +54,20 @@ _TAIL_RE = re.compile(
     r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
     r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
+    r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到"
     r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|(?<![行作认成因])为)"
-    r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升)"
+    r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|前移|进位)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩)"
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<!人)均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:今年|全年|年内|明年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划|其中|预计|继续|要|并|同时|还|另|进一步"
-    r"|努力|着力|积极|全面|累计|再|[、和及与,])+"
+    r"^(?:今年|全年|年内|明年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划(?!总?投资)|其中|预计|继续|要|并|同时|还|另|进一步"
+    r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
 _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组织|开展|举办)")
@@ -91,6 +93,8 @@ _RIGHT_STOP_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
+_START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
+_PERIOD_RE = re.compile(r"(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 _SCOPE_WORD_RE = re.compile(r"^(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)")
 
@@ -151,7 +155,7 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
             seg = _parse_segment(text[seg_start : first.start])
             names = _names(seg, group, recent)
             span_start = seg_start + seg.offset
-        if not names or seg.verb_class == "from":
+        if not names or (seg.verb_class == "from" and not _start_year(text, first.start)):
             continue
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
@@ -249,7 +253,7 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     verb = _LEAD_VERB_RE.match(text)
     if verb and len(text) - verb.end() >= 3:
         offset, text = offset + verb.end(), text[verb.end() :]
-    text = text.replace("实现", "").strip("的")
+    text = re.sub("(?<=排名|排序|评比|考核|测评)中$", "", text.replace("实现", "").strip("的"))
     return text, offset
 
 
@@ -405,8 +409,10 @@ def _kind(figure: Figure, seg: _Segment, name: str, target: bool) -> str:
     if figure.kind == "rank":
         return "rank"
     unit = figure.unit
-    if unit in POINT_UNITS or unit == "倍":
+    if unit in POINT_UNITS or (unit == "倍" and seg.verb_class in ("up", "down")):
         return "growth"
+    if unit == "倍":
+        return "share"
     if unit in PERCENT_UNITS:
         if seg.verb_class in ("up", "down") or name.endswith(("增速", "增幅", "增长率")):
             return "growth"
@@ -427,8 +433,11 @@ def _observation(
     """Build one observation with its evidence span in document offsets."""
     unit = figure.unit
     amount = figure.kind == "number" and _dimension(unit) not in ("%",)
-    fig_year = _explicit_year(sentence.text, span_start) or year
-    target = sentence.part == "plan" or (doc.year is not None and fig_year > doc.year)
+    start_year = _start_year(sentence.text, figure.start)
+    fig_year = (
+        start_year or _explicit_year(sentence.text, span_start) or _period_year(sentence, figure.start, year)
+    )
+    target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
@@ -465,6 +474,36 @@ def _explicit_year(text: str, pos: int) -> int | None:
         if m.start() >= clause or text[m.end() : m.end() + 1] in tuple(_CLAUSE_BREAKS)
     ]
     return years[-1] if years else None
+
+
+def _start_year(text: str, pos: int) -> int | None:
+    """The year of a starting value written ``由2015年的121.5亿元`` just before ``pos``, or None.
+
+    >>> _start_year("由2015年的121.5亿元增加到", 7), _start_year("由3.2%降至", 1)
+    (2015, None)
+    """
+    match = _START_YEAR_RE.search(text, 0, pos)
+    return int(match.group(1)) if match else None
+
+
+def _period_year(sentence: Sentence, pos: int, year: int) -> int:
+    """The last year of a five-year period named before ``pos`` (十三五时期 → 2020), else ``year``.
+
+    A review cannot speak of years after its own (a 2019 review of 十三五时期 stops at 2019); a plan
+    speaks of the period's end.
+
+    >>> plan = Sentence(0, "十四五时期,年均增长6%", 0, 13, None, 2021, "plan")
+    >>> _period_year(plan, 10, 2021), _period_year(replace(plan, part="review", year=2019), 10, 2019)
+    (2025, 2019)
+    """
+    match = None
+    for match in _PERIOD_RE.finditer(sentence.text, 0, pos):
+        pass
+    if match is None:
+        return year
+    # The n-th plan (n ≥ 3) runs 1966+5(n−3) … 1970+5(n−3): 十三五 is 2016–2020.
+    end = 1970 + 5 * (int(parse_number(match.group(1))) - 3)
+    return end if sentence.part == "plan" else min(end, year)
 
 
 def _ratio_observations(

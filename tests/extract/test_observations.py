@@ -179,7 +179,7 @@ def test_years_of_comparison_and_from_to():
     )
     assert _obs(text) == [
         ("财政总收入", 20.0, "亿元", 2018, "actual", None),
-        ("地区生产总值", 1.5, "倍", 2019, "growth", None),
+        ("地区生产总值", 1.5, "倍", 2019, "share", None),
         ("贫困发生率", 0.5, "%", 2019, "share", None),
     ]
 
@@ -187,6 +187,7 @@ def test_years_of_comparison_and_from_to():
 def test_five_year_review_from_to_with_years_and_average_growth():
     text = REVIEW + "过去五年,全市地区生产总值由2014年的900亿元增加到2019年的1350亿元,年均增长8.4%。"
     assert _obs(text) == [
+        ("地区生产总值", 900.0, "亿元", 2014, "actual", None),
         ("地区生产总值", 1350.0, "亿元", 2019, "actual", None),
         ("地区生产总值", 8.4, "%", 2019, "growth", None),
     ]
