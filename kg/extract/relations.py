@@ -86,8 +86,23 @@ _DEADLINE_RE = re.compile(
 _LOCATE_RE = re.compile(
     _alternation(_words("移交 划归 划入 落户 落地 入驻 选址 位于 地处 坐落于 坐落在 迁入"))
 )
+#: What a place is: the types that may be located in a place.
+_LOCATED = ("Place", "Project", "Company")
+#: "甲项目在乙镇开工": at, then a place, then its tail (境内, 以东 …) and a verb.
+_AT_RE = re.compile(r"(?:在|于)")
+_PLACE_TAIL_RE = re.compile(
+    r"(?:境内|辖区内|范围内|区域内|以东|以西|以南|以北|一带|附近)?(?:已|将|正式|成功|顺利|全面)*"
+)
+#: Between a place and the project it holds: "甲镇的乙项目", "甲县境内的乙高速".
+_LINK_RE = re.compile(r"(?:境内|辖区内|范围内|区域内)?的?")
 #: Verbs that build something somewhere: "在甲镇…建设乙".
-_BUILD_RE = re.compile(_alternation(_words("建设 新建 兴建 建成 规划建设 规划和建设 打造 落户 布局")))
+_BUILD_RE = re.compile(
+    _alternation(
+        _words("建设 新建 兴建 建成 规划建设 规划和建设 打造 落户 布局 实施 启动 开工建设 启动建设 推进 改造")
+    )
+)
+#: How far a build verb may stand after "在X", and its object after the verb (characters).
+_BUILD_GAP, _OBJECT_GAP = 10, 4
 #: Verbs by which a company takes part in a project or another company.
 _PARTICIPATE_RE = re.compile(
     _alternation(
@@ -99,6 +114,8 @@ _PARTICIPATE_RE = re.compile(
 )
 #: Adverbs allowed between a subject and its verb ("甲已正式落户").
 _ADVERB_RE = re.compile(r"(?:已|将|已经|正式|成功|全面|顺利|整体|拟)*")
+#: After a verb of place: "落户在", "迁入到".
+_AFTER_PLACE_VERB_RE = re.compile(r"(?:在|于|到)?")
 _COOPERATE_RE = re.compile(
     r"与(?P<list>[^与,，;；:：。]{1,60}?)(?:合作|共同|联合|携手)(?:开发|建设|投资|打造|运营)?"
 )
@@ -178,7 +195,7 @@ def extract_relations(doc: Document, mentions: Sequence[Mention]) -> tuple[Relat
             continue
         top = _top_level(inside)
         found.extend(_sentence_relations(doc.text, sentence, top, inside))
-    found.extend(_located_by_name(mentions))
+    found.extend(_related_by_name(mentions))
     found.extend(extract_definitions(doc, mentions))
     unique = {(r.sentence, r.start, r.end, r.predicate, r.subject, r.object): r for r in found}
     return tuple(unique[key] for key in sorted(unique))
@@ -318,40 +335,100 @@ def _clear(mentions: Sequence[Mention], start: int, end: int) -> bool:
 
 
 def _located_in_clause(text, sentence, groups, inside, start, end) -> Iterator[Relation]:
-    """locatedIn from one clause: adjacent names, place lists with a shared head, 在X建设Y, X落户Y."""
+    """locatedIn from one clause: names written together, place lists with a shared head, a thing
+    placed by a verb (Y落户X, Y在X开工), a place before a thing (X的Y, X境内Y), 在X…建设Y."""
     index = sentence.index
-    for group in groups:
+    for position, group in enumerate(groups):
         for place, thing in itertools.pairwise(group):
-            if (
-                place.type == "Place"
-                and thing.start == place.end
-                and thing.type in ("Place", "Project", "Company")
-            ):
+            if place.type == "Place" and thing.start == place.end and thing.type in _LOCATED:
                 yield _relation(thing, "locatedIn", place.name, "Place", index, _span(place), _span(thing))
         yield from _shared_head(text, index, group, end)
-        nxt = _LOCATE_RE.match(text, _ADVERB_RE.match(text, group[-1].end, end).end(), end)
-        target = nxt and _mention_at(inside, _ADVERB_RE.match(text, nxt.end(), end).end())
-        if target and target.type == "Place":
-            for thing in group:
-                if thing.type in ("Place", "Project", "Company") and thing is not target:
-                    yield _relation(
-                        thing, "locatedIn", target.name, "Place", index, _span(thing), _span(target)
-                    )
-    for place in inside:
-        if place.type == "Place" and place.start > start and text[place.start - 1] == "在":
-            build = _BUILD_RE.search(text, place.end, end)
-            if build:
-                for thing in inside:
-                    if thing.start >= build.end() and thing.type == "Project":
-                        yield _relation(
-                            thing,
-                            "locatedIn",
-                            place.name,
-                            "Place",
-                            index,
-                            (place.start - 1, place.end),
-                            _span(thing),
-                        )
+        yield from _placed_by_verb(text, index, group, groups[position + 1 :], end)
+        if position + 1 < len(groups):
+            yield from _place_before(text, index, group, groups[position + 1], end)
+
+
+def _placed_by_verb(text, index, group, following, end) -> Iterator[Relation]:
+    """Things a verb puts in the place of the next list: "甲落户乙镇", "甲项目在乙镇开工".
+
+    A company that settles in a project (a park, a complex: "甲公司入驻乙产业园") takes part in it.
+    """
+    if not following:
+        return
+    gap = _ADVERB_RE.match(text, group[-1].end, end).end()
+    verb = _LOCATE_RE.match(text, gap, end)
+    at = _AT_RE.match(text, gap, end) if verb is None else None
+    if verb is not None:
+        gap = _ADVERB_RE.match(text, _AFTER_PLACE_VERB_RE.match(text, verb.end(), end).end(), end).end()
+    elif at is not None:
+        gap = at.end()
+    target = following[0]
+    if (verb or at) is None or target[0].start != gap:
+        return
+    if at is not None and not _is_verb_at(text, _PLACE_TAIL_RE.match(text, target[-1].end, end).end(), end):
+        return
+    places = _innermost_places(target)
+    for thing in group:
+        if verb is not None and thing.type == "Company" and target[0].type == "Project":
+            yield _relation(
+                thing, "participatesIn", target[0].name, "Project", index, _span(thing), _span(target[0])
+            )
+        if thing.type not in _LOCATED or (at is not None and thing.type != "Project"):
+            continue
+        for place in places:
+            yield _relation(thing, "locatedIn", place.name, "Place", index, _span(thing), _span(place))
+
+
+def _is_verb_at(text: str, position: int, end: int) -> bool:
+    """Whether a status, build or place verb starts at ``position`` ("开工", "建设", "落地").
+
+    >>> _is_verb_at("乙镇开工", 2, 4), _is_verb_at("乙镇人民", 2, 4)
+    (True, False)
+    """
+    return any(r.match(text, position, end) for r in (_VERB_RE, _BUILD_RE, _LOCATE_RE))
+
+
+def _innermost_places(group: Sequence[Mention]) -> list[Mention]:
+    """The places of a list, the innermost of each run written together ("甲镇乙村、丙镇" → 乙村, 丙镇).
+
+    >>> ms = [Mention("甲镇", "Place", 0, 0, 2), Mention("乙村", "Place", 0, 2, 4), Mention("丙镇", "Place", 0, 5, 7)]
+    >>> [m.name for m in _innermost_places(ms)]
+    ['乙村', '丙镇']
+    """
+    places = [m for m in group if m.type == "Place"]
+    return [p for p, nxt in zip(places, [*places[1:], None]) if nxt is None or nxt.start != p.end]
+
+
+def _place_before(text, index, group, nxt, end) -> Iterator[Relation]:
+    """Projects of the list ``nxt`` located in the places that end ``group``.
+
+    "甲镇的乙项目", "甲镇境内的乙项目" (the place right before the project), and "在甲镇…建设乙"
+    (a build verb at most a few characters after the place, the projects right after the verb).
+    """
+    last = group[-1]
+    if last.type != "Place":
+        return
+    places = [
+        m
+        for m in _innermost_places(group)
+        if m.end == last.end or _LIST_GAP_RE.fullmatch(text, m.end, last.start)
+    ]
+    projects = [m for m in nxt if m.type == "Project"]
+    if not projects:
+        return
+    between = text[last.end : nxt[0].start]
+    if between and _LINK_RE.fullmatch(between):
+        evidence = (group[0].start, group[-1].end)
+    elif text[group[0].start - 1 : group[0].start] in ("在", "于"):
+        build = _BUILD_RE.search(text, last.end, min(last.end + _BUILD_GAP, nxt[0].start))
+        if build is None or nxt[0].start - build.end() > _OBJECT_GAP:
+            return
+        evidence = (group[0].start - 1, group[-1].end)
+    else:
+        return
+    for project in projects:
+        for place in places:
+            yield _relation(project, "locatedIn", place.name, "Place", index, evidence, _span(project))
 
 
 def _mention_at(mentions: Sequence[Mention], position: int) -> Mention | None:
@@ -423,28 +500,51 @@ def _coordinated_places(text: str, group: list[Mention]) -> tuple[list[Mention],
     return run, head
 
 
-def _located_by_name(mentions: Sequence[Mention]) -> Iterator[Relation]:
-    """A project whose name begins with a place's name is in that place ("甲镇污水处理厂" → 甲镇).
+def _related_by_name(mentions: Sequence[Mention]) -> Iterator[Relation]:
+    """What a project's name says (GENRE.md: names carry their investor or place).
 
-    The longest place name wins; it must leave at least two characters ("甲山路" is not in 甲山).
-    Evidence is the project's first mention.
+    A name that begins with a place's name is in that place ("甲镇污水处理厂" → 甲镇), else a road
+    section names its place ("G1高速乙乡段改造" → 乙乡); a name that begins with a company's name
+    has that company take part ("丙电子产业园" → 丙电子). The longest name wins and must leave at
+    least two characters ("甲山路" is not in 甲山). Evidence is the project's first mention.
 
-    >>> ms = [Mention("甲镇", "Place", 0, 0, 2), Mention("甲镇污水处理厂", "Project", 1, 9, 16)]
-    >>> [(r.subject, r.object, r.sentence) for r in _located_by_name(ms)]
-    [('甲镇污水处理厂', '甲镇', 1)]
+    >>> ms = [Mention("甲镇", "Place", 0, 0, 2), Mention("甲镇污水处理厂", "Project", 1, 9, 16),
+    ...       Mention("乙乡", "Place", 0, 3, 5), Mention("G1高速乙乡段改造", "Project", 1, 17, 26),
+    ...       Mention("丙电子", "Company", 0, 6, 9), Mention("丙电子产业园", "Project", 1, 27, 33)]
+    >>> [(r.subject, r.predicate, r.object) for r in _related_by_name(ms)]
+    [('甲镇污水处理厂', 'locatedIn', '甲镇'), ('G1高速乙乡段改造', 'locatedIn', '乙乡'), ('丙电子', 'participatesIn', '丙电子产业园')]
     """
     places = {m.name for m in mentions if m.type == "Place"}
+    companies = {m.name for m in mentions if m.type == "Company"}
+    sections = sorted(places, key=lambda p: (-len(p), p))
     seen: set[str] = set()
     for project in sorted(mentions, key=lambda m: (m.start, m.end)):
         if project.type != "Project" or project.name in seen:
             continue
         seen.add(project.name)
-        for size in range(len(project.name) - _MIN_REMAINDER, 1, -1):
-            if project.name[:size] in places:
-                yield _relation(
-                    project, "locatedIn", project.name[:size], "Place", project.sentence, _span(project)
-                )
-                break
+        name = project.name
+        place = _longest_prefix(name, places) or next(
+            (p for p in sections if name.find(p + "段", 1) > 0 or name.find(p + "境内段", 1) > 0), None
+        )
+        if place:
+            yield _relation(project, "locatedIn", place, "Place", project.sentence, _span(project))
+        company = _longest_prefix(name, companies)
+        if company:
+            yield Relation(
+                company, "Company", "participatesIn", name, "Project", project.sentence, *_span(project)
+            )
+
+
+def _longest_prefix(name: str, names: set[str]) -> str | None:
+    """The longest of ``names`` that begins ``name`` and leaves at least two characters of it.
+
+    >>> _longest_prefix("甲镇乙村茶园", {"甲镇", "甲镇乙村"}), _longest_prefix("甲山路", {"甲山"})
+    ('甲镇乙村', None)
+    """
+    for size in range(len(name) - _MIN_REMAINDER, 1, -1):
+        if name[:size] in names:
+            return name[:size]
+    return None
 
 
 # ---------------------------------------------------------------------------------------------- participation
