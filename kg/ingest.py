@@ -24,11 +24,12 @@ import html
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest_region import find_region
+from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text, to_simplified
+from kg.ingest_noise import clean_line, drop_repeats, is_site_chrome, starts_chrome_tail
+from kg.ingest_region import Region, find_region, resolve_region, title_region_name
 from kg.types import Document, Section, Sentence
 
 _TERMINATORS = "。！？；"
@@ -51,14 +52,6 @@ _L3_GLOSSARY_RE = re.compile(r"^(\d{1,2})[.、]")
 _TITLE_END_RE = re.compile(r"[。；！？:]")
 _GLOSSARY_RE = re.compile(r"名词(?:解释|注释|说明)")
 _MAX_TITLE = 40
-_MAX_CHROME = 100
-
-# Site chrome: whole lines that are navigation, not report (GENRE.md "Noise in real copies").
-_CHROME_LINE_RE = re.compile(
-    r"^(?:(?:当前|您(?:现在)?的|所在)位置[:>]|(?:信息|文章)?来源:.{0,60}$|发布(?:时间|日期):|"
-    r"浏览次数|点击(?:数|量|次数)|【?字[体号]:|\[?打印本?页|【打印|关闭窗口|【关闭|分享到|扫一扫)"
-)
-_CHROME_TAIL_RE = re.compile(r"^(?:相关(?:阅读|链接|文章|新闻|附件)|上一篇|下一篇)")
 
 # A line that starts a new paragraph rather than continuing the previous one.
 _PARAGRAPH_START_RE = re.compile(
@@ -163,14 +156,16 @@ def ingest_text(text: str, source: str = "") -> Document:
         raise InputError(
             f"The report {source or 'text'} has no text after cleaning: give a report with text."
         )
-    lines = _line_spans(normal)
-    sections = _find_sections(normal, lines)
-    spans = _sentence_spans(normal, lines)
-    front_end = _front_end(normal, lines, sections)
-    years = _find_years(normal, lines, sections, front_end)
-    title = _find_title(normal, lines, front_end)
-    region = find_region(normal[:front_end], title, normal)
-    sentences = _label_sentences(normal, spans, sections, front_end, years)
+    lines, sections, front_end, years, title, region = _layout(normal)
+    other_region = _names_other_region(title, region)
+    if other_region or _names_other_year(title, years):
+        # A page title naming another year or region is page chrome: drop it, trust the body.
+        normal = "\n".join(line for line in normal.split("\n") if line != title)
+        kept_region = region
+        lines, sections, front_end, years, _, region = _layout(normal)
+        region = region if region.name or other_region else kept_region
+        title = ""
+    sentences = _label_sentences(normal, _sentence_spans(normal, lines), sections, front_end, years)
     if not title and region.name and years.report:
         title = f"{years.report}年{region.name}政府工作报告"
     return Document(
@@ -188,6 +183,33 @@ def ingest_text(text: str, source: str = "") -> Document:
     )
 
 
+def _layout(text: str):
+    """Lines, sections, end of the front matter, years, title and region of normalised text."""
+    lines = _line_spans(text)
+    sections = _find_sections(text, lines)
+    front_end = _front_end(text, lines, sections)
+    years = _find_years(text, lines, sections, front_end)
+    title = _find_title(text, lines, front_end)
+    return lines, sections, front_end, years, title, find_region(text[:front_end], title, text)
+
+
+def _names_other_year(title: str, years: _Years) -> bool:
+    """Whether a title's year is neither the report year nor the plan year (a December report's
+    title may carry the coming year)."""
+    title_years = {int(y) for y in _YEAR_RE.findall(title)}
+    return bool(title_years and years.report and not title_years & {years.report, years.plan})
+
+
+def _names_other_region(title: str, region: Region) -> bool:
+    """Whether a title names a region other than the one the body names."""
+    named = title_region_name(title)
+    if not named or not region.name:
+        return False
+    if region.code:
+        return resolve_region(named, title).code not in (None, region.code)
+    return named not in region.name and region.name not in named
+
+
 # ---------------------------------------------------------------------------------------------- reading
 
 
@@ -198,8 +220,6 @@ def read_text(path: str | Path) -> str:
     ------
     InputError for a missing path, a directory, an empty, binary or undecodable file, a bad PDF.
     """
-    from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text
-
     p = Path(path)
     if not p.exists():
         raise InputError(f"The file {p} does not exist: check the path.")
@@ -225,13 +245,6 @@ def read_text(path: str | Path) -> str:
 # ---------------------------------------------------------------------------------------------- normalising
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def normalise(text: str) -> str:
     """Fold a report's text to the one convention described in the module docstring.
 
@@ -247,32 +260,19 @@ def normalise(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _LINE_BREAK_RE.sub("\n", text).replace("\t", " ")
     text = _CONTROL_RE.sub("", text)
-    text = _t2s().convert(text)
+    text = to_simplified(text)
     text = _ASCII_STOP_RE.sub(lambda m: chr(ord(m.group()) + 0xFEE0), text)
     lines = []
     for raw in text.split("\n"):
-        line = _SPACE_NEAR_CJK_RE.sub("", re.sub(" {2,}", " ", raw.strip()))
-        if not line:
-            continue
-        if _CHROME_TAIL_RE.match(line):
+        line = re.sub(" {2,}", " ", raw.strip())
+        if starts_chrome_tail(line):
             break
-        if is_site_chrome(line):
+        if not line or is_site_chrome(line):
             continue
-        lines.append(line)
-    return _join_broken_lines(lines)
-
-
-def is_site_chrome(line: str) -> bool:
-    """Whether a normalised line is web-site navigation (breadcrumb, source and date, print buttons).
-
-    >>> is_site_chrome("当前位置:首页 > 信息公开"), is_site_chrome("来源: 县政府办 发布时间:2021-01-05")
-    (True, True)
-    >>> is_site_chrome("实现地区生产总值120.5亿元。")
-    False
-    """
-    return len(line) <= _MAX_CHROME and bool(
-        _CHROME_LINE_RE.match(line) or ("来源:" in line and "发布" in line)
-    )
+        line = _SPACE_NEAR_CJK_RE.sub("", clean_line(line))
+        if line:
+            lines.append(line)
+    return _join_broken_lines(drop_repeats(lines))
 
 
 def _join_broken_lines(lines: list[str]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
@@ -31,48 +32,98 @@ _DROPPED_TAGS = ("script", "style", "nav", "header", "footer", "noscript", "ifra
 
 
 def decode_bytes(data: bytes, path: Path) -> str:
-    """Decode a text file: BOM, then strict UTF-8, then a declared HTML charset, then GB18030, then a guess.
+    """Decode a text file: BOM, UTF-16 without BOM, strict UTF-8, then the declared HTML charset,
+    GB18030 and Big5, whichever reads as common Chinese first, then a guess.
 
-    Chinese text is often misdetected by guessers, hence GB18030 before charset-normalizer.
+    A page's declared charset is often wrong, so it is checked like any other candidate;
+    Chinese text is often misdetected by guessers, hence the fixed candidates before charset-normalizer.
 
-    >>> decode_bytes("青山县".encode("gb18030"), Path("r.txt"))
-    '青山县'
+    >>> decode_bytes("青山县".encode("gb18030"), Path("r.txt")), decode_bytes("青山縣".encode("big5"), Path("r.txt"))
+    ('青山县', '青山縣')
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, path)
     if b"\x00" in data:
-        raise InputError(f"The file {path} looks binary, not text: give a .txt, .html or .pdf report.")
+        return _utf16_without_bom(data, path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     declared = _META_CHARSET_RE.search(data[:4096])
-    encodings = ["utf-8"] + ([declared.group(1).decode("ascii")] if declared else []) + ["gb18030"]
-    for encoding in encodings:
+    encodings = ([_canonical(declared.group(1).decode("ascii"))] if declared else []) + ["gb18030", "big5"]
+    readings = []
+    for encoding in dict.fromkeys(encodings):
         try:
-            text = data.decode(_canonical(encoding))
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        return text if _canonical(encoding) != "gb18030" or _mostly_gb2312(text) else _big5_or(text, data)
+        share = _common_share(text)
+        if share >= _MIN_COMMON and _plausible(text):
+            return text
+        readings.append((share, text))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    text = str(best) if best is not None else ""
-    if not text or not _plausible(text):
+    guess = str(best) if best is not None else ""
+    if guess and _plausible(guess):
+        readings.append((_common_share(guess), guess))
+    readings = [(share, text) for share, text in readings if _plausible(text)]
+    if not readings:
         raise InputError(
             f"The file {path} could not be decoded as text: save it as UTF-8 (or GBK) and try again."
         )
-    return text
+    return max(readings, key=lambda reading: reading[0])[1]
 
 
-def _mostly_gb2312(text: str) -> bool:
-    """Whether the Chinese characters are nearly all common ones (GB2312), as in real GBK text.
+def _utf16_without_bom(data: bytes, path: Path) -> str:
+    """UTF-16 text without a byte-order mark (little- or big-endian), else InputError: binary data.
 
-    Big5 bytes read as GBK give many rare characters instead.
-
-    >>> _mostly_gb2312("实现地区生产总值"), _mostly_gb2312("實現地區生產總值".encode("big5").decode("gb18030"))
-    (True, False)
+    >>> _utf16_without_bom("全年增长8%。".encode("utf-16-be"), Path("r.txt"))
+    '全年增长8%。'
     """
-    chinese = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    common = sum(1 for c in chinese if _in_gb2312(c))
-    return common >= _MIN_COMMON * len(chinese)
+    if len(data) % 2 == 0:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text) and _common_share(text) >= _MIN_COMMON:
+                return text
+    raise InputError(f"The file {path} looks binary, not text: give a .txt, .html or .pdf report.")
+
+
+def _common_share(text: str) -> float:
+    """Share of the Chinese characters that are common ones (GB2312) once made simplified.
+
+    A wrong reading of GBK or Big5 bytes gives many rare characters instead.
+
+    >>> _common_share("实现地区生产总值"), _common_share("實現地區生產總值")
+    (1.0, 1.0)
+    >>> _common_share("實現地區生產總值".encode("big5").decode("gb18030")) < 0.9
+    True
+    """
+    # Private-use characters are what GB18030 makes of bytes it has no character for.
+    chinese = [c for c in to_simplified(text) if "\u4e00" <= c <= "\u9fff" or "\ue000" <= c <= "\uf8ff"]
+    if not chinese:
+        return 1.0
+    return sum(1 for c in chinese if _in_gb2312(c)) / len(chinese)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters made simplified (OpenCC ``t2s``).
+
+    >>> to_simplified("實現地區生產總值")
+    '实现地区生产总值'
+    """
+    return _t2s().convert(text)
 
 
 def _in_gb2312(char: str) -> bool:
@@ -81,14 +132,6 @@ def _in_gb2312(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _big5_or(text: str, data: bytes) -> str:
-    """The Big5 reading of ``data`` when it decodes, else ``text``."""
-    try:
-        return data.decode("big5")
-    except UnicodeDecodeError:
-        return text
 
 
 def _plausible(text: str) -> bool:

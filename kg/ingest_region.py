@@ -156,18 +156,37 @@ def find_region(front: str, title: str, text: str) -> Region:
     """The region giving the report: from the meeting line, the title, then 某某区人民政府 phrases.
 
     ``front`` is the front matter, ``title`` the report title, ``text`` the whole text (context).
+    A page title can name the wrong region: one the body never names again comes after the
+    人民政府 phrases of the front matter.
 
     >>> find_region("——2020年1月8日在岳麓区第十七届人民代表大会第四次会议上", "", "长沙市").full
     '湖南省长沙市岳麓区'
     >>> find_region("在长沙市岳麓区十七届人大四次会议上", "", "").code
     '430104'
+    >>> find_region("攸县政府工作报告\\n安远县人民政府县长", "攸县政府工作报告", "攸县政府工作报告\\n安远县").code
+    '360726'
     """
     flat = front.replace("\n", "")
-    candidates = [m.group(1) for m in (_MEETING_RE.search(flat), _TITLE_RE.search(title)) if m]
-    written = [c for c in candidates if _suffix_level(c)]
-    candidates += [m.group(1) for m in _GOVERNMENT_RE.finditer(flat)]
+    meeting = _MEETING_RE.search(flat)
+    named = title_region_name(title)
+    government = [m.group(1) for m in _GOVERNMENT_RE.finditer(front)]
+    in_body = bool(named) and text.replace(title, "").count(named) > 0
+    first = [meeting.group(1)] if meeting else []
+    written = [c for c in [*first, named] if c and _suffix_level(c)]
+    candidates = first + ([named, *government] if in_body or not government else [*government, named])
+    candidates = [c for c in candidates if c]
     for candidate in candidates:
         region = resolve_region(candidate, text)
         if region.code or region.level == "township" and region.full != region.name:
             return region
     return resolve_region(written[0]) if written else Region()
+
+
+def title_region_name(title: str) -> str:
+    """The region a report title names, as written, or "".
+
+    >>> title_region_name("2021年长沙市岳麓区政府工作报告"), title_region_name("政府工作报告")
+    ('长沙市岳麓区', '')
+    """
+    match = _TITLE_RE.search(title)
+    return match.group(1) if match else ""

@@ -230,8 +230,11 @@ def test_body_year_wins_over_a_wrong_title_year():
     doc = ingest_text(
         "2019年青山县政府工作报告\n一、2020年工作回顾\n全年增长5%。\n二、2021年工作安排\n增长6%。"
     )
-    assert doc.year == 2021
-    assert doc.sentences[2].year == 2020
+    assert (doc.year, doc.title) == (2021, "2021年青山县政府工作报告")
+    assert [(s.text, s.year) for s in doc.sentences[:2]] == [
+        ("一、2020年工作回顾", 2020),
+        ("全年增长5%。", 2020),
+    ]
 
 
 def test_december_meeting_reviews_the_year_then_ending():
