@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import rdflib
 from rdflib import Literal
 from rdflib.term import Identifier
 
@@ -209,10 +210,12 @@ def _check_params(sparql: str, saved: SavedQuery | None, params: Mapping[str, ob
         raise QueryError(f"The query does not use ?{', ?'.join(unused)}: drop the parameter or fix its name.")
 
 
-def _store(store_or_paths: GraphStore | str | Path | Iterable[str | Path]) -> GraphStore:
-    """A store from a store, an endpoint URL, or graph file paths."""
+def _store(store_or_paths: GraphStore | rdflib.Graph | str | Path | Iterable[str | Path]) -> GraphStore:
+    """A store from a store, an rdflib graph, an endpoint URL, or graph file paths."""
     if isinstance(store_or_paths, GraphStore):
         return store_or_paths
+    if isinstance(store_or_paths, rdflib.Graph):
+        return load(store_or_paths)
     if isinstance(store_or_paths, str) and re.match(r"https?://", store_or_paths):
         return connect(store_or_paths)
     if isinstance(store_or_paths, (str, Path)):
@@ -262,7 +265,7 @@ def open_store(
 
 
 def run(
-    store_or_paths: GraphStore | str | Path | Iterable[str | Path],
+    store_or_paths: GraphStore | rdflib.Graph | str | Path | Iterable[str | Path],
     query: str | Path,
     *,
     allow_update: bool = False,
@@ -272,8 +275,9 @@ def run(
 
     Parameters
     ----------
-    store_or_paths : a store from :func:`kg.store.load` or :func:`kg.store.connect`, graph file
-        path(s), or the URL of a SPARQL endpoint.
+    store_or_paths : a store from :func:`kg.store.load` or :func:`kg.store.connect`, an rdflib
+        Graph or Dataset (e.g. from :func:`kg.build_reports`), graph file path(s), or the URL of a
+        SPARQL endpoint.
     query : saved query name (see :func:`saved_queries`), path of a ``.rq`` file, or SPARQL text.
     allow_update : run SPARQL updates; refused otherwise.
     params : values for the query's parameters (str → string literal; int, float, bool → typed

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
+import rdflib
 
 from kg.errors import EndpointError, GraphError, QueryError
 from kg.vocab import GOV, ONTOLOGY_FILE, PREFIXES
@@ -288,16 +289,40 @@ class LocalStore(GraphStore):
                     f"{path} uses a remote JSON-LD @context: inline the context in the file."
                 ) from None
             raise GraphError(f"{path}: {syntax_error(error, 'graph file')}") from None
-        return self._name_default_graph(path)
+        return self._name_default_graph(path.resolve().as_uri())
 
-    def _name_default_graph(self, path: Path) -> str | None:
-        """Move the triples just loaded into the default graph to their report's named graph."""
+    def _name_default_graph(self, fallback: str) -> str | None:
+        """Move the triples just loaded into the default graph to a named graph: the ontology's,
+        their report's, or else ``fallback``."""
         if not any(True for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())):
             return None
         reports = list(self.oxigraph.query(f"SELECT DISTINCT ?r WHERE {{ ?r a <{GOV}Report> }}"))
-        graph = reports[0]["r"].value if len(reports) == 1 else path.resolve().as_uri()
+        if len(reports) == 1:
+            graph = reports[0]["r"].value
+        elif not reports and self.oxigraph.query(
+            f"ASK {{ <{GOV}Report> a <http://www.w3.org/2002/07/owl#Class> }}"
+        ):
+            graph = ONTOLOGY_GRAPH  # the default graph of a dataset from kg.build_reports
+        else:
+            graph = fallback
         self.oxigraph.update(f"ADD DEFAULT TO <{graph}> ; CLEAR DEFAULT")
         return graph
+
+    def add_rdflib(self, graph: rdflib.Graph) -> None:
+        """Load an rdflib Graph or Dataset (as built by :func:`kg.build_reports`), keeping its named graphs.
+
+        >>> from kg.build import build_text
+        >>> store = LocalStore()
+        >>> store.add_rdflib(build_text("二、2021年工作安排\\n地区生产总值增长6%左右。"))
+        >>> store.query("SELECT ?v WHERE { ?o gov:value ?v }").rows
+        [[6.0]]
+        """
+        if isinstance(graph, rdflib.Dataset):
+            data, rdf_format = graph.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS
+        else:
+            data, rdf_format = graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES
+        self.oxigraph.load(data, format=rdf_format)
+        self._name_default_graph("urn:govkg:graph")
 
     def graphs(self) -> list[str]:
         """The names of the named graphs, sorted.
@@ -339,12 +364,13 @@ class LocalStore(GraphStore):
         return Path(path)
 
 
-def load(paths: Iterable[str | Path], *, ontology: bool = True) -> LocalStore:
+def load(paths: Iterable[str | Path] | rdflib.Graph, *, ontology: bool = True) -> LocalStore:
     """Load graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML) into a new local store.
 
     Parameters
     ----------
-    paths : graph files; each report goes to the named graph of its report IRI.
+    paths : graph files, or an rdflib Graph/Dataset already in memory (e.g. from
+        :func:`kg.build_reports`); each report goes to the named graph of its report IRI.
     ontology : also load ontology/govkg.ttl (status and kind labels) unless a file has it.
 
     Returns
@@ -357,8 +383,11 @@ def load(paths: Iterable[str | Path], *, ontology: bool = True) -> LocalStore:
     ['https://w3id.org/govkg/id/report/360402/2019', 'https://w3id.org/govkg/ontology']
     """
     store = LocalStore()
-    for path in paths:
-        store.add_file(Path(path))
+    if isinstance(paths, rdflib.Graph):
+        store.add_rdflib(paths)
+    else:
+        for path in paths:
+            store.add_file(Path(path))
     has_ontology = bool(
         store.oxigraph.query(f"ASK {{ <{GOV}Report> ?p ?o }}", use_default_graph_as_union=True)
     )

@@ -4,6 +4,7 @@ errors, output formats, the `kg query`/`kg queries` commands, and robust facts o
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from rdflib import URIRef
@@ -434,3 +435,15 @@ def test_bundled_gdp_target_beside_last_years_growth(bundled):
 @pytest.mark.parametrize("saved", saved_queries(), ids=lambda saved: saved.name)
 def test_every_saved_query_runs_on_the_bundled_report(bundled, saved):
     run(bundled, saved.name, **params_for(saved, "石鼓区"))
+
+
+def test_an_rdflib_dataset_in_memory_answers_like_its_file(bundled_graph):
+    from kg.build import build_reports, load_graph
+
+    dataset = build_reports(
+        [Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"]
+    )
+    in_memory = run(dataset, "indicators")
+    assert in_memory.rows == run(bundled_graph, "indicators").rows
+    assert ["地区生产总值", 2018, "实际值", 175.6, "亿元", None] in in_memory.rows
+    assert run(load_graph([bundled_graph]), "targets").rows == run(bundled_graph, "targets").rows
