@@ -5,7 +5,7 @@ Five lines to start::
     import kg
     graph = kg.build_reports(["data/shigu-2019-gov-work-report.txt"])   # ingest → extract → link → build
     kg.write_graph(graph, "out", "ttl")                                   # out/graph.ttl
-    kg.run(["out/graph.ttl"], "targets").to_dataframe()                   # a saved question → pandas
+    kg.run(graph, "targets").to_dataframe()                               # a saved question → pandas
     G = kg.to_networkx(graph)                                             # typed nodes, labelled edges
 
 Building: :func:`build_reports` (files), :func:`build_text` (a string), :func:`summary`,
