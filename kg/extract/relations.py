@@ -108,7 +108,7 @@ _PARTICIPATE_RE = re.compile(
     _alternation(
         _words(
             "重组控股 控股 收购 并购 重组 投资建设 投资兴建 投资开发 投资 承建 "
-            "参与建设 参建 参与 运营 开发建设 入股 增资 合作开发 共建 牵头建设"
+            "参与建设 参建 参与 运营 开发建设 入股 增资 合作开发 共建 牵头建设 建设 新建 兴建 打造"
         )
     )
 )
@@ -116,8 +116,10 @@ _PARTICIPATE_RE = re.compile(
 _ADVERB_RE = re.compile(r"(?:已|将|已经|正式|成功|全面|顺利|整体|拟)*")
 #: After a verb of place: "落户在", "迁入到".
 _AFTER_PLACE_VERB_RE = re.compile(r"(?:在|于|到)?")
+#: "与甲合作开发乙", "与甲签约乙项目", "乙项目与甲集团成功签约".
 _COOPERATE_RE = re.compile(
-    r"与(?P<list>[^与,，;；:：。]{1,60}?)(?:合作|共同|联合|携手)(?:开发|建设|投资|打造|运营)?"
+    r"与(?P<list>[^与,，;；:：。]{1,60}?)(?:成功|正式|集中)?"
+    r"(?:合作|共同|联合|携手|签约|签订|签署)(?:开发|建设|投资|打造|运营|落地)?"
 )
 
 #: Head nouns of a named cluster, programme or route ("文旅产业群", "蔬菜产业", "精品线路").
@@ -558,12 +560,40 @@ def _participation_in_clause(text, sentence, groups, inside, start, end) -> Iter
         if companies and verb:
             yield from _participants(sentence.index, companies, groups, position + 1, verb.end())
     for match in _COOPERATE_RE.finditer(text, start, end):
-        companies = [
-            m for m in inside if m.type == "Company" and match.start("list") <= m.start < match.end("list")
-        ]
+        partners = [m for m in inside if match.start("list") <= m.start < match.end("list")]
+        companies = [m for m in partners if m.type == "Company"]
         following = [i for i, g in enumerate(groups) if g[0].start >= match.end()]
         if companies and following:
             yield from _participants(sentence.index, companies, groups, following[0], match.end())
+        before = [m for m in _list_before(text, groups, match.start()) if m not in partners]
+        yield from _partners(sentence.index, before, partners)
+        yield from _partners(sentence.index, partners, before)
+
+
+def _list_before(text: str, groups: list[list[Mention]], position: int) -> list[Mention]:
+    """The items of a list that end right before ``position`` (adverbs aside); 与 joins lists too.
+
+    >>> ms = [Mention("甲园", "Project", 0, 0, 2), Mention("乙集团", "Company", 0, 3, 6)]
+    >>> [m.name for m in _list_before("甲园与乙集团签约", [ms], 2)]
+    ['甲园']
+    """
+    for group in groups:
+        for i, item in enumerate(group):
+            if item.end <= position and _ADVERB_RE.fullmatch(text, item.end, position):
+                return group[: i + 1]
+    return []
+
+
+def _partners(index, companies, projects) -> Iterator[Relation]:
+    """Each company of one side of 与 takes part in each project of the other ("乙项目与甲集团签约")."""
+    for company in companies:
+        if company.type != "Company":
+            continue
+        for project in projects:
+            if project.type == "Project":
+                yield _relation(
+                    company, "participatesIn", project.name, "Project", index, _span(company), _span(project)
+                )
 
 
 def _participants(index, companies, groups, position, verb_end) -> Iterator[Relation]:

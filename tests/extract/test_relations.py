@@ -328,3 +328,157 @@ def test_relations_are_sorted_and_unique():
 def test_no_mentions_no_relations():
     doc = make_doc(("临江隧道全线贯通。", "review"))
     assert extract_relations(doc, []) == ()
+
+
+# ---------------------------------------------------------------------------------------------- rules added for coverage
+
+
+def test_more_completion_verbs():
+    doc = make_doc(("东岭污水处理厂投入运行,翠湖公园对外开放,青石小学实现秋季招生。", "review"))
+    ms = [mention(doc, n, "Project") for n in ("东岭污水处理厂", "翠湖公园", "青石小学")]
+    assert triples(extract_relations(doc, ms), "status") == [
+        ("东岭污水处理厂", "completed"),
+        ("翠湖公园", "completed"),
+        ("青石小学", "completed"),
+    ]
+
+
+def test_deadlines_of_a_clause_go_to_each_project_of_it():
+    doc = make_doc(
+        ("力争枫林体育馆、临江隧道年内完工,东岭污水处理厂10月前投用。", "plan"),
+        ("确保青石小学2021年底前交付使用。", "plan"),
+    )
+    ms = [mention(doc, n, "Project") for n in ("枫林体育馆", "临江隧道", "东岭污水处理厂", "青石小学")]
+    assert triples(extract_relations(doc, ms), "deadline") == [
+        ("枫林体育馆", "年内"),
+        ("临江隧道", "年内"),
+        ("东岭污水处理厂", "10月前"),
+        ("青石小学", "2021年底前"),
+    ]
+
+
+def test_a_clause_with_a_verb_of_its_own_is_no_shared_head():
+    doc = make_doc(
+        ("东沙街道、西沙街道完成老旧小区改造32个。", "review"),
+        ("与甲城、乙城等地签约项目20个。", "review"),
+        ("抓好北岭镇、南岭乡省级示范乡镇建设。", "plan"),
+    )
+    ms = [mention(doc, n, "Place") for n in ("东沙街道", "西沙街道", "甲城", "乙城", "北岭镇", "南岭乡")]
+    assert triples(extract_relations(doc, ms), "locatedIn") == []
+
+
+def test_an_area_renewed_is_named_by_the_area():
+    doc = make_doc(("推进北湖片区、南湖片区更新改造。", "plan"))
+    ms = [mention(doc, n, "Place") for n in ("北湖片区", "南湖片区")]
+    assert triples(extract_relations(doc, ms), "locatedIn") == []
+
+
+def test_a_place_before_its_project():
+    doc = make_doc(
+        ("加快金沙镇的生态茶园项目建设。", "plan"),
+        ("推进青山县境内的临江高速建设。", "plan"),
+        ("在柳塘村、桃溪村新建一批村级幼儿园。", "plan"),
+        ("在金沙镇启动枫林农贸市场建设。", "plan"),
+    )
+    ms = [
+        mention(doc, "金沙镇", "Place"),
+        mention(doc, "生态茶园项目", "Project"),
+        mention(doc, "青山县", "Place"),
+        mention(doc, "临江高速", "Project"),
+        mention(doc, "柳塘村", "Place"),
+        mention(doc, "桃溪村", "Place"),
+        mention(doc, "金沙镇", "Place", 1),
+        mention(doc, "枫林农贸市场", "Project"),
+    ]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [
+        ("生态茶园项目", "金沙镇"),
+        ("临江高速", "青山县"),
+        ("枫林农贸市场", "金沙镇"),
+    ]
+
+
+def test_a_project_placed_by_its_verb():
+    doc = make_doc(
+        ("临江物流园项目在金沙镇开工建设。", "review"),
+        ("蓝湾智能制造项目正式落户云台经开区。", "review"),
+        ("枫林体育馆在金沙镇人民的支持下建成。", "review"),
+    )
+    ms = [
+        mention(doc, "临江物流园项目", "Project"),
+        mention(doc, "金沙镇", "Place"),
+        mention(doc, "蓝湾智能制造项目", "Project"),
+        mention(doc, "云台经开区", "Place"),
+        mention(doc, "枫林体育馆", "Project"),
+        mention(doc, "金沙镇", "Place", 1),
+    ]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [
+        ("临江物流园项目", "金沙镇"),
+        ("蓝湾智能制造项目", "云台经开区"),
+    ]
+
+
+def test_no_location_from_a_place_in_another_list_or_clause():
+    doc = make_doc(
+        ("金沙镇、青石小学和枫林体育馆建成。", "review"),
+        ("金沙镇脱贫摘帽,枫林体育馆建成。", "review"),
+    )
+    ms = [
+        mention(doc, "金沙镇", "Place"),
+        mention(doc, "青石小学", "Project"),
+        mention(doc, "枫林体育馆", "Project"),
+        mention(doc, "金沙镇", "Place", 1),
+        mention(doc, "枫林体育馆", "Project", 1),
+    ]
+    assert triples(extract_relations(doc, ms), "locatedIn") == []
+
+
+def test_a_road_section_is_in_its_place():
+    doc = make_doc(("金沙镇脱贫摘帽。", "review"), ("G105国道金沙镇段改造全面完成。", "review"))
+    ms = [mention(doc, "金沙镇", "Place"), mention(doc, "G105国道金沙镇段改造", "Project")]
+    assert triples(extract_relations(doc, ms), "locatedIn") == [("G105国道金沙镇段改造", "金沙镇")]
+
+
+def test_a_company_at_the_head_of_a_project_name_takes_part_in_it():
+    doc = make_doc(("青禾农业做大做强。", "review"), ("青禾农业茶叶加工园、青禾路开工。", "review"))
+    ms = [
+        mention(doc, "青禾农业", "Company"),
+        mention(doc, "青禾农业茶叶加工园", "Project"),
+        mention(doc, "青禾路", "Project"),
+    ]
+    assert triples(extract_relations(doc, ms), "participatesIn") == [("青禾农业", "青禾农业茶叶加工园")]
+
+
+def test_companies_that_build_sign_for_or_settle_in_a_project():
+    doc = make_doc(
+        ("引进远山集团建设临江物流园。", "review"),
+        ("枫林商业综合体与银河文旅成功签约。", "review"),
+        ("与远山集团签约蓝湾康养小镇项目。", "review"),
+        ("星湖电子正式入驻云台科技园。", "review"),
+    )
+    ms = [
+        mention(doc, "远山集团", "Company"),
+        mention(doc, "临江物流园", "Project"),
+        mention(doc, "枫林商业综合体", "Project"),
+        mention(doc, "银河文旅", "Company"),
+        mention(doc, "远山集团", "Company", 1),
+        mention(doc, "蓝湾康养小镇项目", "Project"),
+        mention(doc, "星湖电子", "Company"),
+        mention(doc, "云台科技园", "Project"),
+    ]
+    assert triples(extract_relations(doc, ms), "participatesIn") == [
+        ("远山集团", "临江物流园"),
+        ("银河文旅", "枫林商业综合体"),
+        ("远山集团", "蓝湾康养小镇项目"),
+        ("星湖电子", "云台科技园"),
+    ]
+
+
+def test_no_participation_across_a_clause_or_with_a_place():
+    doc = make_doc(("引进远山集团,新建临江物流园。", "review"), ("远山集团与金沙镇签约。", "review"))
+    ms = [
+        mention(doc, "远山集团", "Company"),
+        mention(doc, "临江物流园", "Project"),
+        mention(doc, "远山集团", "Company", 1),
+        mention(doc, "金沙镇", "Place"),
+    ]
+    assert triples(extract_relations(doc, ms), "participatesIn") == []
