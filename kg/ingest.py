@@ -98,10 +98,16 @@ _PLAN_CUES = re.compile(
     r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期"
 )
 #: A sentence outside review and plan parts that speaks of the plan year.
-_PLAN_SENTENCE_RE = re.compile(r"^今年|预期目标")
+_PLAN_SENTENCE_RE = re.compile(r"预期目标")
+#: A sentence opening with 今年/明年/去年: the year is counted from the meeting's year.
+_RELATIVE_YEAR_RE = re.compile(r"^(?:——)?(今年|明年|去年)")
+_RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
+#: A five-year period: 十三五 is 2016–2020 (the sixth plan ended in 1985).
+_PERIOD_RE = re.compile(r"十([一二三四五])五")
+_PERIOD_REVIEW_RE = re.compile(r"五年来|过去五年|十[一二三四五]五”?(?:时期|期间|以来)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
-_PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:去年|过去一年|过去的一年|即将过去的一年)")
+_PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:过去一年|过去的一年|即将过去的一年)")
 _NUMBER_CONTINUES_RE = re.compile(r"^(?:\d*\.\d|\d+(?![\d.、])|%)")
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
@@ -527,20 +533,53 @@ def _label_sentences(
     for index, (start, end) in enumerate(spans):
         section = _innermost(sections, start)
         sentence = text[start:end]
-        if section is None:
+        top = None if section is None else _top(sections, section)
+        if top is None:
             part = "front" if start < front_end else "other"
         else:
-            part = parts[_top(sections, section)] or "other"
+            part = parts[top] or "other"
         year = {"review": years.review, "plan": years.plan}.get(part)
-        leading = _LEADING_YEAR_RE.match(sentence)
-        if leading:
-            year = int(leading.group(1))
-        elif part in ("plan", "other") and _PAST_YEAR_START_RE.match(sentence):
-            year = years.review
-        elif part == "other" and _PLAN_SENTENCE_RE.search(sentence):
-            year = years.plan
-        sentences.append(Sentence(index, sentence, start, end, section, year, part))
+        if part == "plan" and not _YEAR_RE.search(sections[top].title):
+            year = _period_end(sections[top].title) or year
+        sentences.append(
+            Sentence(index, sentence, start, end, section, _sentence_year(sentence, part, year, years), part)
+        )
     return tuple(sentences)
+
+
+def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) -> int | None:
+    """The year a sentence's figures are about: its own leading year, 今年/明年/去年 counted from the
+    meeting, the period a five-year review names, else ``year`` (its part's).
+
+    >>> years = _Years(2020, 2020, 2021)  # a report heard in December 2020
+    >>> [_sentence_year(s, "review", 2020, years) for s in ("今年以来,增长5%。", "2018年,增长3%。", "去年增长2%。")]
+    [2020, 2018, 2019]
+    >>> _sentence_year("明年,增长6%。", "plan", 2021, years), _sentence_year("十二五时期年均增长9%。", "review", 2020, years)
+    (2021, 2015)
+    """
+    leading = _LEADING_YEAR_RE.match(sentence)
+    if leading:
+        return int(leading.group(1))
+    relative = _RELATIVE_YEAR_RE.match(sentence)
+    if relative and years.report:
+        return years.report + _RELATIVE_OFFSET[relative.group(1)]
+    if part in ("plan", "other") and _PAST_YEAR_START_RE.match(sentence):
+        return years.review
+    if part == "other" and _PLAN_SENTENCE_RE.search(sentence):
+        return years.plan
+    if part == "review" and _PERIOD_REVIEW_RE.search(sentence):
+        return _period_end(sentence) or years.review
+    return year
+
+
+def _period_end(text: str) -> int | None:
+    """Last year of the five-year period (十三五 → 2020) ``text`` names, or None.
+
+    >>> _period_end("“十四五”时期主要目标"), _period_end("今后五年")
+    (2025, None)
+    """
+    match = _PERIOD_RE.search(text)
+    return 1985 + 5 * (10 + "一二三四五".index(match.group(1)) + 1 - 6) if match else None
 
 
 def _top_section_parts(sections: tuple[Section, ...], plan_year: int | None) -> dict[int, str | None]:

@@ -502,3 +502,171 @@ def test_bundled_report_glossary(bundled):
     items = [s for s in bundled.sentences if s.section in {g.index for g in glossary}]
     assert items and all(s.part == "glossary" for s in items)
     assert all(s.text == bundled.text[s.start : s.end] for s in bundled.sentences)
+
+
+# ---------------------------------------------------------------------------------------------- years of reports of other shapes
+
+DECEMBER = """——2020年12月26日在安远县第十七届人民代表大会第六次会议上
+一、2020年和十三五时期工作回顾
+即将过去的一年,全县增长4%。
+今年以来,新增就业3000人。
+五年来,地区生产总值年均增长7.5%。
+十二五时期末,全县财政收入8亿元。
+二、2021年工作安排
+明年,地区生产总值增长7%左右。"""
+
+THREE_PARTS = """——2021年1月18日在安远县第十八届人民代表大会第一次会议上
+一、2020年工作回顾
+全年增长4%。
+过去五年,年均增长7.5%。
+二、十四五时期主要目标任务
+到2025年,地区生产总值达到300亿元。
+地区生产总值年均增长7%。
+三、2021年工作安排
+今年地区生产总值增长7%左右。
+全年新开工项目50个。"""
+
+
+def test_december_report_reviews_its_own_year_and_plans_the_next():
+    doc = ingest_text(DECEMBER)
+    assert (doc.year, doc.title, doc.region_code) == (2020, "2020年安远县政府工作报告", "360726")
+    assert [(s.part, s.year) for s in doc.sentences] == [
+        ("front", 2020),
+        ("review", 2020),
+        ("review", 2020),  # 即将过去的一年
+        ("review", 2020),  # 今年以来, said in December
+        ("review", 2020),  # 五年来: 十三五 ends with the review year
+        ("review", 2015),  # 十二五时期
+        ("plan", 2021),
+        ("plan", 2021),  # 明年
+    ]
+
+
+def test_three_parts_review_five_year_plan_and_this_years_plan():
+    doc = ingest_text(THREE_PARTS)
+    assert doc.year == 2021
+    assert [(s.part, s.year) for s in doc.sentences] == [
+        ("front", 2021),
+        ("review", 2020),
+        ("review", 2020),
+        ("review", 2020),
+        ("plan", 2025),  # 十四五 targets are about the period's last year
+        ("plan", 2025),
+        ("plan", 2025),
+        ("plan", 2021),
+        ("plan", 2021),
+        ("plan", 2021),
+    ]
+
+
+def test_review_heading_without_a_year_takes_the_year_before_the_meeting():
+    doc = ingest_text(
+        "——2022年1月10日在安远县第十八届人民代表大会第二次会议上\n一、过去一年工作回顾\n全县增长6%。\n"
+        "二、今年工作安排\n增长7%左右。"
+    )
+    assert [(s.part, s.year) for s in doc.sentences] == [
+        ("front", 2022),
+        ("review", 2021),
+        ("review", 2021),
+        ("plan", 2022),
+        ("plan", 2022),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- scraped copies
+
+
+def test_scraped_copy_keeps_only_the_report():
+    doc = ingest(FIXTURES / "scraped_noisy.txt")
+    assert doc.text == (
+        "——2021120日在安远县第十八届人民代表大会第五次会议上\n"
+        "安远县人民政府县长赵明远\n"
+        "各位代表:\n"
+        "现在,我代表县人民政府向大会报告工作,请予审议。\n"
+        "一、2020年工作回顾\n"
+        "过去一年,全县GDP实现105.6亿元,增长4.2%。\n"
+        "深化放管服改革,新增市场主体2300户,建成5G基站160个。\n"
+        "“一网通办”事项占比达到95%,全县新签约PPP项目3个。\n"
+        "(一)产业发展提质增效。青岚精密科技年产8万台电机项目建成投产。\n"
+        "(二)民生保障持续加强。新增城镇就业3100人,城镇调查失业率控制在5%以内。\n"
+        "二、2021年工作安排\n"
+        "今年经济社会发展的主要预期目标是:地区生产总值增长8%左右。\n"
+        "(一)加快项目建设。全年安排重点项目60个,完成投资80亿元。\n"
+        "三、加强政府自身建设\n"
+        "各位代表！让我们团结奋斗,再创安远发展新辉煌！"
+    )
+
+
+def test_scraped_copy_trusts_the_body_over_a_wrong_page_title():
+    doc = ingest(FIXTURES / "scraped_noisy.txt")
+    assert (doc.year, doc.title, doc.region, doc.region_full, doc.region_code, doc.region_level) == (
+        2021,
+        "2021年安远县政府工作报告",
+        "安远县",
+        "江西省赣州市安远县",
+        "360726",
+        "county",
+    )
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2020年工作回顾", 1),
+        ("产业发展提质增效", 2),
+        ("民生保障持续加强", 2),
+        ("2021年工作安排", 1),
+        ("加快项目建设", 2),
+        ("加强政府自身建设", 1),
+    ]
+    assert [(s.part, s.year) for s in doc.sentences if s.part != "front"] == [("review", 2020)] * 8 + [
+        ("plan", 2021)
+    ] * 7
+
+
+def test_region_from_the_speaker_line_when_the_title_names_a_county_the_body_never_does():
+    doc = ingest_text(
+        "2021年攸县政府工作报告\n安远县人民政府县长赵明远\n各位代表:\n一、2020年工作回顾\n全县增长4%。"
+    )
+    assert (doc.title, doc.region_full, doc.region_code) == (
+        "2021年安远县政府工作报告",
+        "江西省赣州市安远县",
+        "360726",
+    )
+    assert "攸县" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        ("二、2021年工作安排【澳门威尼斯人娱乐官网 加微信ab8888】", "二、2021年工作安排"),
+        ("三、加强政府自身建设 百家乐 真人视讯 稳赚不赔", "三、加强政府自身建设"),
+        ("百家乐在线开户 首存送彩金 www.bet-demo88.com", ""),
+        ("安远县人民政府网 www.anyuan-demo.gov.cn", ""),
+        ("全年增长4%。x7kq2w", "全年增长4%。"),
+        ("全年增长4%。zq81全县新增就业3000人。", "全年增长4%。全县新增就业3000人。"),
+        ("建成aaaa级景区2个、5g基站160个,iii类水质", "建成AAAA级景区2个、5G基站160个,III类水质"),
+        ("新增装机10万kw", "新增装机10万kw"),
+    ],
+)
+def test_noise_inside_lines_is_removed(line, clean):
+    assert normalise(line) == clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "网站首页 | 政务公开 | 办事服务 | 互动交流",
+        "设为首页 加入收藏 无障碍浏览",
+        "版权所有:安远县人民政府办公室 赣ICP备00000000号",
+        "主办单位:安远县人民政府 网站标识码:0000000000",
+    ],
+)
+def test_site_chrome_lines_are_dropped(line):
+    assert normalise(f"{line}\n全年增长4%。") == "全年增长4%。"
+
+
+def test_tagline_appended_to_lines_is_removed_but_closing_quotes_stay():
+    text = "增长4%。——安远之窗\n新增就业3000人。——安远之窗\n他说:“要干。”\n又说:“要快。”\n再说:“要实。”"
+    assert normalise(text) == "增长4%。\n新增就业3000人。\n他说:“要干。”\n又说:“要快。”\n再说:“要实。”"
+
+
+def test_repeated_title_is_kept_once():
+    text = "2021年安远县政府工作报告\n2021年安远县政府工作报告\n一、2020年工作回顾\n2021年安远县政府工作报告\n全年增长4%。"
+    assert normalise(text) == "2021年安远县政府工作报告\n一、2020年工作回顾\n全年增长4%。"
