@@ -161,6 +161,8 @@ _AREA_END_RE = re.compile(r"(?:片区|地块|园区|新区|新城|街区|组团|
 _BARE_WORKS_RE = re.compile(
     r"^(?:综合|有机|城市|整体|全面)?(?:更新|提质|升级|改造|提升|整治|开发|建设|治理)+$"
 )
+#: A counted list of areas: "甲、乙路、丙三大片区…" names three areas.
+_AREA_START_RE = re.compile(r"(?:片区|区域|街区|社区|村|镇|乡|街道|地块|板块|组团)")
 #: A place name must leave at least this much of a project's name to be read as its location.
 _MIN_REMAINDER = 2
 
@@ -447,6 +449,12 @@ def _shared_head(text, index, group, end) -> Iterator[Relation]:
     more places joined by 、和及与; places written together ("甲镇乙村") are nested, not coordinated.
     """
     places, head = _coordinated_places(text, group)
+    counted = _PLACE_HEAD_RE.match(text, group[-1].end, end)
+    areas = counted and counted.group("count") and _AREA_START_RE.match(text, counted.end("count"))
+    if areas and all(
+        m.type in ("Place", "Project") and m.end < n.start for m, n in itertools.pairwise(group)
+    ):
+        places, head = group, None  # "五大片区": every item is an area, whatever its name looks like
     if len(places) < 2:
         return
     last = places[-1].end

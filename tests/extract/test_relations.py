@@ -482,3 +482,14 @@ def test_no_participation_across_a_clause_or_with_a_place():
         mention(doc, "金沙镇", "Place"),
     ]
     assert triples(extract_relations(doc, ms), "participatesIn") == []
+
+
+def test_a_counted_list_of_areas_holds_names_that_look_like_roads():
+    doc = make_doc(("强力实施东坡、青石路、西岭三大片区棚户区改造。", "plan"))
+    ms = [mention(doc, "东坡", "Place"), mention(doc, "青石路", "Project"), mention(doc, "西岭", "Place")]
+    located = [r for r in extract_relations(doc, ms) if r.predicate == "locatedIn"]
+    assert [(r.subject, r.object, r.object_type) for r in located] == [
+        ("三大片区棚户区改造", "东坡", "Place"),
+        ("三大片区棚户区改造", "青石路", "Place"),
+        ("三大片区棚户区改造", "西岭", "Place"),
+    ]
