@@ -38,7 +38,7 @@ COUNT_UNITS = frozenset([
 ])
 _OTHER_UNITS = [
     "平方公里", "平方千米", "平方米", "公顷", "亩", "公里", "千米", "延米", "米", "立方米",  # area, length
-    "吨", "千克", "公斤", "千瓦时", "千瓦", "兆瓦", "标准煤", "标箱", "微克/立方米",  # mass, energy
+    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "标准煤", "标箱", "微克/立方米",  # mass, energy
     "天", "个工作日", "工作日", "倍", "元", "美元", "欧元", "成",
 ]
 # fmt: on
@@ -69,6 +69,7 @@ _QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|�
 _MODIFIED_NOUN_RE = re.compile(r"(?:以上|以下)?的?(?:项目|企业|工程|产业|级|规模)")
 #: Words of capacity that make the figure after them part of a project name (年产5万吨…项目).
 _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理", "年吞吐")
+_POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
 _DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
 
 _ORDINAL = r"第(?:\d+|[一二三四五六七八九十]+)(?:位|名)?"
@@ -156,6 +157,8 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         return None  # 数十家, 几百人: no figure
     if _is_modifier(text, match):
         return None
+    if unit == "条" and _POLICY_WORD_RE.search(text, 0, match.start()):
+        return None  # 促进民营经济发展30条: the name of a set of measures
     if unit == "成" and re.match(rf"[{_HAN}]", after) and not re.match("[以左的]", after):
         return None  # 成 is a share (三成) only when nothing follows it: 七成新, 两成员
     chinese = not num[0].isdigit()
@@ -166,8 +169,9 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         if not unit and not scale:
             return None
         small = parse_number(num) < 10 and not scale and unit != "成"
-        if num == "一" or (small and not _QUANTITY_VERB_RE.search(text[: match.start()])):
-            return None
+        counted_noun = unit in COUNT_UNITS and not scale and re.match(rf"[{_HAN}]", after)
+        if num == "一" or ((small or counted_noun) and not _QUANTITY_VERB_RE.search(text[: match.start()])):
+            return None  # 两个维护, 十项民生实事, 十六个…集群: a numeral inside a name
     elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale):
         return None  # 12345热线, 2号线, 某某广场88、, 120万群众: not a figure with a unit
     if match.group("num2") and not unit:

@@ -54,10 +54,10 @@ _TAIL_RE = re.compile(
     r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
     r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
-    r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到"
+    r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到|精简到|精简至|精简为|削减到|削减至"
     r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|(?<![行作认成因])为)"
-    r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|前移|进位)"
-    r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩)"
+    r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|上涨|前移|进位)"
+    r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩|精简|削减)"
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<!人)均|都)"
     r"|(?P<respectively>分别)"
@@ -66,11 +66,13 @@ _TAIL_RE = re.compile(
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:今年|全年|年内|明年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划(?!总?投资)|其中|预计|继续|要|并|同时|还|另|进一步"
+    r"^(?:到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划(?!总?投资)|其中|预计|继续|要|并|同时|还|另|进一步"
     r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
 _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组织|开展|举办)")
+#: Works named verb first that statistics name object first (改造棚户区 → 棚户区改造).
+_WORKS_RE = re.compile(r"^(?:新开工|开工|完成|实施)?(提质改造|改造|整治|修缮)([\u4e00-\u9fff]{2,})$")
 #: Framing words inside a lost-punctuation run: the indicator starts after the last of them.
 _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 #: Relative nouns: they measure the indicator named before them in the sentence.
@@ -90,6 +92,9 @@ _RIGHT_STOP_RE = re.compile(
     r"全部|得到|圆满|入住|按|顺利|实现|完成|获得|获|年?人均|均|已|被|通过|纳入|正式|成功|建成|开工|落地|投入|参加"
     r"|参与|受益|确保|在|和|与|及|等|完工|全面|相继|陆续|先后|分别|达到|达|共|累计|列入|进入|签约|有序|得以"
     r"|正在|基本|进行|开展|用于|用来|将|要|的"
+)
+_CHANGE_VERB_RE = re.compile(
+    r"增长|增加|提高|提升|上升|下降|减少|降低|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过"
 )
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
@@ -254,6 +259,9 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     if verb and len(text) - verb.end() >= 3:
         offset, text = offset + verb.end(), text[verb.end() :]
     text = re.sub("(?<=排名|排序|评比|考核|测评)中$", "", text.replace("实现", "").strip("的"))
+    works = _WORKS_RE.match(text)
+    if works:  # 改造城镇老旧小区 → 城镇老旧小区改造, the statistical name of the works
+        text = works.group(2) + works.group(1)
     return text, offset
 
 
@@ -383,6 +391,8 @@ def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
     if not run:
         return None
     noun = run.group(0)
+    if _CHANGE_VERB_RE.match(noun):
+        return None  # 由278项精简到96项: a verb follows the count, not its noun
     stop = _RIGHT_STOP_RE.search(noun, 1)
     if stop:
         noun = noun[: stop.start()]
