@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,12 @@ _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页.{0,8}|\d{1,3})\s*$")
 #: class/id fragments of page chrome blocks, dropped by the fallback extractor.
 _CHROME_NAMES = ("nav", "menu", "header", "footer", "breadcrumb", "crumb", "share", "related", "copyright")
+#: PDF layout: points within which words share a line; lines needed on both sides of a gutter;
+#: share of lines that may cross it (full-width headings).
+_SAME_LINE = 3
+_MIN_COLUMN_LINES = 3
+_MAX_CROSSING = 0.2
+_SENTENCE_END_RE = re.compile("[。！？；]")
 _DROPPED_TAGS = ("script", "style", "nav", "header", "footer", "noscript", "iframe", "form", "select")
 
 
@@ -164,10 +171,13 @@ def html_to_text(page: str) -> str:
     """Main text of an HTML page: trafilatura (recall-oriented), else the <body> text without chrome.
 
     Layout tables are turned into blocks first (trafilatura would flatten a report laid out in a
-    table cell into one line). The page's report title is put back as the first line.
+    table cell into one line). The page's report title is put back as the first line. A page
+    without a single sentence (navigation only) gives "".
 
     >>> html_to_text("<html><body><div><p>一、工作回顾</p><p>全年增长8%。</p></div></body></html>")
     '一、工作回顾\\n全年增长8%。'
+    >>> html_to_text("<html><body><ul><li><a>网站首页</a></li><li><a>政务公开</a></li></ul></body></html>")
+    ''
     """
     import trafilatura
 
@@ -190,11 +200,13 @@ def html_to_text(page: str) -> str:
     found = (result if isinstance(result, dict) else result.as_dict()) if result is not None else {}
     text = found.get("text") or ""
     if not text.strip():
-        return _body_text(_parse(page))
-    title = (found.get("title") or "").strip()
-    if title.endswith("工作报告") and title not in text:
+        text = _body_text(_parse(page))
+    elif (
+        to_simplified(title := (found.get("title") or "").strip()).endswith("工作报告") and title not in text
+    ):
         text = f"{title}\n{text}"
-    return text
+    # A page of links only (a column index, a site map) has no sentence: it holds no report.
+    return text if _SENTENCE_END_RE.search(text) else ""
 
 
 def _parse(page: str):
@@ -221,15 +233,107 @@ def _body_text(root) -> str:
 
 
 def pdf_to_text(data: bytes, path: Path) -> str:
-    """Text of every page of a PDF, pages separated by a line break."""
+    """Text of every page of a PDF: columns read one after the other, page numbers and the
+    headers and footers repeated on every page dropped, pages separated by a line break."""
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = [_page_lines(page) for page in pdf.pages]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a malformed file
         raise InputError(
             f"The PDF {path} could not be read ({type(error).__name__}): give a valid PDF or a .txt copy."
         ) from None
-    lines = (line for page in pages for line in page.split("\n"))
+    lines = (line for page in _drop_running_lines(pages) for line in page)
     return "\n".join(line for line in lines if not _PAGE_NUMBER_RE.match(line))
+
+
+def _page_lines(page) -> list[str]:
+    """Lines of one pdfplumber page; a two-column page gives its left column, then its right."""
+    words = page.extract_words()
+    gutter = _gutter(_word_lines(words), page.width)
+    if gutter is None:
+        return (page.extract_text() or "").split("\n")
+    return _column_order(_word_lines(words), gutter)
+
+
+def _word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their top (within a few points), top to bottom, left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _SAME_LINE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _gutter(lines: list[list[dict]], width: float) -> float | None:
+    """The x of the white band between two columns, or None for a one-column page.
+
+    Two columns when, at some x in the middle of the page, several lines have words on both
+    sides and few lines cross it.
+
+    >>> row = lambda *spans: [{"x0": a, "x1": b, "top": 0} for a, b in spans]
+    >>> _gutter([row((10, 90), (110, 190))] * 4, 200), _gutter([row((10, 190))] * 4, 200)
+    (100.0, None)
+    """
+    best = None
+    for step in range(int(width * 0.3), int(width * 0.7) + 1, 2):
+        x = float(step)
+        crossing = sum(1 for line in lines if any(w["x0"] < x < w["x1"] for w in line))
+        both = sum(1 for line in lines if line[0]["x1"] <= x <= line[-1]["x0"])
+        if both >= _MIN_COLUMN_LINES and crossing <= _MAX_CROSSING * len(lines):
+            score = (crossing, -both, abs(x - width / 2))
+            if best is None or score < best[0]:
+                best = (score, x)
+    return best[1] if best else None
+
+
+def _column_order(lines: list[list[dict]], gutter: float) -> list[str]:
+    """Lines of a two-column page in reading order; a line across the gutter (a header) stays in place."""
+    out: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if any(w["x0"] < gutter < w["x1"] for w in line):
+            out += left + right + [" ".join(w["text"] for w in line)]
+            left, right = [], []
+            continue
+        left_words = [w["text"] for w in line if w["x1"] <= gutter]
+        right_words = [w["text"] for w in line if w["x0"] >= gutter]
+        left += [" ".join(left_words)] if left_words else []
+        right += [" ".join(right_words)] if right_words else []
+    return out + left + right
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Pages without the headers and footers repeated on them (page numbers may differ).
+
+    A line among the first or last two of at least half the pages (two at least) is a running
+    line; a report title on the first page is kept.
+
+    >>> _drop_running_lines([["安远县人民政府文件", "正文一。", "第1页"], ["安远县人民政府文件", "正文二。", "第2页"]])
+    [['正文一。'], ['正文二。']]
+    """
+    keys = Counter(
+        key for page in pages for key in {_running_key(line) for line in page[:2] + page[-2:] if line.strip()}
+    )
+    running = {key for key, n in keys.items() if n >= max(2, len(pages) / 2)}
+    return [
+        [
+            line
+            for j, line in enumerate(page)
+            if not (
+                (j < 2 or j >= len(page) - 2)
+                and _running_key(line) in running
+                and not (i == 0 and line.strip().endswith("工作报告"))
+            )
+        ]
+        for i, page in enumerate(pages)
+    ]
+
+
+def _running_key(line: str) -> str:
+    """A line with its digits masked, so 第1页 and 第2页 count as one running line."""
+    return re.sub(r"\d+", "#", line.strip())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -469,6 +470,70 @@ def test_pdf_lines_are_reflowed_and_page_numbers_dropped(tmp_path):
     assert ingest(path).text == f"一、2020年工作回顾\n{PARAGRAPH}"
 
 
+def _write_pdf_pages(path: Path, pages: list[list[tuple[float, float, str]]]) -> None:
+    """A PDF of A4-shaped pages with each text drawn at (x, y) in page fractions."""
+    import matplotlib
+
+    matplotlib.use("pdf")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    with (
+        plt.rc_context({"pdf.fonttype": 42, "font.family": ["WenQuanYi Micro Hei", "DejaVu Sans"]}),
+        PdfPages(path) as pdf,
+    ):
+        for texts in pages:
+            figure = plt.figure(figsize=(8.3, 11.7))
+            for x, y, text in texts:
+                figure.text(x, y, text, fontsize=10)
+            pdf.savefig(figure)
+            plt.close(figure)
+
+
+REVIEW = "全县实现地区生产总值105.6亿元,增长4.2%,新增城镇就业3100人,城乡居民收入稳步增长,社会大局和谐稳定。"
+PLAN = "今年地区生产总值增长8%左右,新开工项目50个,完成固定资产投资80亿元,城乡居民收入增长与经济增长同步。"
+LEFT = ["一、2020年工作回顾", *(REVIEW[i : i + 14] for i in range(0, len(REVIEW), 14))]
+RIGHT = ["二、2021年工作安排", *(PLAN[i : i + 14] for i in range(0, len(PLAN), 14))]
+
+
+def test_two_column_pdf_reads_columns_in_order_without_running_headers(tmp_path):
+    path = tmp_path / "report.pdf"
+    page = []
+    for row, (left, right) in enumerate(zip_longest(LEFT, RIGHT, fillvalue="")):
+        y = 0.85 - row * 0.04
+        page += [(0.08, y, left), (0.55, y, right)]
+    header = (0.35, 0.95, "安远县人民政府文件")
+    pages = [
+        [header, *page, (0.45, 0.04, "- 1 -")],
+        [
+            header,
+            (0.08, 0.85, "三、加强政府自身建设"),
+            (0.08, 0.81, "始终把纪律挺在前面。"),
+            (0.45, 0.04, "- 2 -"),
+        ],
+    ]
+    _write_pdf_pages(path, pages)
+    doc = ingest(path)
+    assert doc.text == (
+        f"一、2020年工作回顾\n{REVIEW}\n二、2021年工作安排\n{PLAN}\n三、加强政府自身建设\n始终把纪律挺在前面。"
+    )
+
+
+def test_pdf_footer_with_page_count_repeated_on_every_page_is_dropped(tmp_path):
+    path = tmp_path / "report.pdf"
+    footer = "安远县人民政府办公室印发 第{}页 共3页"
+    pages = [
+        [(0.08, 0.9, "一、2020年工作回顾"), (0.08, 0.86, "全年增长4%。"), (0.3, 0.04, footer.format(1))],
+        [(0.08, 0.9, "新增就业3100人。"), (0.3, 0.04, footer.format(2))],
+        [(0.08, 0.9, "二、2021年工作安排"), (0.08, 0.86, "今年增长8%左右。"), (0.3, 0.04, footer.format(3))],
+    ]
+    _write_pdf_pages(path, pages)
+    assert (
+        ingest(path).text
+        == "一、2020年工作回顾\n全年增长4%。\n新增就业3100人。\n二、2021年工作安排\n今年增长8%左右。"
+    )
+
+
 def test_corrupt_pdf(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
@@ -670,3 +735,44 @@ def test_tagline_appended_to_lines_is_removed_but_closing_quotes_stay():
 def test_repeated_title_is_kept_once():
     text = "2021年安远县政府工作报告\n2021年安远县政府工作报告\n一、2020年工作回顾\n2021年安远县政府工作报告\n全年增长4%。"
     assert normalise(text) == "2021年安远县政府工作报告\n一、2020年工作回顾\n全年增长4%。"
+
+
+# ---------------------------------------------------------------------------------------------- encodings and pages of scraped copies
+
+ANYUAN_PAGE_TEXT = (
+    "2021年安远县政府工作报告\n——2021年1月18日在安远县第十八届人民代表大会第一次会议上\n一、2020年工作回顾\n"
+    "全县实现地区生产总值105.6亿元,增长4.2%；一般公共预算收入9.3亿元。\n二、2021年工作安排\n今年地区生产总值增长8%左右。"
+)
+
+
+@pytest.mark.parametrize("page", ["gbk_wrong_meta.html", "big5_traditional.html"])
+def test_html_page_whose_meta_charset_is_wrong_is_read_in_its_real_encoding(page):
+    doc = ingest(FIXTURES / page)
+    assert doc.text == ANYUAN_PAGE_TEXT
+    assert (doc.year, doc.region_code) == (2021, "360726")
+
+
+def test_html_page_of_navigation_only_has_no_report_text():
+    with pytest.raises(InputError, match="has no report text"):
+        ingest(FIXTURES / "nav_only.html")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
+def test_utf16_with_or_without_bom_and_utf8_with_bom(tmp_path, report, encoding):
+    path = tmp_path / "report.txt"
+    path.write_bytes(REPORT.encode(encoding))
+    assert ingest(path).text == report.text
+
+
+@pytest.mark.parametrize(
+    ("tail", "message"),
+    [
+        (bytes(range(256)) * 8, "looks binary"),
+        (bytes(range(0x80, 0x100)) * 16, "could not be decoded as text"),
+    ],
+)
+def test_file_that_is_half_binary_is_refused(tmp_path, tail, message):
+    path = tmp_path / "report.txt"
+    path.write_bytes(REPORT.encode("utf-8") + tail)
+    with pytest.raises(InputError, match=message):
+        ingest(path)
