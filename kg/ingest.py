@@ -104,7 +104,7 @@ _RELATIVE_YEAR_RE = re.compile(r"^(?:——)?(今年|明年|去年)")
 _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
 #: A five-year period: 十三五 is 2016–2020 (the sixth plan ended in 1985).
 _PERIOD_RE = re.compile(r"十([一二三四五])五")
-_PERIOD_REVIEW_RE = re.compile(r"五年来|过去五年|十[一二三四五]五”?(?:时期|期间|以来)")
+_PERIOD_REVIEW_RE = re.compile(r"十[一二三四五]五”?(?:时期|期间|以来)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
 _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:过去一年|过去的一年|即将过去的一年)")
@@ -549,7 +549,8 @@ def _label_sentences(
 
 def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) -> int | None:
     """The year a sentence's figures are about: its own leading year, 今年/明年/去年 counted from the
-    meeting, the period a five-year review names, else ``year`` (its part's).
+    meeting, the period a review sentence names (十二五时期), else ``year`` (its part's: 五年来 and
+    过去五年 end with the review year).
 
     >>> years = _Years(2020, 2020, 2021)  # a report heard in December 2020
     >>> [_sentence_year(s, "review", 2020, years) for s in ("今年以来,增长5%。", "2018年,增长3%。", "去年增长2%。")]
@@ -568,7 +569,7 @@ def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) ->
     if part == "other" and _PLAN_SENTENCE_RE.search(sentence):
         return years.plan
     if part == "review" and _PERIOD_REVIEW_RE.search(sentence):
-        return _period_end(sentence) or years.review
+        return _period_end(_PERIOD_REVIEW_RE.search(sentence).group())
     return year
 
 

@@ -38,10 +38,12 @@ _SPAM_RE = re.compile(_SPAM_WORD, re.IGNORECASE)
 _BRACKETED_SPAM_RE = re.compile(rf"[【\[(<][^】\])>]*(?:{_SPAM_WORD})[^】\])>]*[】\])>]", re.IGNORECASE)
 _TERMINATORS = "。！？；"
 _CLOSERS = "”’」』)》"
-#: A junk token: ASCII letters and digits mixed, standing after a sentence end.
+#: A junk token: ASCII letters and digits mixed standing after a sentence end, or any lower-case
+#: ASCII token ending a line after a sentence end (a stray "nbsp", "qk"); an upper-case one may
+#: begin a sentence broken across lines (GDP).
 _JUNK_TOKEN_RE = re.compile(
     rf"(?<=[{_TERMINATORS}”])\s*(?=[A-Za-z0-9_]*[A-Za-z])(?=[A-Za-z0-9_]*\d)[A-Za-z0-9_]{{3,16}}"
-    rf"(?=$|[\u4e00-\u9fff“(])"
+    rf"(?=$|[\u4e00-\u9fff“(])|(?<=[{_TERMINATORS}”])\s*(?=[A-Za-z0-9_]*[a-z])[A-Za-z0-9_]{{2,16}}$"
 )
 _TAGLINE_MARK_RE = re.compile(r"^(?:——|—|-{1,2}|来源|本文|转载|摘自|责任编辑|编辑:|\(来源)")
 _TITLE_LINE_RE = re.compile(r"政府工作报告$")
@@ -86,6 +88,8 @@ def clean_line(line: str) -> str:
     '二、2021年工作安排'
     >>> clean_line("全县新签约ppp项目3个,建成5g基站。x7kq2w"), clean_line("百家乐在线开户 www.bet88.com")
     ('全县新签约PPP项目3个,建成5G基站。', '')
+    >>> clean_line("全面完成。 nbsp"), clean_line("全面完成。GDP")
+    ('全面完成。', '全面完成。GDP')
     """
     line = _BRACKETED_SPAM_RE.sub("", line)
     spam = _SPAM_RE.search(line)

@@ -776,3 +776,19 @@ def test_file_that_is_half_binary_is_refused(tmp_path, tail, message):
     path.write_bytes(REPORT.encode("utf-8") + tail)
     with pytest.raises(InputError, match=message):
         ingest(path)
+
+
+def test_past_five_years_end_with_the_review_year_even_when_two_periods_are_named():
+    doc = ingest_text(
+        "——2023年1月12日在安远县第十八届人民代表大会第三次会议上\n一、过去五年工作回顾\n"
+        "过去五年,全县推进十三五收官和十四五开局,年均增长6.5%。\n十三五时期,全县年均增长7%。"
+    )
+    assert [(s.part, s.year) for s in doc.sentences[1:]] == [
+        ("review", 2022),
+        ("review", 2022),
+        ("review", 2020),
+    ]
+
+
+def test_stray_lower_case_tokens_ending_lines_are_removed():
+    assert normalise("全面完成整改任务。 nbsp\n新增就业3000人。 qk") == "全面完成整改任务。\n新增就业3000人。"
