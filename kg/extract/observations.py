@@ -59,7 +59,7 @@ _TAIL_RE = re.compile(
     r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|上涨|前移|进位)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩|精简|削减)"
     r"|(?P<from>由|从)"
-    r"|(?P<each>(?<!人)均|都)"
+    r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的)"
@@ -445,7 +445,9 @@ def _observation(
     amount = figure.kind == "number" and _dimension(unit) not in ("%",)
     start_year = _start_year(sentence.text, figure.start)
     fig_year = (
-        start_year or _explicit_year(sentence.text, span_start) or _period_year(sentence, figure.start, year)
+        start_year
+        or _explicit_year(sentence.text, figure.start)
+        or _period_year(sentence, figure.start, year)
     )
     target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
