@@ -10,8 +10,15 @@ The normalised text follows one convention that every extractor can rely on:
 - HTML entities are decoded, zero-width characters dropped, every line stripped,
   spaces next to Chinese characters removed, empty lines dropped (lines are joined by
   one ``\\n``), and a line broken inside a word or number is joined to the next;
-- obvious site chrome (breadcrumb, 来源/发布时间 line, 打印本页, 关闭窗口, 相关阅读 and all
-  after it) is removed.
+- what scraping adds is removed (:mod:`kg.ingest_noise`): site chrome (breadcrumb, navigation
+  bars, 来源/发布时间 line, 打印本页, footer, 相关阅读 and all after it), spam, URLs, taglines
+  and junk tokens appended to lines, repeated titles; lower-cased acronyms are upper-cased
+  (``gdp`` → ``GDP``); a page title naming another year or region than the body is dropped.
+
+Years: the report year is the meeting's; review sentences are about the review year, plan
+sentences about the plan year (a December report reviews its own year), a plan section about a
+five-year period (十四五) about its last year; a sentence's own leading year, 今年/明年/去年
+(counted from the meeting) or a named period (十三五时期) overrides its part's year.
 
 Sentences end at ``。！？；`` and at line ends. Section titles are given without their
 number marker (``一、2018年工作回顾`` → ``2018年工作回顾``), up to the first ``。；！？:``.
