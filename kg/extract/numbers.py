@@ -3,14 +3,21 @@
 A figure is a number as written (Arabic with decimals and thousands commas, Chinese numerals,
 mixed forms such as ``1.2万人``), the unit that follows it (its scale kept as written:
 ``25万余平方米`` is 25 with unit ``万平方米``) and a qualifier (余, 多, 左右, 以上, 以内, 以下,
-上下). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
+上下). A range (``6%—6.5%``, ``6-7%``, ``6%至7%``) is one figure: its lower bound, with the range as
+written for qualifier. Tenths are a share in %: ``三成`` is 30 %. Doubling is a multiple:
+``翻一番`` is 2 倍, ``翻两番`` 4 倍 (qualifier as written). An amount per period keeps the period in
+its unit (``每月620元`` is 620 元/月). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
 A ratio is ``8.5:40.2:51.3``.
 
 Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A级``, ``A3地块``,
 ``12345热线``, ``三大攻坚战``, ``十四五``), ordinals (``第六届``), dates and years (``6月底``,
 ``2019年``), durations (``连续七年``, ``24小时``), a lone Chinese digit before a classifier
 (``两个维护``, ``四个意识``: single Chinese digits only count after a verb of quantity such as
-新增 or 建成, and ``一`` never: 一批, 一个 are not counts), and a bare number followed by a word or by 、.
+新增 or 建成, and ``一`` never: 一批, 一个 are not counts; nor does a Chinese count before its noun
+without such a verb: ``十项民生实事``), vague numbers (``数十家``, ``几百人``), a size or threshold
+before the noun it qualifies (``超10亿元项目``, ``10亿元级``, ``年产5万吨…项目``), a set of
+measures named by its count (``…发展30条``), voltages (``110千伏``, ``110kV``) and other numbers
+with a unit not listed here, and a bare number followed by a word or by 、.
 """
 
 from __future__ import annotations

@@ -6,21 +6,33 @@ removed (``社会消费品零售总额完成86.2亿元`` → 社会消费品零�
 (``6家小化工厂`` → 小化工厂). A figure with no noun of its own is elliptic and takes the
 indicator of the figure before it in the sentence (``实现地区生产总值98.3亿元,增长7.5%``); a
 relative noun is joined to it (``增速排名全市第一`` → 地区生产总值增速, ``占比提高0.6个百分点``).
+Works named verb first take their statistical name (``改造棚户区35万平方米`` → 棚户区改造).
 A list of figures pairs with a list of indicators by position (``分别``; ``城乡居民…`` splits into
 城镇居民… and 农村居民…); ``均`` gives one figure to every indicator of a list.
 
 Kinds: ``rank`` for rankings; in the plan part (or for a year after the report year) every
-figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点 or 倍) is a
-``growth``, another rate or ratio in % a ``share``, the rest ``actual``. A reported fall of a
+figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点, or 倍 after such a
+verb) is a ``growth``, another rate or ratio in % a ``share``, the rest ``actual``. A multiple of a
+base level (``是2015年的1.5倍``; ``翻一番`` is 2 倍, ``翻两番`` 4 倍) is a ratio of two levels, so a
+``share`` (GUIDELINES: "a ratio or share"); ``增长1.2倍`` stays a ``growth``. A reported fall of a
 rate is a negative growth, as statistics write it (``能耗下降3%`` → 能耗, growth −3); any other
-decrease keeps its value positive and names its direction in the indicator (a target
-``会议减少30%以上`` → 会议减少, 30), as does a change of an amount (``财政总收入增收`` 2.1 亿元).
-In ``由A降至B`` only B is reported.
+decrease (a planned one included) keeps its value positive and names its direction in the indicator
+(a target ``会议减少30%以上`` → 会议减少, 30), as does a change of an amount (``财政总收入增收`` 2.1
+亿元). A change of a rank (``排名前移2位``) is an ``actual`` of 2 位 under …排名前移; a rank with no
+number (``前列``, ``第一方阵``) is not reported. ``预计`` (provisional) figures are reported like
+the others (kind by the rules above; ``预计`` dropped from the indicator). A range (``增长6%—6.5%``)
+is one observation: the lower bound, with the range as written as its qualifier.
 
-The year is the sentence's year unless the figure's clause names one (``增加到2020年的…``) or the
-sentence opens with one (``2017年,…``); a year of comparison (``比2015年``), a date (``2018年5月``)
-or a starting point (``2016年以来``) does not count. A 三次产业结构 ratio (``8.5:40.2:51.3``) gives
-the shares of the three sectors; other ratios are not reported. Glossary and front matter are skipped.
+The year is the sentence's year unless the figure's clause names one (``增加到2020年的…``,
+``2018年达到…``) or the sentence opens with one (``2017年,…``); a year of comparison (``比2015年``),
+a date (``2018年5月``) or a starting point (``2016年以来``) does not count. In ``由A增加到B`` only B
+is reported, unless A has its own year (``由2015年的121.5亿元``: A is an actual of 2015, B of the
+sentence's year). A five-year period named before the figure (``十三五时期``, ``十四五期间``) sets
+the year to the period's last year (2020, 2025) in the plan part; in the review it never goes past
+the sentence's year, so a 2021 report's review of 十三五 speaks of 2020, the year ingest gives it.
+The 十三五 review of a December report is about the year then ending (ingest's sentence year).
+A 三次产业结构 ratio (``8.5:40.2:51.3``) gives the shares of the three sectors; other ratios are not
+reported. Glossary and front matter are skipped.
 
 Not reported, by design: a number whose classifier was lost in copying when a noun follows it
 (``3菜市场``: indistinguishable from a number inside a name), and an elliptic figure whose unit

@@ -110,3 +110,42 @@ def test_rank_starts_at_its_verb():
 def test_ratio_parts():
     (figure,) = find_figures("三次产业结构调整为8.5:40.2:51.3")
     assert (figure.kind, figure.values) == ("ratio", (8.5, 40.2, 51.3))
+
+
+def test_ranges_keep_the_lower_bound_and_the_range_as_written():
+    assert _plain("增长6%—6.5%,增长6%-7%,增长6~7%,2019-2020年,1-3月") == [
+        ("number", 6.0, "%", "6%—6.5%"),
+        ("number", 6.0, "%", "6%-7%"),
+        ("number", 6.0, "%", "6~7%"),
+    ]
+
+
+def test_tenths_doubling_and_vague_numbers():
+    assert _plain("占比超过三成,近两成,七成新,经济总量翻一番,收入翻两番,数十家企业,几百人") == [
+        ("number", 30.0, "%", None),
+        ("number", 20.0, "%", None),
+        ("number", 2.0, "倍", "翻一番"),
+        ("number", 4.0, "倍", "翻两番"),
+    ]
+
+
+def test_amounts_per_month_or_year_and_more_units():
+    assert _plain("提高到每月620元,每人每年1200元,压缩至0.5个工作日,粮食3.1亿斤,8600万美元") == [
+        ("number", 620.0, "元/月", None),
+        ("number", 1200.0, "元/年", None),
+        ("number", 0.5, "个工作日", None),
+        ("number", 3.1, "亿斤", None),
+        ("number", 8600.0, "万美元", None),
+    ]
+
+
+def test_sizes_thresholds_and_named_sets_are_not_figures():
+    text = (
+        "引进超10亿元项目,亿元以上项目,10亿元级产业集群,年产5万吨锂电材料项目,十项民生实事,"
+        "十六个先进制造业集群,出台支持企业发展措施30条,110千伏输变电工程,500千伏变电站,G60走廊,5G基站"
+    )
+    assert find_figures(text) == []
+    assert _plain("引进十余家企业,新建道路30条") == [
+        ("number", 10.0, "家", "余"),
+        ("number", 30.0, "条", None),
+    ]
