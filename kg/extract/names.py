@@ -26,6 +26,9 @@ _HONOUR = re.compile(
 #: The longest head listed in heads.tsv, in characters.
 _MAX_HEAD = 8
 
+#: A construction phase closing a name (…公园一期, …工程二期) or standing before 工程 (…港区一期工程).
+_PHASE = re.compile(r"[一二三四五六七八九十\d]期$")
+
 
 def normalise(surface: str) -> str:
     """The name the linker groups on: quotes, brackets and spaces removed.
@@ -52,20 +55,23 @@ def head_of(name: str) -> str | None:
 def type_of(name: str) -> str | None:
     """The entity type ``name``'s head gives it, or None when it has no head or is only a head.
 
-    工程 is a Project after a building verb and a Policy otherwise; 项目 after a policy head
-    (…改革项目) stays a Policy.
+    工程 is a Project after a building verb or a construction phase (…港区一期工程) and a Policy
+    otherwise; 项目 after a policy head (…改革项目) stays a Policy. A phase closing a name (…公园二期)
+    keeps the type of the name before it.
 
     >>> type_of("古塔修缮工程"), type_of("乡风文明提升工程"), type_of("金禾食品"), type_of("工程")
     ('Project', 'Policy', 'Company', None)
-    >>> type_of("户籍制度改革项目")
-    'Policy'
+    >>> type_of("户籍制度改革项目"), type_of("青湾港区一期工程"), type_of("白鹭湖湿地公园二期")
+    ('Policy', 'Project', 'Project')
     """
+    if _PHASE.search(name) and len(name) > 4:
+        return type_of(name[:-2])
     head = head_of(name)
     if head is None or head == name:
         return None
     kind = heads()[head]
     rest = name[: -len(head)]
-    if head == "工程" and rest.endswith(_BUILD_VERBS):
+    if head == "工程" and (rest.endswith(_BUILD_VERBS) or _PHASE.search(rest)):
         return "Project"
     if head == "项目":
         inner = type_of(rest)

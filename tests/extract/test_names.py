@@ -36,3 +36,26 @@ def test_lexicons_have_no_blank_or_comment_lines():
         assert all(t and not t.startswith("#") for t in terms(name))
     assert divisions()["青海省"][1] == "province"
     assert set(heads().values()) <= {"Project", "Company", "Place", "Policy", "Organization"}
+
+
+def test_construction_phase_keeps_the_type_and_makes_gongcheng_a_work():
+    assert type_of("青湾港区一期工程") == "Project"
+    assert type_of("白鹭湖湿地公园二期") == "Project"
+    assert type_of("柳河综合治理工程") == "Policy"
+
+
+def test_new_heads_of_transport_works_departments_and_industries():
+    assert [type_of(n) for n in ("青湾过江通道", "白鹭国际机场", "省水利厅", "青禾米业", "鸿远重工")] == [
+        "Project",
+        "Project",
+        "Organization",
+        "Company",
+        "Company",
+    ]
+    assert type_of("柳岸医院门诊综合楼") == "Project"
+
+
+def test_bare_activity_phrases_are_not_national_policies():
+    policies = terms("policies_national.txt")
+    assert "老旧小区改造" not in policies and "棚户区改造" not in policies
+    assert "城市更新行动" in policies and "四好农村路" in policies
