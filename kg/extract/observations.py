@@ -78,7 +78,7 @@ _TAIL_RE = re.compile(
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划(?!总?投资)|其中|预计|继续|要|并|同时|还|另|进一步"
+    r"^(?:到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|每年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划(?!总?投资)|其中|预计|继续|要|并|同时|还|另|进一步"
     r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -332,6 +332,8 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
     ['政务服务事项网上发布率', '政务服务事项网上审批率']
     >>> _split_list("城乡居民人均可支配收入", 2, "respectively")
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> _split_list("规上工业增加值、固投增速", 2, "respectively")
+    ['规上工业增加值增速', '固投增速']
     """
     if mode is None:
         return [indicator]
@@ -347,6 +349,9 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
     for j, item in enumerate(items[1:], start=1):
         if len(item) < len(first) and item[-1] == first[-1]:
             items[j] = first[: len(first) - len(item)] + item
+    shared = next((r for r in _RELATIVE if last.endswith(r) and len(last) > len(r)), None)
+    if shared:  # 规上工业增加值、固投增速: the relative noun of the last item is shared by all
+        items = [item if item.endswith(shared) else item + shared for item in items]
     return items
 
 
@@ -454,7 +459,7 @@ def _observation(
 ) -> Observation:
     """Build one observation with its evidence span in document offsets."""
     unit = figure.unit
-    amount = figure.kind == "number" and _dimension(unit) not in ("%",)
+    amount = figure.kind == "number" and _dimension(unit) not in ("%", "倍")
     start_year = _start_year(sentence.text, figure.start)
     fig_year = (
         start_year

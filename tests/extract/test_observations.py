@@ -401,3 +401,13 @@ def test_planned_decrease_and_amounts_that_fall():
         ("工程建设项目审批时间", 60.0, "个工作日", 2020, "target", "以内"),
         ("计划总投资", 186.0, "亿元", 2020, "target", None),
     ]
+
+
+def test_shortened_list_shares_its_relative_noun_and_a_multiple_after_a_verb_is_growth():
+    text = REVIEW + "规上工业增加值、固投增速分别为8.1%、10.3%。出口额增长1.2倍,每年安排专项资金500万元。"
+    assert _obs(text) == [
+        ("规上工业增加值增速", 8.1, "%", 2019, "growth", None),
+        ("固投增速", 10.3, "%", 2019, "growth", None),
+        ("出口额", 1.2, "倍", 2019, "growth", None),
+        ("安排专项资金", 500.0, "万元", 2019, "actual", None),
+    ]
