@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicons import division_shorts, divisions, heads, terms
-from kg.extract.names import head_of, is_generic, is_honour, normalise, type_of
+from kg.extract.lexicons import division_codes, division_shorts, divisions, heads, terms
+from kg.extract.names import base_of, head_of, is_generic, is_honour, normalise, type_of
 from kg.extract.tagger import tag
 from kg.ingest import is_site_chrome
 from kg.types import Document, Mention, Sentence
@@ -136,6 +136,11 @@ _NAME_VERBS = frozenset(
         "修复",
         "提升",
         "更新",
+        "综合治理",
+        "生态治理",
+        "综合整治",
+        "提标改造",
+        "提质改造",
     }
 )
 
@@ -326,7 +331,8 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
 
     Goes left over name words; stops before a verb that governs a proper noun (迸发 供给侧…) and
     before a verb whose subject is a whole name (甲高新区 获批 省级…开发区, 甲食品 建设 原料基地;
-    a place may carry a works verb: 甲湖片区 治理 开发 项目); then drops leading
+    a place may carry a works verb: 甲湖片区 治理 开发 项目, and a verb inside the head is no
+    verb: 甲镇 污水处理 厂); then drops leading
     verbs and counts (打 好 三大攻坚战 → 三大攻坚战).
     """
     j = i
@@ -341,6 +347,7 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
         if (
             prev.tag in ("v", "vn")
             and j > 1
+            and not _verb_in_head(prev, tokens[i])
             and (
                 _subject_type(tokens, j - 2) == "Company"
                 or (
@@ -362,16 +369,35 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
     return j
 
 
+def _verb_in_head(verb: _Token, last: _Token) -> bool:
+    """True when ``verb`` is the first part of the head of a thing built (污水处理 厂 → 污水处理厂).
+
+    >>> _verb_in_head(_Token("污水处理", "vn", 0, 4), _Token("厂", "n", 4, 5))
+    True
+    >>> _verb_in_head(_Token("工作", "vn", 0, 2), _Token("法", "n", 2, 3))
+    False
+    """
+    words = verb.word + last.word
+    head = head_of(words)
+    return head == words and heads()[head] != "Policy"
+
+
 def _subject_type(tokens: list[_Token], k: int) -> str | None:
     """The type of a name of up to three words ending at tokens[k] and holding a proper noun, or None.
 
     >>> _subject_type([_Token("青禾", "ORG", 0, 2), _Token("食品", "n", 2, 4)], 1)
     'Company'
+    >>> _subject_type([_Token("青禾湖", "LOC", 0, 3), _Token("生态", "n", 3, 5)], 1) is None
+    True
     """
     for first in range(max(k - 2, 0), k + 1):
         words = tokens[first : k + 1]
         if all(_inside(t) for t in words) and any(t.tag in ("LOC", "ORG") for t in words):
-            kind = type_of("".join(t.word for t in words))
+            name = "".join(t.word for t in words)
+            kind = type_of(name)
+            if kind == "Company" and not any(t.tag == "ORG" for t in words):
+                # 甲湖 生态 (a place and an industry word) is no sure company: 甲湖生态修复工程.
+                kind = None if head_of(name) not in _FORMAL_COMPANY_HEADS else kind
             if kind:
                 return kind
     return None
@@ -393,7 +419,10 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
     >>> _typed("示范社区", [_Token("示范", "n", 0, 2), _Token("社区", "n", 2, 4)])
     """
     kind = type_of(name)
-    head = head_of(name)
+    base = base_of(name)
+    head = head_of(base)
+    if base != name and len(tokens) > 1 and tokens[-1].word == name[len(base) :]:
+        tokens = tokens[:-1]
     if kind is None or head is None or not tokens:
         return None
     last = tokens[-1]
@@ -401,10 +430,10 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
         last.tag in _NAME_TAGS
         or re.search(r"[0-9A-Za-z]", last.word)
         or (last.word == head and len(tokens) > 1 and tokens[-2].tag in _NAME_TAGS)
-        or (len(last.word) > 1 and _regional(name, kind))
+        or ((len(last.word) > 1 or kind == "Organization") and _regional(base, kind))
     ):
         return None
-    rest = name[: -len(head)]
+    rest = base[: -len(head)]
     if (
         len(rest) < 2
         or not _CJK.search(rest)
@@ -432,7 +461,11 @@ def _regional(name: str, kind: str) -> bool:
         return False
     if kind == "Project" and name.startswith(_SIDES):
         return not is_generic(name[2:])
-    return name[0] in _REGION_PREFIX and name[1] not in "域级内外场" and not is_generic(name[1:])
+    return (
+        name[0] in _REGION_PREFIX
+        and name[1] not in "域级内外场" + "".join(_REGION_PREFIX)
+        and not is_generic(name[1:])
+    )
 
 
 def _accept(name: str, kind: str | None) -> bool:
@@ -488,14 +521,21 @@ def _division_regex(shorts: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _region_shorts(doc: Document) -> tuple[str, ...]:
-    """Short names (涪城, 绵阳) of the report's region and its parents.
+    """Short names (涪城, 绵阳) of the report's region, its parents and, for a province or a city, the
+    divisions under it (a city report names its counties by their short names: 甲县 → 甲).
 
     >>> _region_shorts(Document("", (), (), region_full="四川省绵阳市涪城区"))
     ('四川', '涪城', '绵阳')
+    >>> "江油" in _region_shorts(Document("", (), (), region_full="四川省绵阳市", region_code="510700"))
+    True
     """
     full = doc.region_full or doc.region
     out = {short for name, (short, _) in divisions().items() if full and name in full and short != name}
     out |= {short for short, name in division_shorts().items() if full and name in full}
+    code = doc.region_code or ""
+    prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else None
+    if prefix:
+        out |= {s for s, c in division_codes() if c.startswith(prefix) and c != code}
     return tuple(sorted(out))
 
 

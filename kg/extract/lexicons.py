@@ -75,3 +75,18 @@ def division_shorts() -> dict[str, str]:
         if level != "county" and short != name:
             out.setdefault(short, name)
     return out
+
+
+@lru_cache(maxsize=1)
+def division_codes() -> tuple[tuple[str, str], ...]:
+    """(short name, code) of every division whose short name is a name of its own (not 经开区).
+
+    >>> ("湖南", "430000") in division_codes()
+    True
+    """
+    out: set[tuple[str, str]] = set()
+    for line in _lines("divisions.tsv"):
+        name, short, _, code = line.split("\t")[:4]
+        if short not in _GENERIC_SHORTS and len(short) >= 2 and short != name:
+            out.add((short, code))
+    return tuple(sorted(out))

@@ -52,20 +52,29 @@ def head_of(name: str) -> str | None:
     return None
 
 
+def base_of(name: str) -> str:
+    """``name`` without a construction phase closing it (…工程二期 → …工程).
+
+    >>> base_of("白鹭湖湿地公园二期"), base_of("青山县")
+    ('白鹭湖湿地公园', '青山县')
+    """
+    return name[:-2] if _PHASE.search(name) and len(name) > 4 else name
+
+
 def type_of(name: str) -> str | None:
     """The entity type ``name``'s head gives it, or None when it has no head or is only a head.
 
     工程 is a Project after a building verb or a construction phase (…港区一期工程) and a Policy
-    otherwise; 项目 after a policy head (…改革项目) stays a Policy. A phase closing a name (…公园二期)
-    keeps the type of the name before it.
+    otherwise; 项目 after a policy head (…改革项目) stays a Policy. A phase closing the name of a
+    work (…公园二期) keeps it a Project; a phase after anything else (a river: 柳河二期) names nothing.
 
     >>> type_of("古塔修缮工程"), type_of("乡风文明提升工程"), type_of("金禾食品"), type_of("工程")
     ('Project', 'Policy', 'Company', None)
-    >>> type_of("户籍制度改革项目"), type_of("青湾港区一期工程"), type_of("白鹭湖湿地公园二期")
-    ('Policy', 'Project', 'Project')
+    >>> type_of("户籍制度改革项目"), type_of("青湾港区一期工程"), type_of("白鹭湖湿地公园二期"), type_of("柳河二期")
+    ('Policy', 'Project', 'Project', None)
     """
-    if _PHASE.search(name) and len(name) > 4:
-        return type_of(name[:-2])
+    if base_of(name) != name:
+        return "Project" if type_of(base_of(name)) == "Project" else None
     head = head_of(name)
     if head is None or head == name:
         return None

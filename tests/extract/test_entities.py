@@ -141,3 +141,26 @@ def test_spelled_numerals_are_not_slogans_and_quoted_head_phrase_is_kept():
 
 def test_company_list_item_stops_at_its_verb():
     assert found("支持鸿达建材、青禾食品建设原料基地。") == {("鸿达建材", "Company"), ("青禾食品", "Company")}
+
+
+def test_a_verb_inside_the_head_and_a_place_before_an_industry_word_do_not_cut_a_work():
+    text = "推进柳河镇污水处理厂建设，青禾湖生态修复工程完工。"
+    assert found(text) == {("柳河镇污水处理厂", "Project"), ("青禾湖生态修复工程", "Project")}
+
+
+def test_provincial_departments_are_organizations():
+    assert found("省水利厅会同省生态环境厅开展联合督查。") == {
+        ("省水利厅", "Organization"),
+        ("省生态环境厅", "Organization"),
+    }
+
+
+def test_phases_and_transport_works_are_projects():
+    assert found("实施白鹭湖湿地公园二期，青湾港区一期工程投入使用。") == {
+        ("白鹭湖湿地公园二期", "Project"),
+        ("青湾港区一期工程", "Project"),
+    }
+    assert found("建成白鹭国际机场，金沙过江通道主体完工。") == {
+        ("白鹭国际机场", "Project"),
+        ("金沙过江通道", "Project"),
+    }
