@@ -150,6 +150,9 @@ _BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "
 #: A quoted name and the head written after the closing quote (“一网通办”改革, “五水共治”).
 _QUOTED = re.compile(r"[“\"](?P<x>[^”\"“，。；]{2,20})[”\"](?P<h>[\u4e00-\u9fff]{0,6})")
 
+#: Kinds of actors a quoted label classifies (“小巨人”企业, “领跑者”城市): the label names no policy.
+_QUOTED_KINDS = ("企业", "城市", "人才", "家庭", "市场主体")
+
 #: The report's own meeting (区五届人大 …) and speaker: metadata, not entities.
 _METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
 
@@ -614,7 +617,8 @@ def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
 
 
 def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
-    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company."""
+    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company; a LOC
+    without one is a Place when it is a province's or city's short name (上海, 徐州)."""
     out: list[_Candidate] = []
     for tok in tokens:
         if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
@@ -622,10 +626,21 @@ def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
         kind = _typed(tok.word, [tok])
         if kind is None and tok.tag == "LOC" and len(tok.word) == 2 and tok.word[1] in "江河湖山岛":
             kind = "Place"
+        if kind is None and tok.tag == "LOC" and tok.word in division_shorts() and not _idiom_at(doc, tok):
+            kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
         if kind is None and tok.tag == "ORG":
             kind = "Organization" if heads().get(tok.word) == "Organization" else "Company"
         out += _make(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
+
+
+def _idiom_at(doc: Document, tok: _Token) -> bool:
+    """True when a listed non-entity phrase starts at ``tok`` (长治 in 长治久清 is no city).
+
+    >>> _idiom_at(Document("水体长治久清", (), ()), _Token("长治", "LOC", 2, 4))
+    True
+    """
+    return any(doc.text.startswith(w, tok.start) for w in terms("not_entities.txt") if len(w) > len(tok.word))
 
 
 def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -746,7 +761,7 @@ def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate
     out: list[_Candidate] = []
     for s, e in spans:
         name = normalise(doc.text[s:e])
-        full = name if name.endswith(head) else name + head
+        full = name if name.endswith(_SHARED_HEADS) else name + head
         if len(name) <= 6 and _accept(full, "Place"):
             out.append(_Candidate(s, e, "Place", "list-shared-head", full, 2))
     return out
@@ -792,9 +807,12 @@ def _quoted(
 
     The head phrase (改革, 决策制度, 基层治理模式) is made of name words and ends with a head.
     A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head.
-    Scraped copies lose their quotes, so this rule only adds certainty where quotes survive.
+    A quoted label of a kind of actor (“小巨人”企业) is no name. Scraped copies lose their quotes,
+    so this rule only adds certainty where quotes survive.
     """
     inner, after = match.group("x"), match.group("h")
+    if after.startswith(_QUOTED_KINDS):
+        return []
     quote_end = sentence.start + match.end("x") + 1
     for size in range(len(after), -1, -1):
         words = _words(tokens, quote_end, quote_end + size)
@@ -837,6 +855,15 @@ def _tiles(start: int, end: int, parts: list[_Candidate]) -> bool:
     return pos == end and count >= 2
 
 
+def _in_title(doc: Document, c: _Candidate) -> bool:
+    """True when a body's name is the front of the report's title (甲县政府工作报告): metadata.
+
+    >>> _in_title(Document("甲县政府工作报告", (), ()), _Candidate(0, 4, "Organization", "head", "甲县政府", 3))
+    True
+    """
+    return c.type == "Organization" and doc.text.startswith("工作报告", c.end)
+
+
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     """Every typed name in ``doc``, one :class:`Mention` per occurrence.
 
@@ -873,7 +900,11 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
         sessions = [
             (sentence.start + m.start(), sentence.start + m.end()) for m in _SESSION.finditer(sentence.text)
         ]
-        candidates = [c for c in candidates if not any(c.start < e and s < c.end for s, e in sessions)]
+        candidates = [
+            c
+            for c in candidates
+            if not any(c.start < e and s < c.end for s, e in sessions) and not _in_title(doc, c)
+        ]
         for c in _resolve(candidates):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))

@@ -164,3 +164,21 @@ def test_phases_and_transport_works_are_projects():
         ("白鹭国际机场", "Project"),
         ("金沙过江通道", "Project"),
     }
+
+
+def test_provinces_and_cities_by_short_name_but_not_inside_an_idiom():
+    assert found("与上海、安徽共建产业合作园区。") == {("上海", "Place"), ("安徽", "Place")}
+    assert found("确保青溪河水体长治久清。") == {("青溪河", "Place")}
+
+
+def test_quoted_label_of_a_kind_of_company_is_no_policy():
+    assert found("新增专精特新“小巨人”企业30家。") == set()
+
+
+def test_listed_divisions_keep_their_own_heads():
+    assert found("全面推进凤岭镇、石桥乡等8个贫困村出列。") == {("凤岭镇", "Place"), ("石桥乡", "Place")}
+
+
+def test_the_report_title_is_no_organization():
+    doc = ingest_text("2019年青山县政府工作报告\n各位代表：\n青山县人民政府向大会报告工作。")
+    assert {(m.name, m.type) for m in extract_mentions(doc)} == {("青山县人民政府", "Organization")}
