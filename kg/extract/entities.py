@@ -43,6 +43,17 @@ _CLASSIFIERS = {
     "国家": "Place",
 }
 
+#: Words between 等 and its classifier (等42家外资企业, 等一批龙头企业, 等链主企业).
+_CLASSIFIER_OPENING = re.compile(
+    r"^([\d一二三四五六七八九十百]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有)+"
+)
+
+#: A capacity written inside a project's name (甲集团年产10万吨乙项目, 甲科技12英寸晶圆制造项目).
+_CAPACITY = re.compile(r"(年产)?[\d.]+万?(吨|锭|台|套|件|辆|英寸|千瓦|兆瓦|头|只|片)")
+
+#: The rest of a project's name after its capacity, up to 项目 (no punctuation inside).
+_CAPACITY_REST = re.compile(r"[\u4e00-\u9fff]{1,16}?项目")
+
 #: Frames around names: (regex with one group ``x`` for the name list, type for untyped names).
 _FRAMES = (
     (re.compile(r"以(?P<x>[^，。；：的以]{2,40}?)为(代表|依托|龙头)"), "Company"),
@@ -575,6 +586,7 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
             kind = _typed(name, tokens[j : i + 1])
             if kind and not is_generic(name):
                 start = _after_conjunction(doc.text, tokens[j].start, tok.end, kind)
+                start = _route_start(doc, tokens, start) if kind == "Project" else start
                 out += _make(doc, start, tok.end, kind, "head", 3)
                 break
     return out
@@ -614,6 +626,35 @@ def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
     if following is None or following.tag != "n" or re.search(r"[0-9A-Za-z]", following.word):
         return False
     return type_of(doc.text[tokens[max(i - 1, 0)].start : tokens[i].end]) == "Policy"
+
+
+def _capacity_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
+    """Projects named by their investor and capacity (甲集团年产10万吨乙项目): the investor's name, the
+    capacity and the product up to 项目, when the investor's name holds a proper noun."""
+    out: list[_Candidate] = []
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+    for match in _CAPACITY.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        rest = _CAPACITY_REST.match(doc.text, e)
+        if s not in by_end or rest is None:
+            continue
+        left = tokens[_extend_left(tokens, by_end[s])].start
+        if _proper(_words(tokens, left, s)):
+            out += _make(doc, left, rest.end(), "Project", "capacity", 3)
+    return out
+
+
+def _route_start(doc: Document, tokens: list[_Token], start: int) -> int:
+    """Where a route's name starts when it runs from one place to another (甲至乙快速通道 → 甲).
+
+    >>> toks = [_Token("青山", "LOC", 0, 2), _Token("至", "p", 2, 3), _Token("白沙", "LOC", 3, 5)]
+    >>> _route_start(Document("青山至白沙公路", (), ()), toks, 3)
+    0
+    """
+    if start < 1 or doc.text[start - 1] != "至":
+        return start
+    before = next((k for k, t in enumerate(tokens) if t.end == start - 1), None)
+    return tokens[before].start if before is not None and tokens[before].tag == "LOC" else start
 
 
 def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
@@ -730,7 +771,7 @@ def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) ->
         if numbered:
             right, default = tail + numbered.start(), "Place"
         elif doc.text.startswith("等", right):
-            after = re.sub(r"^(一批|大型|龙头|重点)+", "", doc.text[right + 1 : chunk_e])
+            after = _CLASSIFIER_OPENING.sub("", doc.text[right + 1 : chunk_e])
             default = next((k for w, k in _CLASSIFIERS.items() if after.startswith(w)), None)
         if right <= left or ("、" not in doc.text[left:right] and default is None):
             continue
@@ -895,6 +936,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _list_candidates(doc, sentence, tokens)
             + _frame_candidates(doc, sentence, tokens)
             + _pattern_candidates(doc, sentence, tokens)
+            + _capacity_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens)
         )
         sessions = [

@@ -182,3 +182,18 @@ def test_listed_divisions_keep_their_own_heads():
 def test_the_report_title_is_no_organization():
     doc = ingest_text("2019年青山县政府工作报告\n各位代表：\n青山县人民政府向大会报告工作。")
     assert {(m.name, m.type) for m in extract_mentions(doc)} == {("青山县人民政府", "Organization")}
+
+
+def test_investor_and_capacity_inside_a_project_name():
+    assert found("青禾集团年产5万吨有机肥项目建成投产。") == {("青禾集团年产5万吨有机肥项目", "Project")}
+
+
+def test_a_route_from_one_place_to_another_is_one_project():
+    assert found("加快青山至白沙快速通道建设。") == {("青山至白沙快速通道", "Project")}
+
+
+def test_counted_classifier_after_deng_types_the_list():
+    assert found("瑞丰光学、鸿远精工等28家外资企业落户。") == {
+        ("瑞丰光学", "Company"),
+        ("鸿远精工", "Company"),
+    }
