@@ -30,12 +30,17 @@ import hashlib
 import html
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text, to_simplified
-from kg.ingest_noise import clean_line, drop_repeats, is_site_chrome, starts_chrome_tail
+from kg.ingest_noise import (
+    clean_line,
+    drop_repeats,
+    is_site_chrome,
+    rejoin_split_entities,
+    starts_chrome_tail,
+)
 from kg.ingest_region import Region, find_region, resolve_region, title_region_name
 from kg.types import Document, Section, Sentence
 
@@ -106,6 +111,15 @@ _PLAN_CUES = re.compile(
 )
 #: A sentence outside review and plan parts that speaks of the plan year.
 _PLAN_SENTENCE_RE = re.compile(r"预期目标")
+#: In a text without headings (a news write-up), a sentence of the plan part.
+_UNHEADED_PLAN_RE = re.compile(r"预期目标|今年")
+#: Body sentences that give the plan year when no meeting line, heading or title does: the year of
+#: the main targets, or the year after the one whose results are reviewed.
+_BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")
+_BODY_REVIEW_YEAR_RE = re.compile(
+    r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?(?:取得[^。；！？\n]{0,6}成效|工作回顾)"
+)
+_BODY_OPENING_LINES = 3
 #: A sentence opening with 今年/明年/去年: the year is counted from the meeting's year.
 _RELATIVE_YEAR_RE = re.compile(r"^(?:——)?(今年|明年|去年)")
 _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
@@ -120,11 +134,16 @@ _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
 _TITLE_LINE_RE = re.compile(r"政府工作报告$")
 _MAX_FRONT_LINES = 30
-# Hard-wrap detection: lines of at least _MIN_WRAP characters, at least _MIN_WRAPPED_LINES of them,
-# and _WRAPPED_SHARE of them within two characters of the commonest length.
+#: The meeting line (……人民代表大会第三次会议上): a line of its own, never continued.
+_MEETING_LINE_RE = re.compile(r"(?:代表大会|人大).{0,12}会议上?$")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+# Hard-wrap detection over the lines that stop mid-sentence (at least _MIN_WRAP characters, not
+# headings or titles): at least _MIN_WRAPPED_LINES of them, and _WRAPPED_SHARE of them, as wide as
+# their median within _WRAP_TOLERANCE of it.
 _MIN_WRAP = 12
 _MIN_WRAPPED_LINES = 4
-_WRAPPED_SHARE = 0.6
+_WRAPPED_SHARE = 0.5
+_WRAP_TOLERANCE = 0.15
 
 
 def ingest(path: str | Path) -> Document:
@@ -179,7 +198,8 @@ def ingest_text(text: str, source: str = "") -> Document:
         region = region if region.name or other_region else kept_region
         title = ""
     sentences = _label_sentences(normal, _sentence_spans(normal, lines), sections, front_end, years)
-    if not title and region.name and years.report:
+    if not title_region_name(title) and region.name and years.report:
+        # No title, or a generic one (政府工作报告) that names no region: build one.
         title = f"{years.report}年{region.name}政府工作报告"
     return Document(
         text=normal,
@@ -266,7 +286,7 @@ def normalise(text: str) -> str:
     >>> normalise("完成节能减\\n排、安全生产任务!")
     '完成节能减排、安全生产任务！'
     """
-    text = html.unescape(html.unescape(text))
+    text = html.unescape(html.unescape(rejoin_split_entities(text)))
     for symbol, spelled in {**_UNIT_SYMBOLS, **_CIRCLED}.items():
         text = text.replace(symbol, spelled)
     text = unicodedata.normalize("NFKC", text)
@@ -297,39 +317,77 @@ def _join_broken_lines(lines: list[str]) -> str:
     width = _wrap_width(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
-        if out and _continues(out[-1], line, width is not None and len(lines[i - 1]) >= width - 1):
+        if out and _continues(out[-1], line, width is not None and _at_width(lines[i - 1], width)):
             out[-1] += line
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width at which the text was hard-wrapped (as in copies from PDFs), or None.
+def _cells(line: str) -> int:
+    """Width of a line in half-width cells: an ASCII character takes one, any other two.
 
-    Hard-wrapped when most long lines are about as long as the commonest long length.
-
-    >>> _wrap_width(["一" * 20, "二" * 21, "三" * 20, "四" * 7, "五" * 20, "六" * 19]), _wrap_width(["一" * 20])
-    (20, None)
+    >>> _cells("增长8.5%")
+    8
     """
-    lengths = [len(line) for line in lines if len(line) >= _MIN_WRAP]
-    if len(lengths) < _MIN_WRAPPED_LINES:
+    return len(line) + len(_NON_ASCII_RE.findall(line))
+
+
+def _ends_clause(line: str) -> bool:
+    """Whether a line stops where a sentence or clause may stop (。！？；: or a closing quote)."""
+    return line[-1] in _TERMINATORS + ":" + _CLOSERS
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width in cells at which the text was hard-wrapped (as in copies from PDFs), or None.
+
+    Hard-wrapped when many of the lines that stop mid-sentence (not headings or titles) are about
+    as wide as their median width, which is the wrap width; other lines may be any width.
+
+    >>> _wrap_width(["一" * 20, "二" * 21, "三" * 20 + "。", "四" * 7, "五" * 20, "六" * 19])
+    40
+    >>> _wrap_width(["一" * 20, "二" * 30 + "。", "三" * 9]) is None
+    True
+    """
+    widths = sorted(
+        _cells(line)
+        for line in lines
+        if len(line) >= _MIN_WRAP
+        and not _ends_clause(line)
+        and not _heading_level(line)
+        and not _TITLE_LINE_RE.search(line)
+    )
+    if len(widths) < _MIN_WRAPPED_LINES:
         return None
-    width = Counter(lengths).most_common(1)[0][0]
-    near = sum(1 for n in lengths if abs(n - width) <= 2)
-    return width if near >= _WRAPPED_SHARE * len(lengths) else None
+    width = widths[len(widths) // 2]
+    near = sum(1 for n in widths if _at_width_cells(n, width))
+    return width if near >= max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(widths)) else None
+
+
+def _at_width(line: str, width: int) -> bool:
+    """Whether a line is as wide as the wrap width (so the wrap, not the writer, ended it)."""
+    return _at_width_cells(_cells(line), width)
+
+
+def _at_width_cells(cells: int, width: int) -> bool:
+    return abs(cells - width) <= _WRAP_TOLERANCE * width
 
 
 def _continues(prev: str, line: str, full: bool = False) -> bool:
-    """Whether ``line`` continues the clause ``prev`` was cut in; ``full`` when prev reached the wrap width."""
-    if prev[-1] in _TERMINATORS + ":" + _CLOSERS:
+    """Whether ``line`` continues the clause ``prev`` was cut in; ``full`` when prev reached the wrap width.
+
+    A heading with its first sentence on the line (``(一)…。…``) continues when the wrap cut it.
+    """
+    if _ends_clause(prev):
         return False
     if (prev[-1].isdigit() or prev[-1] == ".") and _NUMBER_CONTINUES_RE.match(line):
         return not _YEAR_START_RE.match(line)
     if _PARAGRAPH_START_RE.match(line):
         return False
-    if _heading_level(prev) or _TITLE_LINE_RE.search(prev):
+    if _TITLE_LINE_RE.search(prev) or _MEETING_LINE_RE.search(prev):
         return False
+    if _heading_level(prev):
+        return full and bool(_TITLE_END_RE.search(prev))
     if full:
         return True
     if prev[-1] in ",、(“":
@@ -514,10 +572,42 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
             plan_year = meeting[0] + (1 if meeting[1] == 12 else 0)
         elif title_years:
             plan_year = int(title_years[0])
+        else:
+            plan_year = _body_plan_year(
+                text, text[: max(front_end, lines[min(len(lines), _BODY_OPENING_LINES) - 1][1])]
+            )
     if review_year is None and plan_year is not None:
         review_year = plan_year - 1
     report = meeting[0] if meeting else plan_year
     return _Years(report, review_year, plan_year)
+
+
+def _body_plan_year(text: str, opening: str) -> int | None:
+    """The plan year the body states when nothing else does: 20XX年…主要预期目标 → that year,
+    20XX年…取得显著成效 or 20XX年工作回顾 → the next; else the latest year of the ``opening``
+    paragraphs, plus one, when a review sentence there names it. A date without a year gives nothing.
+
+    >>> _body_plan_year("市长说,2018年全市发展取得显著成效。提出了2019年主要预期目标。", "")
+    2019
+    >>> _body_plan_year("市长说,2018年全市发展取得显著成效。", "")
+    2019
+    >>> _body_plan_year("2月19日,大会开幕。回顾过去一年,2020年全市增长5%。", "2月19日,大会开幕。回顾过去一年,2020年全市增长5%。")
+    2021
+    >>> _body_plan_year("2月19日,大会开幕。2020年全市增长5%。", "2月19日,大会开幕。2020年全市增长5%。") is None
+    True
+    """
+    plan = _BODY_PLAN_YEAR_RE.search(text)
+    if plan:
+        return int(plan.group(1))
+    review = _BODY_REVIEW_YEAR_RE.search(text)
+    if review:
+        return int(review.group(1)) + 1
+    years = _YEAR_RE.findall(opening)
+    if not years:
+        return None
+    latest = max(years)
+    named = (s for s in re.split(f"[{_TERMINATORS}\n]", opening) if f"{latest}年" in s)
+    return int(latest) + 1 if any(_REVIEW_CUES.search(s) for s in named) else None
 
 
 def _find_title(text: str, lines, front_end: int) -> str:
@@ -543,10 +633,12 @@ def _label_sentences(
         top = None if section is None else _top(sections, section)
         if top is None:
             part = "front" if start < front_end else "other"
+            if part == "other" and not sections and years.report is not None:
+                part = "plan" if _UNHEADED_PLAN_RE.search(sentence) else "review"
         else:
             part = parts[top] or "other"
         year = {"review": years.review, "plan": years.plan}.get(part)
-        if part == "plan" and not _YEAR_RE.search(sections[top].title):
+        if part == "plan" and top is not None and not _YEAR_RE.search(sections[top].title):
             year = _period_end(sections[top].title) or year
         sentences.append(
             Sentence(index, sentence, start, end, section, _sentence_year(sentence, part, year, years), part)

@@ -2,13 +2,15 @@
 
 Works on lines already NFKC-folded and made simplified (see :func:`kg.ingest.normalise`); every
 rule follows GENRE.md "Noise in real copies". Nothing here may drop report text: each rule needs
-a strong sign (a whole line of navigation, a spam word, a tail repeated on several lines).
+a strong sign (a whole line of navigation, a spam word, a tail or token repeated on several lines).
+:func:`rejoin_split_entities` works on the raw text, before entities are decoded.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from html.entities import html5
 
 _MAX_CHROME = 100
 _MAX_URL_LINE = 40
@@ -45,6 +47,11 @@ _JUNK_TOKEN_RE = re.compile(
     rf"(?<=[{_TERMINATORS}”])\s*(?=[A-Za-z0-9_]*[A-Za-z])(?=[A-Za-z0-9_]*\d)[A-Za-z0-9_]{{3,16}}"
     rf"(?=$|[\u4e00-\u9fff“(])|(?<=[{_TERMINATORS}”])\s*(?=[A-Za-z0-9_]*[a-z])[A-Za-z0-9_]{{2,16}}$"
 )
+#: A token of ASCII letters and digits mixed ending a line (F9f); junk when it ends several lines.
+_END_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{3,16}$")
+#: An HTML entity cut by a line break (&l / dquo;), the two halves around the break.
+_SPLIT_ENTITY_RE = re.compile(r"&(#?[A-Za-z0-9]{0,10})[ \t]*(?:\r\n|[\r\n])[ \t]*([A-Za-z0-9]{0,10};)")
+_NUMERIC_ENTITY_RE = re.compile(r"#(?:\d{2,7}|[xX][0-9A-Fa-f]{2,6});")
 _TAGLINE_MARK_RE = re.compile(r"^(?:——|—|-{1,2}|来源|本文|转载|摘自|责任编辑|编辑:|\(来源)")
 _TITLE_LINE_RE = re.compile(r"政府工作报告$")
 _MAX_TITLE = 40
@@ -117,15 +124,37 @@ def _before_spam(line: str, spam_start: int) -> str:
     return head[: cut + 1].strip() if head[cut] != " " else head[:cut].strip()
 
 
+def rejoin_split_entities(text: str) -> str:
+    """Raw text with every HTML entity a line break cut in two made whole again, so it can be decoded.
+
+    Only halves that together spell a known entity are joined.
+
+    >>> rejoin_split_entities("提前完成&l\\ndquo;十三五&rdquo;"), rejoin_split_entities("R&D\\nok;")
+    ('提前完成&ldquo;十三五&rdquo;', 'R&D\\nok;')
+    """
+
+    def join(match: re.Match) -> str:
+        name = match.group(1) + match.group(2)
+        known = name in html5 or _NUMERIC_ENTITY_RE.fullmatch(name)
+        return "&" + name if known else match.group()
+
+    return _SPLIT_ENTITY_RE.sub(join, text)
+
+
 def drop_repeats(lines: list[str]) -> list[str]:
-    """Lines without repeated report titles (kept once) and without a tagline appended to several lines.
+    """Lines without repeated report titles (kept once), a tagline appended to several lines and junk
+    tokens ending several lines.
 
     A tagline is the same short tail after the last sentence end of three or more lines, or of
-    two when it looks like one (——某某之窗, 来源…).
+    two when it looks like one (——某某之窗, 来源…). A junk token is a token of letters and digits
+    mixed that ends three or more lines (wherever the sentence stops): it goes from every line.
 
     >>> drop_repeats(["青山县政府工作报告", "增长7%。——青山之窗", "青山县政府工作报告", "增长8%。——青山之窗"])
     ['青山县政府工作报告', '增长7%。', '增长8%。']
+    >>> drop_repeats(["政府工作报告K7q", "各位代表:K7q", "全县实现地区生K7q", "产总值5G亿元K7q。"])
+    ['政府工作报告', '各位代表:', '全县实现地区生', '产总值5G亿元。']
     """
+    lines = _drop_junk_tokens(lines)
     tails = Counter(tail for tail in map(_tail, lines) if tail)
     taglines = {t for t, n in tails.items() if n >= _MIN_TAIL_REPEATS or n >= 2 and _TAGLINE_MARK_RE.match(t)}
     seen_titles: set[str] = set()
@@ -141,6 +170,16 @@ def drop_repeats(lines: list[str]) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+def _drop_junk_tokens(lines: list[str]) -> list[str]:
+    """Lines without the letter-and-digit tokens that end three or more of them; empty lines dropped."""
+    ends = Counter(match.group() for match in map(_END_TOKEN_RE.search, lines) if match)
+    junk = sorted(token for token, n in ends.items() if n >= _MIN_TAIL_REPEATS)
+    if not junk:
+        return lines
+    junk_re = re.compile(rf"(?<![A-Za-z0-9_])(?:{'|'.join(junk)})(?![A-Za-z0-9_])")
+    return [kept for kept in (junk_re.sub("", line).strip() for line in lines) if kept]
 
 
 def _tail(line: str) -> str:

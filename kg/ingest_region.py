@@ -16,7 +16,11 @@ from pathlib import Path
 
 _LEVELS = ("province", "city", "county")
 _MEETING_RE = re.compile(r"在([^\s,、。:在]{2,24}?)第?[一二三四五六七八九十\d]+届(?:人民代表大会|人大)")
-_TITLE_RE = re.compile(r"^(?:(?:19|20)\d\d年)?(.{2,24}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告")
+#: A meeting named anywhere (a news write-up: 2月19日,某市某区第六届人民代表大会第四次会议…).
+_BODY_MEETING_RE = re.compile(
+    r"([^\s,、。:；！？在】]{2,24}?)第?[一二三四五六七八九十\d]+届(?:人民代表大会|人大)"
+)
+_TITLE_RE = re.compile(r"^(?:(?:19|20)\d\d年)?([^\d年]{2,24}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告")
 _GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府")
 _SUFFIX_LEVELS = (
     ("自治区", "province"),
@@ -153,7 +157,8 @@ def _suffix_level(name: str) -> str | None:
 
 
 def find_region(front: str, title: str, text: str) -> Region:
-    """The region giving the report: from the meeting line, the title, then 某某区人民政府 phrases.
+    """The region giving the report: from the meeting line, the title, 某某区人民政府 phrases, then the
+    first division holding a 人民代表大会 meeting anywhere in the text (a news write-up of a report).
 
     ``front`` is the front matter, ``title`` the report title, ``text`` the whole text (context).
     A page title can name the wrong region: one the body never names again comes after the
@@ -165,6 +170,8 @@ def find_region(front: str, title: str, text: str) -> Region:
     '430104'
     >>> find_region("攸县政府工作报告\\n安远县人民政府县长", "攸县政府工作报告", "攸县政府工作报告\\n安远县").code
     '360726'
+    >>> find_region("", "", "2月19日,长沙市岳麓区第十七届人民代表大会第四次会议开幕。").full
+    '湖南省长沙市岳麓区'
     """
     flat = front.replace("\n", "")
     meeting = _MEETING_RE.search(flat)
@@ -179,7 +186,25 @@ def find_region(front: str, title: str, text: str) -> Region:
         region = resolve_region(candidate, text)
         if region.code or region.level == "township" and region.full != region.name:
             return region
+    body = _BODY_MEETING_RE.search(text.replace("\n", ""))
+    if body:
+        region = _resolve_tail(body.group(1), text)
+        if region.code:
+            return region
     return resolve_region(written[0]) if written else Region()
+
+
+def _resolve_tail(words: str, context: str) -> Region:
+    """The longest tail of ``words`` that resolves to a known division (召开了长沙市岳麓区 → 长沙市岳麓区).
+
+    >>> _resolve_tail("隆重召开的长沙市岳麓区", "").code
+    '430104'
+    """
+    for start in range(len(words) - 1):
+        region = resolve_region(words[start:], context)
+        if region.code:
+            return region
+    return Region()
 
 
 def title_region_name(title: str) -> str:
