@@ -54,6 +54,9 @@ _CAPACITY = re.compile(r"(年产)?[\d.]+万?(吨|锭|台|套|件|辆|英寸|千�
 #: The rest of a project's name after its capacity, up to 项目 (no punctuation inside).
 _CAPACITY_REST = re.compile(r"[\u4e00-\u9fff]{1,16}?项目")
 
+#: A division in brackets inside a name (甲精密（青山）有限公司, 中国（甲省）自由贸易试验区).
+_BRACKETED = re.compile(r"[（(](?P<p>[\u4e00-\u9fff]{2,8})[)）]")
+
 #: Frames around names: (regex with one group ``x`` for the name list, type for untyped names).
 _FRAMES = (
     (re.compile(r"以(?P<x>[^，。；：的以]{2,40}?)为(代表|依托|龙头)"), "Company"),
@@ -644,6 +647,27 @@ def _capacity_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]
     return out
 
 
+def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
+    """Names with a division in brackets (甲精密（青山）有限公司): the name words before the bracket,
+    the bracket, and the words after it up to the first that closes a typed name."""
+    out: list[_Candidate] = []
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+    for match in _BRACKETED.finditer(sentence.text):
+        place = match.group("p")
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if s not in by_end or (place not in division_shorts() and place not in divisions()):
+            continue
+        left = tokens[_extend_left(tokens, by_end[s])].start
+        for tok in [t for t in tokens if t.start >= e][:3]:
+            if not _inside(tok):
+                break
+            kind = type_of(normalise(doc.text[left : tok.end]))
+            if kind:
+                out += _make(doc, left, tok.end, kind, "bracketed", 2)
+                break
+    return out
+
+
 def _route_start(doc: Document, tokens: list[_Token], start: int) -> int:
     """Where a route's name starts when it runs from one place to another (甲至乙快速通道 → 甲).
 
@@ -937,6 +961,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _frame_candidates(doc, sentence, tokens)
             + _pattern_candidates(doc, sentence, tokens)
             + _capacity_candidates(doc, sentence, tokens)
+            + _bracket_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens)
         )
         sessions = [

@@ -197,3 +197,9 @@ def test_counted_classifier_after_deng_types_the_list():
         ("瑞丰光学", "Company"),
         ("鸿远精工", "Company"),
     }
+
+
+def test_a_division_in_brackets_stays_inside_the_name():
+    assert found("德国Veltra精工（绵阳）有限公司落户。") == {("德国Veltra精工(绵阳)有限公司", "Company")}
+    assert found("建设中国（四川）自由贸易试验区。") == {("中国(四川)自由贸易试验区", "Place")}
+    assert found("召开会议（扩大）部署工作。") == set()
