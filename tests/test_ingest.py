@@ -10,7 +10,8 @@ import pytest
 
 from kg.errors import InputError
 from kg.ingest import ingest, ingest_text, normalise, read_text
-from kg.ingest_region import resolve_region
+from kg.ingest_noise import rejoin_split_entities
+from kg.ingest_region import resolve_region, title_region_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"
@@ -792,3 +793,135 @@ def test_past_five_years_end_with_the_review_year_even_when_two_periods_are_name
 
 def test_stray_lower_case_tokens_ending_lines_are_removed():
     assert normalise("全面完成整改任务。 nbsp\n新增就业3000人。 qk") == "全面完成整改任务。\n新增就业3000人。"
+
+
+# ---------------------------------------------------------------------------------------------- hard-wrapped copies, generic titles, news write-ups
+
+
+def test_hard_wrapped_copy_is_rejoined_with_junk_tokens_and_split_entities_repaired():
+    doc = ingest(FIXTURES / "hard_wrapped.txt")
+    assert doc.text.split("\n") == [
+        "荷塘区政府工作报告全文-某某文库",
+        "文库2020-03-02 10:15:41工作报告",
+        "政府工作报告",
+        "——2020年1月9日在荷塘区第十届人民代表大会第四次会议上",
+        "荷塘区人民政府区长周立新",
+        "各位代表:",
+        "现在,我代表区人民政府向大会报告工作,请予审议,并请政协委员和其他列席人员提出意见。",
+        "一、2019年工作回顾",
+        (
+            "2019年是全面建成小康社会的关键之年。一年来,在区委的坚强领导下,全区上下攻坚克难,"
+            "圆满完成了全年目标任务。全区地区生产总值完成512.4亿元,同比增长7.6%；一般公共预算收入完成"
+            "41.3亿元,增长6%,其中税收收入33.5亿元；社会消费品零售总额实现233.8亿元,增长9.1%；"
+            "城乡居民人均可支配收入分别达41250元和21630元；规模以上工业增加值增长8.2%,高于全省平均水平。"
+            "在年度全省县域经济考核中,我区位列第3位,前进两个位次。"
+        ),
+        (
+            "(一)产业转型步伐加快。淘汰落后产能企业12家。完成技改投资36亿元,占工业投资的比重达41.5%；"
+            "万元地区生产总值能耗提前完成“十三五”目标,居全市前列。新增高新技术企业15家。"
+        ),
+        "二、2020年工作安排",
+        (
+            "今年经济社会发展的主要预期目标是:地区生产总值增长7%左右,一般公共预算收入增长6%,"
+            "城乡居民收入增长与经济增长同步。"
+        ),
+    ]
+    assert (doc.year, doc.title, doc.region_full, doc.region_code) == (
+        2020,
+        "2020年荷塘区政府工作报告",
+        "湖南省株洲市荷塘区",
+        "430202",
+    )
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("2019年工作回顾", 1),
+        ("产业转型步伐加快", 2),
+        ("2020年工作安排", 1),
+    ]
+    wrapped = {s.text: (s.part, s.year) for s in doc.sentences}
+    assert wrapped["社会消费品零售总额实现233.8亿元,增长9.1%；"] == ("review", 2019)
+    assert wrapped["完成技改投资36亿元,占工业投资的比重达41.5%；"] == ("review", 2019)
+
+
+def test_hard_wrap_is_not_seen_in_a_copy_whose_few_open_lines_differ_in_width():
+    text = "政府工作报告\n——2020年1月9日在荷塘区第十届人民代表大会第四次会议上\n荷塘区人民政府区长周立新\n各位代表:"
+    assert normalise(text) == text
+
+
+def test_html_entity_split_across_lines_is_rejoined_and_decoded():
+    assert normalise("提前完成&l\ndquo;十三五&rdquo;目标。") == "提前完成“十三五”目标。"
+    assert rejoin_split_entities("研发R&D\nok;") == "研发R&D\nok;"
+
+
+def test_junk_token_ending_several_lines_is_removed_everywhere_and_a_single_one_kept():
+    text = "政府工作报告Q7x\n各位代表:Q7x\n一、2019年工作回顾Q7x\n全县Q7x新增就业3000人。\n峰会代号G20"
+    assert normalise(text) == "政府工作报告\n各位代表:\n一、2019年工作回顾\n全县新增就业3000人。\n峰会代号G20"
+
+
+GENERIC_TITLE = """政府工作报告
+2020年2月27日在安远县第十八届人民代表大会第五次会议上
+赵 明 远
+各位代表:
+现在,我代表县人民政府向大会报告工作,请予审议。
+一、2019年工作回顾
+2019年,全县地区生产总值完成88.2亿元,同比增长5.1%。"""
+
+
+def test_a_title_that_names_no_region_is_built_from_the_year_and_region():
+    doc = ingest_text(GENERIC_TITLE)
+    assert (doc.title, doc.year, doc.region, doc.region_code) == (
+        "2020年安远县政府工作报告",
+        2020,
+        "安远县",
+        "360726",
+    )
+    assert ingest_text("2020年政府工作报告\n" + GENERIC_TITLE).title == "2020年安远县政府工作报告"
+
+
+def test_title_region_name_is_never_a_year():
+    assert (title_region_name("2020年政府工作报告"), title_region_name("安远县2020年政府工作报告")) == (
+        "",
+        "安远县",
+    )
+
+
+def test_a_title_that_names_its_region_is_kept():
+    assert ingest_text("安远县人民政府工作报告\n" + GENERIC_TITLE).title == "安远县人民政府工作报告"
+
+
+def test_news_write_up_in_traditional_characters_gets_year_region_and_parts_from_its_body():
+    doc = ingest(FIXTURES / "news_writeup_traditional.txt")
+    assert (doc.year, doc.title, doc.region, doc.region_full, doc.region_code, doc.region_level) == (
+        2020,
+        "2020年宜昌市西陵区政府工作报告",
+        "宜昌市西陵区",
+        "湖北省宜昌市西陵区",
+        "420502",
+        "county",
+    )
+    assert doc.sections == ()
+    assert [(s.part, s.year) for s in doc.sentences] == [("review", 2019)] * 6 + [("plan", 2020)]
+    assert doc.sentences[-1].text.startswith("林志远在报告中提出了2020年经济社会发展主要预期目标:")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2月19日,大会开幕。会上提出了2021年经济社会发展主要预期目标:增长7%。", 2021),
+        ("2月19日,大会开幕。区长说,2020年全区发展取得显著成效。全年增长5%。", 2021),
+        ("2月19日,大会开幕。回顾过去一年,2020年全区增长5%。", 2021),
+        ("2月19日,大会开幕。2020年全区增长5%。", None),
+        ("2月19日,大会开幕。全区增长5%。", None),
+    ],
+)
+def test_report_year_from_the_body_when_there_is_no_meeting_line(text, year):
+    assert ingest_text(text).year == year
+
+
+def test_text_without_headings_has_review_and_plan_parts_once_its_year_is_known():
+    doc = ingest_text("2月19日,大会开幕。区长说,2020年全区发展取得显著成效。全年增长5%。今年增长6%左右。")
+    assert [(s.part, s.year) for s in doc.sentences] == [
+        ("review", 2020),
+        ("review", 2020),
+        ("review", 2020),
+        ("plan", 2021),
+    ]
