@@ -495,6 +495,8 @@ def _accept(name: str, kind: str | None) -> bool:
         return False
     if is_generic(name) or is_honour(name) or _METADATA.search(name) or _DATE.search(name):
         return False
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+        return False
     if kind != "Policy" and (_LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
     return name not in terms("not_entities.txt")
@@ -649,7 +651,7 @@ def _capacity_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]
 
 def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
     """Names with a division in brackets (甲精密（青山）有限公司): the name words before the bracket,
-    the bracket, and the words after it up to the first that closes a typed name."""
+    the bracket, and the shortest run of characters after it that ends with a head."""
     out: list[_Candidate] = []
     by_end = {t.end: k for k, t in enumerate(tokens)}
     for match in _BRACKETED.finditer(sentence.text):
@@ -658,13 +660,10 @@ def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
         if s not in by_end or (place not in division_shorts() and place not in divisions()):
             continue
         left = tokens[_extend_left(tokens, by_end[s])].start
-        for tok in [t for t in tokens if t.start >= e][:3]:
-            if not _inside(tok):
-                break
-            kind = type_of(normalise(doc.text[left : tok.end]))
-            if kind:
-                out += _make(doc, left, tok.end, kind, "bracketed", 2)
-                break
+        after = re.match(r"[\u4e00-\u9fff]{0,10}", doc.text[e:]).group()
+        size = next((k for k in range(2, len(after) + 1) if head_of(after[:k])), 0)
+        if size:
+            out += _make(doc, left, e + size, type_of(doc.text[left : e + size]), "bracketed", 2)
     return out
 
 

@@ -203,3 +203,8 @@ def test_a_division_in_brackets_stays_inside_the_name():
     assert found("德国Veltra精工（绵阳）有限公司落户。") == {("德国Veltra精工(绵阳)有限公司", "Company")}
     assert found("建设中国（四川）自由贸易试验区。") == {("中国(四川)自由贸易试验区", "Place")}
     assert found("召开会议（扩大）部署工作。") == set()
+
+
+def test_unbalanced_brackets_are_never_a_name():
+    assert found("德国Veltra精工（绵阳）有限公司落户。") == {("德国Veltra精工(绵阳)有限公司", "Company")}
+    assert found("美国Norvia精工（绵阳）有限公司投产。") == {("美国Norvia精工(绵阳)有限公司", "Company")}
