@@ -9,7 +9,8 @@ The normalised text follows one convention that every extractor can rely on:
 - traditional characters become simplified (OpenCC ``t2s``);
 - HTML entities are decoded, zero-width characters dropped, every line stripped,
   spaces next to Chinese characters removed, empty lines dropped (lines are joined by
-  one ``\\n``), and a line broken inside a word or number is joined to the next;
+  one ``\\n``), and a line broken inside a word or number is joined to the next (in a hard-wrapped
+  copy, one that stops mid-sentence as wide as the wrap; headings, titles and the meeting line stay);
 - what scraping adds is removed (:mod:`kg.ingest_noise`): site chrome (breadcrumb, navigation
   bars, 来源/发布时间 line, 打印本页, footer, 相关阅读 and all after it), spam, URLs, taglines
   and junk tokens appended to lines, repeated titles; lower-cased acronyms are upper-cased
@@ -18,7 +19,10 @@ The normalised text follows one convention that every extractor can rely on:
 Years: the report year is the meeting's; review sentences are about the review year, plan
 sentences about the plan year (a December report reviews its own year), a plan section about a
 five-year period (十四五) about its last year; a sentence's own leading year, 今年/明年/去年
-(counted from the meeting) or a named period (十三五时期) overrides its part's year.
+(counted from the meeting) or a named period (十三五时期) overrides its part's year. Without a
+meeting line, heading or title year, the body gives the plan year (2019年…主要预期目标; 2018年…
+取得显著成效 → 2019), and a text without headings is review but for sentences of 预期目标 or 今年.
+A title that names no region (政府工作报告) is rebuilt as 2019年某某县政府工作报告.
 
 Sentences end at ``。！？；`` and at line ends. Section titles are given without their
 number marker (``一、2018年工作回顾`` → ``2018年工作回顾``), up to the first ``。；！？:``.
@@ -317,7 +321,8 @@ def _join_broken_lines(lines: list[str]) -> str:
     width = _wrap_width(lines)
     out: list[str] = []
     for i, line in enumerate(lines):
-        if out and _continues(out[-1], line, width is not None and _at_width(lines[i - 1], width)):
+        full = width is not None and _near_width(_cells(lines[i - 1]), width)
+        if out and _continues(out[-1], line, full):
             out[-1] += line
         else:
             out.append(line)
@@ -360,16 +365,16 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(widths) < _MIN_WRAPPED_LINES:
         return None
     width = widths[len(widths) // 2]
-    near = sum(1 for n in widths if _at_width_cells(n, width))
+    near = sum(1 for n in widths if _near_width(n, width))
     return width if near >= max(_MIN_WRAPPED_LINES, _WRAPPED_SHARE * len(widths)) else None
 
 
-def _at_width(line: str, width: int) -> bool:
-    """Whether a line is as wide as the wrap width (so the wrap, not the writer, ended it)."""
-    return _at_width_cells(_cells(line), width)
+def _near_width(cells: int, width: int) -> bool:
+    """Whether a line ``cells`` wide is as wide as the wrap ``width`` (so the wrap, not the writer, ended it).
 
-
-def _at_width_cells(cells: int, width: int) -> bool:
+    >>> _near_width(64, 72), _near_width(59, 72)
+    (True, False)
+    """
     return abs(cells - width) <= _WRAP_TOLERANCE * width
 
 
@@ -591,10 +596,9 @@ def _body_plan_year(text: str, opening: str) -> int | None:
     2019
     >>> _body_plan_year("市长说,2018年全市发展取得显著成效。", "")
     2019
-    >>> _body_plan_year("2月19日,大会开幕。回顾过去一年,2020年全市增长5%。", "2月19日,大会开幕。回顾过去一年,2020年全市增长5%。")
-    2021
-    >>> _body_plan_year("2月19日,大会开幕。2020年全市增长5%。", "2月19日,大会开幕。2020年全市增长5%。") is None
-    True
+    >>> opening = "2月19日,大会开幕。回顾过去一年,2020年全市增长5%。"
+    >>> _body_plan_year(opening, opening), _body_plan_year("2月19日,大会开幕。", "2月19日,大会开幕。")
+    (2021, None)
     """
     plan = _BODY_PLAN_YEAR_RE.search(text)
     if plan:
