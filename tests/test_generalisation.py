@@ -1,13 +1,24 @@
-"""Regression guard on unseen text: two invented reports built and graded by the shared scorer.
+"""Regression guard on unseen text: five invented reports built and graded by the shared scorer.
 
-tests/fixtures/reports/ holds two reports written for this test, in the genre but about invented
-regions (none of the bundled report's names): a 2021 county report heard at a December meeting, with
-quotes kept, a 十三五 review with 年均 growth and figures in Chinese numerals (linxi-2021.txt), and a
-2022 city-district report in traditional characters (haicheng-2022.txt). Each has a gold file in the
-format of ../shared/eval/gold/, written by hand from GUIDELINES.md before the extractor ran on it.
+tests/fixtures/reports/ holds reports written for this test, in the genre but with invented projects,
+companies, people and (for counties) regions, none of the bundled report's names:
+- linxi-2021.txt: a 2021 county report heard at a December meeting, quotes kept, a 十三五 review with
+  年均 growth and figures in Chinese numerals;
+- haicheng-2022.txt: a 2022 city-district report in traditional characters;
+- jiangsu-2023.txt: a 2023 provincial report (十四五, 高铁/机场/港口/过江通道, provincial groups and
+  departments such as 省发展改革委 and 省生态环境厅);
+- xuchang-2016.txt: a 2016 prefecture-level city report reviewing 十二五 (预计 and 年均 figures,
+  开发区/高新区/综合保税区, foreign-invested companies with Latin names, 产业园);
+- tongchuan-2018.txt: a 2018 county report copied from a web page with its noise (site header and
+  footer, lost quotes and digits, a site tagline appended to lines, HTML entities, spam injected into a
+  heading, lower-case Latin junk tokens), none of which may become an entity.
+Each has a gold file in the format of ../shared/eval/gold/, written by hand from GUIDELINES.md before
+the extractor ran on it. Grey zones are decided as the shared gold decides them: nationwide phrases used
+generically (改革开放, 高质量发展, 棚户区改造, 老旧小区改造, 美丽乡村) and names that occur only inside
+a longer name are optional.
 
-Thresholds sit just below the scores last measured (entities F1 0.926 and 0.927, observations F1
-0.970 and 0.940): a drop means a rule stopped generalising.
+Thresholds sit just below the scores last measured (entities F1 0.974, 0.976, 0.941, 0.942, 0.955;
+observations F1 0.985, 0.983, 1.000, 0.974, 1.000): a drop means a rule stopped generalising.
 """
 
 import re
@@ -25,8 +36,11 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 #: report file → (minimum entities F1, minimum observations F1).
 THRESHOLDS = {
-    "linxi-2021.txt": (0.90, 0.95),
-    "haicheng-2022.txt": (0.90, 0.92),
+    "linxi-2021.txt": (0.96, 0.97),
+    "haicheng-2022.txt": (0.96, 0.97),
+    "jiangsu-2023.txt": (0.93, 0.98),
+    "xuchang-2016.txt": (0.93, 0.96),
+    "tongchuan-2018.txt": (0.94, 0.98),
 }
 
 
