@@ -832,7 +832,8 @@ def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate
 
 
 def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
-    """Glossary headwords, numbered slogans (一企一策) and plus-formulas (互联网+养老)."""
+    """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
+    numbered slogans (一企一策) and plus-formulas (互联网+养老)."""
     out: list[_Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
@@ -843,7 +844,7 @@ def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
             doc,
             s,
             s + len(match.group("x")),
-            kind if kind not in (None, "Place") else "Policy",
+            kind if kind not in (None, "Place") and not _NUMERAL.match(name) else "Policy",
             "glossary",
             0,
         )

@@ -208,3 +208,9 @@ def test_a_division_in_brackets_stays_inside_the_name():
 def test_unbalanced_brackets_are_never_a_name():
     assert found("德国Veltra精工（绵阳）有限公司落户。") == {("德国Veltra精工(绵阳)有限公司", "Company")}
     assert found("美国Norvia精工（绵阳）有限公司投产。") == {("美国Norvia精工(绵阳)有限公司", "Company")}
+
+
+def test_a_glossary_headword_opening_with_a_numeral_is_a_slogan():
+    text = "名词解释\n1.“三好农村路”（P3）：指把农村公路建好、管好、护好。"
+    assert ("三好农村路", "Policy") in found(text)
+    assert ("三好农村路", "Project") not in found(text)
