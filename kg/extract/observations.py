@@ -67,13 +67,14 @@ _TAIL_RE = re.compile(
     r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
     r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到|精简到|精简至|精简为|削减到|削减至"
-    r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|(?<![行作认成因])为)"
+    r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|保持"
+    r"|(?<![行作认成因])为)"
     r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|上涨|前移|进位)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩|精简|削减)"
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|年均|平均|了|还|将|也|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|同口径|年均|平均|了|还|将|也|继续|始终|持续|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的)"
     r")$"
 )
@@ -103,7 +104,7 @@ _COORDINATED = {
 _RIGHT_STOP_RE = re.compile(
     r"全部|得到|圆满|入住|按|顺利|实现|完成|获得|获|年?人均|均|已|被|通过|纳入|正式|成功|建成|开工|落地|投入|参加"
     r"|参与|受益|确保|在|和|与|及|等|完工|全面|相继|陆续|先后|分别|达到|达|共|累计|列入|进入|签约|有序|得以"
-    r"|正在|基本|进行|开展|用于|用来|将|要|的"
+    r"|正在|基本|进行|开展|实施|实行|给予|发放|落实|推行|用于|用来|将|要|的"
 )
 _CHANGE_VERB_RE = re.compile(
     r"增长|增加|提高|提升|上升|下降|减少|降低|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过"
@@ -113,6 +114,12 @@ _RIGHT_MAX = 12
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
 _PERIOD_RE = re.compile(r"(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
+#: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
+_COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
+#: The region speaking of itself as the subject of a rank.
+_SELF_RE = re.compile(r"(?:我|本|全)[省市区县州旗盟镇乡]")
+#: A list or ranking named as the setting of a rank: 在“…”名单中, 在…考核中.
+_LIST_BEFORE_RE = re.compile(r"在([^,，;；。:：]{2,40}?)中[,，]?$")
 _SCOPE_WORD_RE = re.compile(r"^(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)")
 
 
@@ -157,6 +164,7 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
     for group in _groups(text, find_figures(text)):
         first = group[0]
         seg_start = max(prev_end, _clause_start(text, first.start))
+        elliptic = first.kind != "rank" or _rank_follows_figure(text[prev_end:seg_start])
         prev_end = group[-1].end
         if first.kind == "ratio":
             out.extend(_ratio_observations(doc, sentence, year, first, seg_start))
@@ -169,8 +177,13 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
             _remember(recent, [right[0]], first.unit)
             span_start = first.start
         else:
-            seg = _parse_segment(text[seg_start : first.start])
-            names = _names(seg, group, recent)
+            seg = _parse_segment(text[seg_start : first.start], rank=first.kind == "rank")
+            if first.kind == "rank" and _self_reference(doc, seg.indicator):
+                listed, list_start = _ranked_list(text[: seg_start + seg.offset])
+                if not listed and not _rank_scope(first):
+                    continue  # 我区位列第79位 in a list the sentence does not name
+                seg = replace(seg, indicator=listed, offset=list_start - seg_start)
+            names = _names(seg, group, recent, elliptic)
             span_start = seg_start + seg.offset
         if not names or (seg.verb_class == "from" and not _start_year(text, first.start)):
             continue
@@ -212,8 +225,11 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(ch, 0, pos) for ch in _CLAUSE_BREAKS) + 1
 
 
-def _parse_segment(seg: str) -> _Segment:
+def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     """Split the words before a figure into indicator, verb class, qualifier and list mode.
+
+    A list without 分别/均 keeps only its last item, except before a ``rank`` when the items
+    before the last are modifiers sharing its head (``财政、税收收入总量``: both rank).
 
     >>> s = _parse_segment("城乡居民人均可支配收入分别达到")
     >>> (s.indicator, s.verb_class, s.mode)
@@ -221,6 +237,9 @@ def _parse_segment(seg: str) -> _Segment:
     >>> s = _parse_segment("各类市场主体已超过")
     >>> (s.indicator, s.prequal)
     ('各类市场主体', '超过')
+    >>> s = _parse_segment("财政、税收收入总量保持", rank=True)
+    >>> (s.indicator, s.mode)
+    ('财政、税收收入总量', 'each')
     """
     verb, verb_class, prequal, mode = "", "", None, None
     rest = seg
@@ -234,7 +253,11 @@ def _parse_segment(seg: str) -> _Segment:
             verb, verb_class = match.group(0), cls
         rest = rest[: match.start()]
     if mode is None and "、" in rest:
-        rest = rest[rest.rfind("、") + 1 :]
+        *heads, last = rest.split("、")
+        if rank and all(len(h) <= 2 for h in heads) and len(last) > 2:
+            mode = "each"
+        else:
+            rest = last
     if verb_class == "level" and rest.endswith("人均"):
         rest = rest[:-2]
     indicator, offset = _clean_indicator(rest)
@@ -277,21 +300,65 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     return text, offset
 
 
+def _rank_follows_figure(gap: str) -> bool:
+    """Whether a rank with no subject of its own reads as the rank of the figure before it.
+
+    ``gap`` is the text between that figure and the rank's clause: nothing but breaks, or
+    clauses of comparison (``,高于全省平均水平,``). Another clause between them (``,能耗提前
+    完成任务,居全市第一``) has its own subject, and the rank is not the figure's.
+
+    >>> _rank_follows_figure(","), _rank_follows_figure(",高于全省1.2个百分点,"), _rank_follows_figure(",能耗完成任务,")
+    (True, True, False)
+    """
+    clauses = re.split(f"[{_CLAUSE_BREAKS}]", gap)
+    return all(not re.search(f"[{_HAN}]", c) or _COMPARISON_RE.match(c) for c in clauses)
+
+
+def _self_reference(doc: Document, indicator: str) -> bool:
+    """Whether ``indicator`` is the reporting region itself (我区, 本县, the region's name).
+
+    >>> _self_reference(Document("", (), (), region="甲乙县"), "我县"), _self_reference(Document("", (), ()), "增速")
+    (True, False)
+    """
+    region = doc.region
+    return bool(_SELF_RE.fullmatch(indicator)) or (len(indicator) >= 2 and region.endswith(indicator))
+
+
+def _ranked_list(before: str) -> tuple[str, int]:
+    """The list or ranking named just before the region's rank (``在…名单中,``) and where it starts.
+
+    >>> _ranked_list("甲,在年度“全国营商环境百强县”名单中,"), _ranked_list("在2018年全省县域经济考核中,")
+    (('全国营商环境百强县', 2), ('全省县域经济考核', 0))
+    >>> _ranked_list("经济运行平稳,")
+    ('', 7)
+    """
+    match = _LIST_BEFORE_RE.search(before)
+    if not match:
+        return "", len(before)
+    name = match.group(1)
+    quoted = re.search(r"[“\"]([^”\"]{2,})[”\"]", name)
+    if quoted:
+        return quoted.group(1), match.start()
+    name = re.sub(r"^(?:(?:19|20)\d{2}年度?|年度|本年度)", "", name)
+    return re.sub("(?:名单|榜单|排行榜)$", "", name), match.start()
+
+
 def _relative(indicator: str) -> bool:
     """Whether ``indicator`` measures something named before it (增速, 占…的比重, 占全市的 …)."""
     return indicator in _RELATIVE or indicator.startswith("占")
 
 
-def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]]) -> list[str]:
+def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]], elliptic: bool) -> list[str]:
     """Indicator names for the figures of ``group`` (one each, or several for one figure under 均).
 
     ``recent`` holds the indicators named so far in the sentence; new ones are added to it.
+    ``elliptic`` says whether a figure with no noun of its own may take the last of them.
     """
     n, first = len(group), group[0]
     if not seg.indicator:
         if first.kind == "rank" and _rank_scope(first):
             return [_rank_scope(first)] * n
-        if not recent:
+        if not recent or not elliptic:
             return []
         if n > 1 and len(recent) >= n:
             return [b for b, _ in recent[-n:]]
@@ -330,15 +397,17 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
 
     >>> _split_list("政务服务事项网上发布率和审批率", 1, "each")
     ['政务服务事项网上发布率', '政务服务事项网上审批率']
-    >>> _split_list("城乡居民人均可支配收入", 2, "respectively")
+    >>> _split_list("城、乡居民人均可支配收入", 2, "respectively")
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
     >>> _split_list("规上工业增加值、固投增速", 2, "respectively")
     ['规上工业增加值增速', '固投增速']
     """
     if mode is None:
         return [indicator]
+    for key in _COORDINATED:  # 城、乡居民…, 进、出口总额: the pair written apart is the pair
+        indicator = re.sub(f"^{key[0]}[、和及与]{key[1:]}", key, indicator)
     items = [i for i in re.split("[、和及与]", indicator) if i]
-    if len(items) == 1 and n == 2 and mode == "respectively":
+    if len(items) == 1 and ((n == 2 and mode == "respectively") or mode == "each"):
         for key, (a, b) in _COORDINATED.items():
             if key in indicator:
                 return [indicator.replace(key, a, 1), indicator.replace(key, b, 1)]
@@ -396,6 +465,9 @@ def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
     >>> t = "30余个历史遗留问题得到妥善解决"
     >>> _right_indicator(t, find_figures(t)[0])
     ('历史遗留问题', 10)
+    >>> t = "对12家印染企业约谈了负责人"
+    >>> _right_indicator(t, find_figures(t)[0])
+    ('印染企业', 8)
     """
     rest = text[figure.end :]
     unit = re.sub(r"^(?:万亿|千万|百万|亿|万|千)", "", figure.unit)
@@ -410,6 +482,9 @@ def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
     noun = run.group(0)
     if _CHANGE_VERB_RE.match(noun):
         return None  # 由278项精简到96项: a verb follows the count, not its noun
+    done = noun.find("了", 3)
+    if done > 0:  # 对34家企业约谈了: the two characters before 了 are the verb
+        noun = noun[: done - 2]
     stop = _RIGHT_STOP_RE.search(noun, 1)
     if stop:
         noun = noun[: stop.start()]
