@@ -411,3 +411,73 @@ def test_shortened_list_shares_its_relative_noun_and_a_multiple_after_a_verb_is_
         ("出口额", 1.2, "倍", 2019, "growth", None),
         ("安排专项资金", 500.0, "万元", 2019, "actual", None),
     ]
+
+
+def test_a_pair_written_apart_names_both_indicators():
+    for pair in ("城、乡", "城乡", "城镇、农村", "城镇和农村"):
+        assert _obs(PLAN + f"{pair}居民人均可支配收入分别增长7%、8.5%。") == [
+            ("城镇居民人均可支配收入", 7.0, "%", 2020, "target", None),
+            ("农村居民人均可支配收入", 8.5, "%", 2020, "target", None),
+        ]
+    assert _obs(REVIEW + "城乡居民人均可支配收入均增长6.2%,进、出口总额分别增长3%和5%。") == [
+        ("农村居民人均可支配收入", 6.2, "%", 2019, "growth", None),
+        ("城镇居民人均可支配收入", 6.2, "%", 2019, "growth", None),
+        ("进口总额", 3.0, "%", 2019, "growth", None),
+        ("出口总额", 5.0, "%", 2019, "growth", None),
+    ]
+
+
+def test_a_rank_without_subject_belongs_to_the_figure_of_the_clause_before():
+    text = REVIEW + (
+        "实际利用外资12亿美元,居全省第四；外贸进出口总额42亿元,高于全省平均水平,居全市第二；"
+        "工业用电量控制在12.5亿千瓦时以内,单位生产总值能耗提前完成年度任务,居全市第一。"
+    )
+    assert _obs(text) == [
+        ("实际利用外资", 12.0, "亿美元", 2019, "actual", None),
+        ("实际利用外资", 4.0, "", 2019, "rank", "全省第四"),
+        ("外贸进出口总额", 42.0, "亿元", 2019, "actual", None),
+        ("外贸进出口总额", 2.0, "", 2019, "rank", "全市第二"),
+        ("工业用电量", 12.5, "亿千瓦时", 2019, "actual", "以内"),
+    ]
+
+
+def test_the_regions_own_rank_takes_the_list_named_before_it():
+    text = REVIEW + (
+        "在年度“全国绿色发展百强县”名单中,我县位列第42位。在2018年全省县域经济考核中,本县排名第7位。"
+        "我县排名第12位。"
+    )
+    found = _observations(text)
+    assert [(o.indicator, o.value, o.kind, o.qualifier) for o in found] == [
+        ("全国绿色发展百强县", 42.0, "rank", "第42位"),
+        ("全省县域经济考核", 7.0, "rank", "第7位"),
+    ]
+    assert found[0].text == "在年度“全国绿色发展百强县”名单中,我县位列第42位"
+
+
+def test_the_region_by_name_ranked_in_a_named_list():
+    text = "甲乙县位列全国百强县第30位,甲乙县排名第9位。"
+    doc = Document(
+        text=text,
+        sentences=(Sentence(0, text, 0, len(text), None, 2019, "review"),),
+        sections=(),
+        region="甲乙县",
+        year=2020,
+    )
+    assert [(o.indicator, o.value, o.kind) for o in extract_observations(doc)] == [
+        ("全国百强县", 30.0, "rank"),
+    ]
+
+
+def test_a_rank_of_modifiers_sharing_a_head_applies_to_each_and_verbs_leave_the_indicator():
+    assert _obs(REVIEW + "财政、税收收入总量保持全市第二,一般公共预算收入同口径增长6.5%。") == [
+        ("税收收入总量", 2.0, "", 2019, "rank", "全市第二"),
+        ("财政收入总量", 2.0, "", 2019, "rank", "全市第二"),
+        ("一般公共预算收入", 6.5, "%", 2019, "growth", None),
+    ]
+
+
+def test_the_noun_after_a_count_ends_before_its_verb():
+    assert _obs(REVIEW + "对12家印染企业实施了清洁生产审核,对46户困难家庭给予临时救助。") == [
+        ("印染企业", 12.0, "家", 2019, "actual", None),
+        ("困难家庭", 46.0, "户", 2019, "actual", None),
+    ]
