@@ -474,6 +474,9 @@ def test_a_rank_of_modifiers_sharing_a_head_applies_to_each_and_verbs_leave_the_
         ("财政收入总量", 2.0, "", 2019, "rank", "全市第二"),
         ("一般公共预算收入", 6.5, "%", 2019, "growth", None),
     ]
+    assert _obs(REVIEW + "村级集体经济收入全部超过20万元。") == [
+        ("村级集体经济收入", 20.0, "万元", 2019, "actual", "超过"),
+    ]
 
 
 def test_the_noun_after_a_count_ends_before_its_verb():
