@@ -143,10 +143,10 @@ _ROUTE_RE = re.compile(
     r"(?:打造成|打造|形成|建成|构建|组成)(?P<obj>[^,，;；:：。]{2,30})"
 )
 _INCLUDE_RE = re.compile(r"纳入(?:到)?")
-#: A head shared by a list of places: "甲、乙、丙三大片区棚户区改造".
+#: A head shared by a list of places: "甲、乙、丙三大片区棚户区改造", "甲河、乙河综合治理工程".
 _PLACE_HEAD_RE = re.compile(
     rf"等?(?P<head>(?P<count>[{_CN_DIGITS}两\d]{{1,3}}[个大])?[^,，;；:：。、]{{0,12}}?"
-    r"(?:改造|工程|项目|开发|治理|建设|整治|提质|征拆|修缮))"
+    r"(?:改造|工程|项目|开发|治理|建设|整治|提质|征拆|修缮)(?:工程|项目)?)"
 )
 #: A shared head that is a clause or a programme, not the rest of a name: a verb of its own
 #: ("甲街道完成老旧小区改造", "甲、乙等地签约项目"), "等地" ("and other places"), a title or campaign
@@ -155,12 +155,16 @@ _NOT_A_HEAD_RE = re.compile(
     rf"^地|{_alternation([*_STATUS_WORDS, *_words('签订 引进 实施 开展 抓好 做好 创建 争创')])}"
     r"|示范|省级|市级|国家级|全国|全省|全市|文明|美丽"
 )
-#: Areas that are themselves the undertaking: "甲片区、乙片区更新改造" renews 甲片区 and 乙片区.
-_AREA_END_RE = re.compile(r"(?:片区|地块|园区|新区|新城|街区|组团|板块)$")
-#: A head made of works words only, with no object of its own.
-_BARE_WORKS_RE = re.compile(
-    r"^(?:综合|有机|城市|整体|全面)?(?:更新|提质|升级|改造|提升|整治|开发|建设|治理)+$"
-)
+#: The kinds of works a shared head may name; anything else is an activity of the places
+#: (扩区提质, 转型升级, 更新改造, 沿岸综合整治), not a project of each. A works noun ends a named
+#: work ("甲河、乙河综合治理工程"); renewal of a kind of old built area is one (GENRE.md:
+#: "某某片区棚户区改造"); governing a river or lake is one ("甲河综合治理", as the shared gold
+#: takes 杉旭河综合治理 for a name of the river's works).
+_WORKS_NOUN_RE = re.compile(r"^..+(?:工程|项目)$")
+_RENEWAL_RE = re.compile(r"^(?:棚户区|城中村|老旧小区|旧城|老城区?|危旧房)(?:更新)?(?:改造|征拆)$")
+_GOVERNANCE_RE = re.compile(r"^(?:流域)?(?:水环境|水生态|生态)?(?:综合)?(?:治理|整治)$")
+#: Water bodies and basins, the places whose governance is named by the place ("甲河综合治理").
+_WATER_RE = re.compile(r"(?:河|江|湖|溪|渠|水库|流域|水系|湿地)$")
 #: A counted list of areas: "甲、乙路、丙三大片区…" names three areas.
 _AREA_START_RE = re.compile(r"(?:片区|区域|街区|社区|村|镇|乡|街道|地块|板块|组团)")
 #: A place name must leave at least this much of a project's name to be read as its location.
@@ -235,7 +239,7 @@ def _sentence_relations(
         groups = _groups(text, inside)
         verbs = [v for v in _VERB_RE.finditer(text, start, end) if not _overlaps(v, every)]
         yield from _status_and_deadline(text, sentence, groups, inside, verbs, start, end, every)
-        yield from _located_in_clause(text, sentence, groups, inside, start, end)
+        yield from _located_in_clause(text, sentence, groups, inside, verbs, start, end)
         yield from _participation_in_clause(text, sentence, groups, inside, start, end)
     yield from _cluster_membership(text, sentence, top)
     yield from _included_in(text, sentence, top)
@@ -338,15 +342,16 @@ def _clear(mentions: Sequence[Mention], start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------------- located in
 
 
-def _located_in_clause(text, sentence, groups, inside, start, end) -> Iterator[Relation]:
-    """locatedIn from one clause: names written together, place lists with a shared head, a thing
-    placed by a verb (Y落户X, Y在X开工), a place before a thing (X的Y, X境内Y), 在X…建设Y."""
+def _located_in_clause(text, sentence, groups, inside, verbs, start, end) -> Iterator[Relation]:
+    """locatedIn from one clause: names written together, place lists with a shared head (and the
+    status of a project such a head implies), a thing placed by a verb (Y落户X, Y在X开工), a place
+    before a thing (X的Y, X境内Y), 在X…建设Y."""
     index = sentence.index
     for position, group in enumerate(groups):
         for place, thing in itertools.pairwise(group):
             if place.type == "Place" and thing.start == place.end and thing.type in _LOCATED:
                 yield _relation(thing, "locatedIn", place.name, "Place", index, _span(place), _span(thing))
-        yield from _shared_head(text, index, group, end)
+        yield from _shared_head(text, sentence, group, inside, verbs, end)
         yield from _placed_by_verb(text, index, group, groups[position + 1 :], end)
         if position + 1 < len(groups):
             yield from _place_before(text, index, group, groups[position + 1], end)
@@ -440,13 +445,16 @@ def _mention_at(mentions: Sequence[Mention], position: int) -> Mention | None:
     return next((m for m in mentions if m.start == position), None)
 
 
-def _shared_head(text, index, group, end) -> Iterator[Relation]:
+def _shared_head(text, sentence, group, inside, verbs, end) -> Iterator[Relation]:
     """Places that share a head: "甲、乙、丙三大片区棚户区改造" is in each of 甲, 乙, 丙.
 
     The head is a Project mention written right after the places, else the phrase up to a
-    project word (改造, 工程, 治理 …). An uncounted phrase is one project per place:
-    "甲河、乙河等综合治理" is 甲河综合治理 in 甲河 and 乙河综合治理 in 乙河. Applies to two or
-    more places joined by 、和及与; places written together ("甲镇乙村") are nested, not coordinated.
+    project word (改造, 工程, 治理 …) when it names a kind of works (:func:`_names_works`). A
+    counted phrase is one project in every place; an uncounted one is one project per place:
+    "甲河、乙河等综合治理" is 甲河综合治理 in 甲河 and 乙河综合治理 in 乙河. A project implied so
+    takes its status from the verbs of the clause as a list does ("强力实施…" in the plan: planned).
+    Applies to two or more places joined by 、和及与; places written together ("甲镇乙村") are
+    nested, not coordinated.
     """
     places, head = _coordinated_places(text, group)
     counted = _PLACE_HEAD_RE.match(text, group[-1].end, end)
@@ -457,33 +465,51 @@ def _shared_head(text, index, group, end) -> Iterator[Relation]:
         places, head = group, None  # "五大片区": every item is an area, whatever its name looks like
     if len(places) < 2:
         return
-    last = places[-1].end
-    match = None if head else _PLACE_HEAD_RE.match(text, last, end)
-    if head is None and match is None:
+    index, last = sentence.index, places[-1].end
+    if head is not None:
+        for place in places:
+            yield _relation(head, "locatedIn", place.name, "Place", index, _span(place), (last, head.end))
         return
-    if head is None and not match.group("count") and not _names_a_project(places, match.group("head")):
+    match = _PLACE_HEAD_RE.match(text, last, end)
+    if match is None or not _names_works(match.group("head"), match.group("count"), places):
         return
-    for place in places:
-        if head is None:
-            name = match.group("head") if match.group("count") else place.name + match.group("head")
-            subject = Mention(name, "Project", index, match.start("head"), match.end())
-        else:
-            subject = head
-        yield _relation(subject, "locatedIn", place.name, "Place", index, _span(place), (last, subject.end))
+    span = match.start("head"), match.end()
+    names = [match.group("head") if match.group("count") else p.name + match.group("head") for p in places]
+    subjects = {name: Mention(name, "Project", index, *span) for name in names}
+    for place, name in zip(places, names, strict=True):
+        yield _relation(
+            subjects[name], "locatedIn", place.name, "Place", index, _span(place), (last, span[1])
+        )
+    found = _group_status(text, [*places, Mention("", "Project", index, *span)], inside, verbs, sentence.part)
+    for subject in subjects.values() if found else ():
+        yield _relation(subject, "status", found[0], None, index, span, found[1].span())
 
 
-def _names_a_project(places: Sequence[Mention], head: str) -> bool:
-    """Whether each place followed by ``head`` is the name of a project ("甲河综合治理").
+def _names_works(head: str, count: str | None, places: Sequence[Mention]) -> bool:
+    """Whether a head shared by ``places`` names a kind of works, not an activity of the places.
 
-    >>> river, area = [Mention("甲河", "Place", 0, 0, 2)], [Mention("甲片区", "Place", 0, 0, 3)]
-    >>> _names_a_project(river, "综合治理"), _names_a_project(area, "更新改造")
+    A works noun ends it ("…工程", "…项目"), or it renews a kind of old built area (棚户区改造),
+    or it governs rivers and lakes (综合治理 after 甲河, 乙湖). A counted head is read after its
+    count and area word ("五大片区" + "棚户区改造"). No verb of its own, title or campaign.
+
+    >>> river, zone = [Mention("甲河", "Place", 0, 0, 2)], [Mention("乙综合保税区", "Place", 0, 0, 6)]
+    >>> _names_works("综合治理", None, river), _names_works("综合治理", None, zone)
     (True, False)
-    >>> _names_a_project(river, "完成棚户区改造"), _names_a_project(river, "地签约项目")
+    >>> _names_works("扩区提质", None, zone), _names_works("沿岸综合整治", None, river)
+    (False, False)
+    >>> _names_works("五大片区棚户区改造", "五大", zone), _names_works("沿岸综合整治工程", None, river)
+    (True, True)
+    >>> _names_works("完成棚户区改造", None, river), _names_works("地签约项目", None, river)
     (False, False)
     """
-    if _NOT_A_HEAD_RE.search(head):
+    rest = head[len(count) :] if count else head
+    area = _AREA_START_RE.match(rest) if count else None
+    rest = rest[area.end() :] if area else rest
+    if _NOT_A_HEAD_RE.search(rest):
         return False
-    return not (_BARE_WORKS_RE.match(head) and any(_AREA_END_RE.search(p.name) for p in places))
+    if _WORKS_NOUN_RE.match(rest) or _RENEWAL_RE.match(rest):
+        return True
+    return bool(_GOVERNANCE_RE.match(rest)) and all(_WATER_RE.search(p.name) for p in places)
 
 
 def _coordinated_places(text: str, group: list[Mention]) -> tuple[list[Mention], Mention | None]:
