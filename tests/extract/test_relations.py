@@ -184,12 +184,14 @@ def test_a_project_named_after_a_place_is_in_it():
 def test_a_list_of_places_with_a_shared_head():
     doc = make_doc(("强力实施东坡、南湖、西岭三大片区棚户区改造。", "plan"))
     ms = [mention(doc, n, "Place") for n in ("东坡", "南湖", "西岭")]
-    located = [r for r in extract_relations(doc, ms) if r.predicate == "locatedIn"]
+    relations = extract_relations(doc, ms)
+    located = [r for r in relations if r.predicate == "locatedIn"]
     assert [(r.subject, r.subject_type, r.object) for r in located] == [
         ("三大片区棚户区改造", "Project", "东坡"),
         ("三大片区棚户区改造", "Project", "南湖"),
         ("三大片区棚户区改造", "Project", "西岭"),
     ]
+    assert triples(relations, "status") == [("三大片区棚户区改造", "planned")]
 
 
 def test_a_list_of_places_with_a_head_mention():
@@ -208,10 +210,48 @@ def test_a_list_of_places_with_a_head_mention():
 def test_an_uncounted_shared_head_is_one_project_per_place():
     doc = make_doc(("加快推进东溪河、西溪河等综合治理。", "plan"))
     ms = [mention(doc, "东溪河", "Place"), mention(doc, "西溪河", "Place")]
-    assert triples(extract_relations(doc, ms), "locatedIn") == [
+    relations = extract_relations(doc, ms)
+    assert triples(relations, "locatedIn") == [
         ("东溪河综合治理", "东溪河"),
         ("西溪河综合治理", "西溪河"),
     ]
+    assert triples(relations, "status") == [("东溪河综合治理", "planned"), ("西溪河综合治理", "planned")]
+
+
+def test_a_shared_head_ending_in_a_works_noun_or_renewing_old_areas_names_projects():
+    doc = make_doc(
+        ("北沙河、南沙河沿岸整治工程有序推进。", "review"),
+        ("启动柳塘村、桃溪村城中村改造。", "review"),
+    )
+    ms = [mention(doc, n, "Place") for n in ("北沙河", "南沙河", "柳塘村", "桃溪村")]
+    relations = extract_relations(doc, ms)
+    assert triples(relations, "locatedIn") == [
+        ("北沙河沿岸整治工程", "北沙河"),
+        ("南沙河沿岸整治工程", "南沙河"),
+        ("柳塘村城中村改造", "柳塘村"),
+        ("桃溪村城中村改造", "桃溪村"),
+    ]
+    assert triples(relations, "status") == [
+        ("北沙河沿岸整治工程", "underConstruction"),
+        ("南沙河沿岸整治工程", "underConstruction"),
+        ("柳塘村城中村改造", "started"),
+        ("桃溪村城中村改造", "started"),
+    ]
+
+
+def test_a_shared_activity_of_places_is_no_project():
+    doc = make_doc(
+        ("推动云台综合保税区、白鹭综合保税区扩区提质。", "plan"),
+        ("推进北沙河、南沙河沿岸综合整治。", "plan"),
+        ("支持东岭经开区、西岭高新区提质扩容。", "plan"),
+        ("加快青山经开区、绿水高新区综合整治。", "plan"),
+        ("推进东坡片区、南湖片区开发建设。", "plan"),
+    )
+    names = ("云台综合保税区", "白鹭综合保税区", "北沙河", "南沙河", "东岭经开区", "西岭高新区")
+    names += ("青山经开区", "绿水高新区", "东坡片区", "南湖片区")
+    ms = [mention(doc, n, "Place") for n in names]
+    relations = extract_relations(doc, ms)
+    assert [(r.subject, r.predicate, r.object) for r in relations] == []
 
 
 def test_moved_to_and_built_in_a_place():
