@@ -13,7 +13,16 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicons import division_codes, division_shorts, divisions, heads, terms
-from kg.extract.names import base_of, head_of, is_generic, is_honour, normalise, type_of
+from kg.extract.names import (
+    RANKING_TITLE,
+    base_of,
+    glued_conjunction,
+    head_of,
+    is_generic,
+    is_honour,
+    normalise,
+    type_of,
+)
 from kg.extract.tagger import tag
 from kg.ingest import is_site_chrome
 from kg.types import Document, Mention, Sentence
@@ -175,6 +184,15 @@ _NUMERAL = re.compile(r"[一二三四五六七八九十两百千万\d]")
 
 #: A reference to a session of a congress (区五届人大一次会议, 第十七届人民代表大会第五次会议): metadata.
 _SESSION = re.compile(r"[第一二三四五六七八九十\d]+届(人大|人民代表大会|政协)[^，。；,;]{0,12}?会议")
+
+#: An indicator whose words read like a place (万元地区生产总值能耗: 地区 is no region here).
+_INDICATOR = re.compile(r"(地区|国内)生产总值")
+
+#: A news write-up's dateline (【甲报网讯】, 【甲日报电】): front matter naming the publisher, no entity.
+_DATELINE = re.compile(r"【[^【】\s]{2,20}[讯电]】")
+
+#: Fixed phrases no name overlaps: a congress session, an indicator, a dateline, a ranking won.
+_NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE)
 _MAX_NAME = 24
 
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
@@ -228,7 +246,7 @@ def _tokens(
             continue
         out.append(_Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
-    return _repair_prefixes(doc, _split_openings(_join_plus(out)), known)
+    return _repair_prefixes(doc, _split_conjunctions(_split_openings(_join_plus(out))), known)
 
 
 def _split_openings(tokens: list[_Token]) -> list[_Token]:
@@ -249,6 +267,24 @@ def _split_openings(tokens: list[_Token]) -> list[_Token]:
             _Token(verb, "v", tok.start, cut),
             _Token(rest, tok.tag if len(rest) > 1 else "n", cut, tok.end),
         ]
+    return out
+
+
+def _split_conjunctions(tokens: list[_Token]) -> list[_Token]:
+    """Split a name word the tagger glued to the conjunction after it (区人大和 → 区人大 + 和).
+
+    >>> [(t.word, t.tag) for t in _split_conjunctions([_Token("区人大和", "ORG", 0, 4)])]
+    [('区人大', 'ORG'), ('和', 'c')]
+    """
+    out: list[_Token] = []
+    for tok in tokens:
+        if tok.tag in _NAME_TAGS and glued_conjunction(tok.word):
+            out += [
+                _Token(tok.word[:-1], tok.tag, tok.start, tok.end - 1),
+                _Token(tok.word[-1], "c", tok.end - 1, tok.end),
+            ]
+        else:
+            out.append(tok)
     return out
 
 
@@ -495,6 +531,8 @@ def _accept(name: str, kind: str | None) -> bool:
         return False
     if is_generic(name) or is_honour(name) or _METADATA.search(name) or _DATE.search(name):
         return False
+    if glued_conjunction(name) or (kind != "Organization" and _REGION_BODY.fullmatch(name)):
+        return False
     if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False
     if kind != "Policy" and (_LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
@@ -693,7 +731,8 @@ def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
         if kind is None and tok.tag == "LOC" and tok.word in division_shorts() and not _idiom_at(doc, tok):
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
         if kind is None and tok.tag == "ORG":
-            kind = "Organization" if heads().get(tok.word) == "Organization" else "Company"
+            body = heads().get(tok.word) == "Organization" or _REGION_BODY.fullmatch(tok.word)
+            kind = "Organization" if body else "Company"
         out += _make(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
 
@@ -964,13 +1003,15 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _bracket_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens)
         )
-        sessions = [
-            (sentence.start + m.start(), sentence.start + m.end()) for m in _SESSION.finditer(sentence.text)
+        fixed = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for regex in _NOT_NAMES
+            for m in regex.finditer(sentence.text)
         ]
         candidates = [
             c
             for c in candidates
-            if not any(c.start < e and s < c.end for s, e in sessions) and not _in_title(doc, c)
+            if not any(c.start < e and s < c.end for s, e in fixed) and not _in_title(doc, c)
         ]
         for c in _resolve(candidates):
             text = doc.text[c.start : c.end]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicons import heads, terms
+from kg.extract.lexicons import divisions, heads, terms
 
 #: Quote marks, brackets and spaces that are not part of a name.
 _STRIP = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉【】]+")
@@ -22,6 +22,16 @@ _HONOUR = re.compile(
     r"^(全国|全省|全市|国家级?|省级?|市级?)\S*(示范区|先进区|先进单位|试点区|示范点|旅游点|示范园|实验区|"
     r"称号|县市区|百强县|先进县|先进集体|文明单位)$"
 )
+
+#: A ranking won (百强区, 十强县, 100强县): an honour whatever opens it (全国工业百强区, 全省“十强县”).
+_RANK = r"(?:[十百千]|\d+)强(?:县市区|县区|县市|县|区|市|镇|乡|村)"
+_RANKING = re.compile(_RANK + "$")
+
+#: A ranking's whole title in running text (入选全国数字经济百强区): no name lies inside it.
+RANKING_TITLE = re.compile(r"(?:全国|全省|全市)[\u4e00-\u9fff]{0,12}?" + _RANK)
+
+#: Conjunctions that join names in a list (甲和乙, 甲及乙, 甲与乙): they end no name.
+_CONJUNCTIONS = "和及与"
 
 #: The longest head listed in heads.tsv, in characters.
 _MAX_HEAD = 8
@@ -99,9 +109,26 @@ def is_generic(name: str) -> bool:
 
 
 def is_honour(name: str) -> bool:
-    """True when ``name`` is a title won (全省先进单位, 省级示范区), not a place or policy.
+    """True when ``name`` is a title won (全省先进单位, 省级示范区) or a ranking won (全国百强区, 十强县),
+    not a place or policy. 全国文明城市 is no honour here: the genre names the campaign to win it
+    (创建全国文明城市), which the shared gold keeps as a Policy.
 
-    >>> is_honour("全省平安县市区称号"), is_honour("全国文明城市"), is_honour("青山县")
-    (True, False, False)
+    >>> is_honour("全省平安县市区称号"), is_honour("全国科技百强区"), is_honour("十强县")
+    (True, True, True)
+    >>> is_honour("全国文明城市"), is_honour("青山县"), is_honour("工业强区")
+    (False, False, False)
     """
-    return bool(_HONOUR.match(name))
+    return bool(_HONOUR.match(name) or _RANKING.search(name))
+
+
+def glued_conjunction(word: str) -> bool:
+    """True when ``word`` is a name with the conjunction after it glued on (区人大和, 青山县及).
+
+    A word that only ends with the character of a conjunction (碳中和, 太和) is not one: what comes
+    before the character must be a name by itself (typed by its head) or a division.
+
+    >>> glued_conjunction("区人大和"), glued_conjunction("金禾集团与"), glued_conjunction("碳达峰碳中和")
+    (True, True, False)
+    """
+    stem = word[:-1]
+    return len(word) > 2 and word[-1] in _CONJUNCTIONS and bool(type_of(stem) or stem in divisions())

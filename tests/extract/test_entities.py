@@ -214,3 +214,24 @@ def test_a_glossary_headword_opening_with_a_numeral_is_a_slogan():
     text = "名词解释\n1.“三好农村路”（P3）：指把农村公路建好、管好、护好。"
     assert ("三好农村路", "Policy") in found(text)
     assert ("三好农村路", "Project") not in found(text)
+
+
+def test_a_conjunction_never_ends_a_body_and_region_bodies_are_no_companies():
+    text = "一年来，在县委的坚强领导下，在县人大和县政协的监督支持下，我们圆满完成了目标任务。"
+    assert found(text) == {("县委", "Organization"), ("县人大", "Organization"), ("县政协", "Organization")}
+
+
+def test_the_region_inside_an_output_indicator_is_no_place():
+    assert found("万元地区生产总值能耗下降3.2%，地区生产总值增长6%。") == set()
+
+
+def test_rankings_won_are_honours_not_policies():
+    text = (
+        "在年度“全国营商活力百强区”名单中位列第52位，首次入选“全国数字经济百强区”，连续三年进入全省“十强县”。"
+    )
+    assert found(text) == set()
+
+
+def test_a_news_dateline_is_front_matter():
+    text = "【青川晚报网讯】3月2日，青山县第十六届人民代表大会第四次会议开幕。金禾集团落户青山县。"
+    assert found(text) == {("青山县", "Place"), ("金禾集团", "Company")}

@@ -1,7 +1,7 @@
 """Tests of kg.extract.names (typing by head, filters) and kg.extract.lexicons."""
 
 from kg.extract.lexicons import divisions, heads, terms
-from kg.extract.names import head_of, is_generic, is_honour, normalise, type_of
+from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, normalise, type_of
 
 
 def test_type_by_longest_head():
@@ -59,3 +59,10 @@ def test_bare_activity_phrases_are_not_national_policies():
     policies = terms("policies_national.txt")
     assert "老旧小区改造" not in policies and "棚户区改造" not in policies
     assert "城市更新行动" in policies and "四好农村路" in policies
+
+
+def test_rankings_are_honours_and_a_glued_conjunction_ends_no_name():
+    assert is_honour("全国工业百强区") and is_honour("全省十强县") and is_honour("全国综合实力100强县")
+    assert not is_honour("工业强区") and not is_honour("全国文明城市")
+    assert glued_conjunction("市政协及") and glued_conjunction("青山县与")
+    assert not glued_conjunction("碳中和") and not glued_conjunction("太和")
