@@ -235,3 +235,7 @@ def test_rankings_won_are_honours_not_policies():
 def test_a_news_dateline_is_front_matter():
     text = "【青川晚报网讯】3月2日，青山县第十六届人民代表大会第四次会议开幕。金禾集团落户青山县。"
     assert found(text) == {("青山县", "Place"), ("金禾集团", "Company")}
+
+
+def test_a_news_site_named_in_the_body_is_an_organization():
+    assert ("青川商报网", "Organization") in found("青川商报网连续报道了青山县的新变化。")

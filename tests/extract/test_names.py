@@ -66,3 +66,9 @@ def test_rankings_are_honours_and_a_glued_conjunction_ends_no_name():
     assert not is_honour("工业强区") and not is_honour("全国文明城市")
     assert glued_conjunction("市政协及") and glued_conjunction("青山县与")
     assert not glued_conjunction("碳中和") and not glued_conjunction("太和")
+
+
+def test_news_media_are_organizations():
+    assert [type_of(n) for n in ("青山日报", "白鹭晚报", "金川商报网", "青山县电视台")] == [
+        "Organization"
+    ] * 4
