@@ -39,6 +39,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text, to_simplified
 from kg.ingest_noise import (
+    break_at_paragraph_marks,
     clean_line,
     drop_repeats,
     is_site_chrome,
@@ -56,8 +57,16 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAK_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _ASCII_STOP_RE = re.compile(r"(?<![A-Za-z0-9])[;!?]|[;!?](?![A-Za-z0-9=&/])")
 _SPACE_NEAR_CJK_RE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
-#: Units NFKC would spell oddly (㎡ → m2): written out first.
-_UNIT_SYMBOLS = {"㎡": "平方米", "m²": "平方米", "㎞": "公里", "km²": "平方公里", "㎏": "千克"}
+#: Symbols NFKC would spell oddly (㎡ → m2, the ratio colon ︰ → ..): written out first.
+_UNIT_SYMBOLS = {
+    "㎡": "平方米",
+    "m²": "平方米",
+    "㎞": "公里",
+    "km²": "平方公里",
+    "㎏": "千克",
+    "︰": ":",
+    "∶": ":",
+}
 _CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}
 
 _CN_NUM = "一二三四五六七八九十"
@@ -140,6 +149,9 @@ _TITLE_LINE_RE = re.compile(r"政府工作报告$")
 _MAX_FRONT_LINES = 30
 #: The meeting line (……人民代表大会第三次会议上): a line of its own, never continued.
 _MEETING_LINE_RE = re.compile(r"(?:代表大会|人大).{0,12}会议上?$")
+#: A meeting line cut before its session (……人民代表大会 / 第三次会议上): the two halves are one line.
+_MEETING_CUT_RE = re.compile(r"(?:代表大会|人大)(?:常务委员会|常委会)?$")
+_SESSION_RE = re.compile(r"^第[一二三四五六七八九十\d]+次(?:全体)?会议")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 # Hard-wrap detection over the lines that stop mid-sentence (at least _MIN_WRAP characters, not
 # headings or titles): at least _MIN_WRAPPED_LINES of them, and _WRAPPED_SHARE of them, as wide as
@@ -297,7 +309,7 @@ def normalise(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _LINE_BREAK_RE.sub("\n", text).replace("\t", " ")
     text = _CONTROL_RE.sub("", text)
-    text = to_simplified(text)
+    text = break_at_paragraph_marks(to_simplified(text))
     text = _ASCII_STOP_RE.sub(lambda m: chr(ord(m.group()) + 0xFEE0), text)
     lines = []
     for raw in text.split("\n"):
@@ -387,6 +399,8 @@ def _continues(prev: str, line: str, full: bool = False) -> bool:
         return False
     if (prev[-1].isdigit() or prev[-1] == ".") and _NUMBER_CONTINUES_RE.match(line):
         return not _YEAR_START_RE.match(line)
+    if _MEETING_CUT_RE.search(prev) and _SESSION_RE.match(line):
+        return True
     if _PARAGRAPH_START_RE.match(line):
         return False
     if _TITLE_LINE_RE.search(prev) or _MEETING_LINE_RE.search(prev):

@@ -61,6 +61,9 @@ _LOWER_ACRONYM_RE = re.compile(
 )
 _UNITS = frozenset(["km", "kg", "kw", "kwh", "mw", "mwh", "kv", "ml", "mm", "cm", "gw", "gwh", "kva", "mu"])
 _LOWER_G_RE = re.compile(r"(?<=\d)g(?=[\u4e00-\u9fff])")
+#: A lower-case Latin token standing alone in Chinese text (not inside an ASCII word or after a digit).
+_LATIN_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_.\-/@])([a-z]{2,8})(?![A-Za-z0-9_])")
+_MIN_MARKS = 3
 
 
 def is_site_chrome(line: str) -> bool:
@@ -109,6 +112,35 @@ def clean_line(line: str) -> str:
     line = _JUNK_TOKEN_RE.sub("", line)
     line = _LOWER_ACRONYM_RE.sub(lambda m: m.group() if m.group() in _UNITS else m.group().upper(), line)
     return _LOWER_G_RE.sub("G", line).strip()
+
+
+def break_at_paragraph_marks(text: str) -> str:
+    """Text with the scraper's paragraph mark (a lower-case Latin token such as ``ftr`` repeated in a
+    Chinese text) turned into a line break, before any acronym is upper-cased.
+
+    A token is a mark when it stands alone three or more times followed by spaces or a line end,
+    and once at least after a sentence end or colon (a lower-cased acronym is followed by the noun
+    it names). The source's line break is restored; a break that fell inside a sentence (the source
+    wrapped there) is rejoined by the line joiner of :func:`kg.ingest.normalise`.
+
+    >>> break_at_paragraph_marks("政府工作报告ftr  各位代表:ftr  现在,我报告工作。ftr  首先,增长8%。")
+    '政府工作报告\\n各位代表:\\n现在,我报告工作。\\n首先,增长8%。'
+    >>> break_at_paragraph_marks("全县gdp增长8%。gdp总量第一,gdp达到9亿元。")
+    '全县gdp增长8%。gdp总量第一,gdp达到9亿元。'
+    """
+    spaced: Counter[str] = Counter()
+    after_stop: set[str] = set()
+    for match in _LATIN_TOKEN_RE.finditer(text):
+        token, end = match.group(1), match.end()
+        if end == len(text) or text[end] in " \n":
+            spaced[token] += 1
+        if text[max(0, match.start() - 8) : match.start()].rstrip(" ")[-1:] in (*_TERMINATORS, ":"):
+            after_stop.add(token)
+    marks = sorted(t for t, n in spaced.items() if n >= _MIN_MARKS and t in after_stop and t not in _UNITS)
+    if not marks:
+        return text
+    mark_re = re.compile(rf" *(?<![A-Za-z0-9_.\-/@])(?:{'|'.join(marks)})(?![A-Za-z0-9_]) *")
+    return mark_re.sub("\n", text)
 
 
 def _before_spam(line: str, spam_start: int) -> str:

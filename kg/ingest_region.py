@@ -22,6 +22,11 @@ _BODY_MEETING_RE = re.compile(
 )
 _TITLE_RE = re.compile(r"^(?:(?:19|20)\d\d年)?([^\d年]{2,24}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告")
 _GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府")
+#: The speaker's own government, named anywhere: 我代表某某县人民政府, 某某县人民政府向大会报告.
+_SPEAKER_RE = re.compile(
+    r"代表([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府"
+    r"|([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府[,，]?向(?:大会|会议)"
+)
 _SUFFIX_LEVELS = (
     ("自治区", "province"),
     ("省", "province"),
@@ -158,7 +163,9 @@ def _suffix_level(name: str) -> str | None:
 
 def find_region(front: str, title: str, text: str) -> Region:
     """The region giving the report: from the meeting line, the title, 某某区人民政府 phrases, then the
-    first division holding a 人民代表大会 meeting anywhere in the text (a news write-up of a report).
+    speaker's government named anywhere (我代表某某县人民政府, 某某县人民政府向大会…), then the first
+    division holding a 人民代表大会 meeting anywhere in the text (a news write-up of a report).
+    A phrase may begin with words before the name (我代表上杭县): its longest known tail is the region.
 
     ``front`` is the front matter, ``title`` the report title, ``text`` the whole text (context).
     A page title can name the wrong region: one the body never names again comes after the
@@ -172,6 +179,8 @@ def find_region(front: str, title: str, text: str) -> Region:
     '360726'
     >>> find_region("", "", "2月19日,长沙市岳麓区第十七届人民代表大会第四次会议开幕。").full
     '湖南省长沙市岳麓区'
+    >>> find_region("各位代表:\\n现在,我代表攸县人民政府,向大会报告工作", "", "").full
+    '湖南省株洲市攸县'
     """
     flat = front.replace("\n", "")
     meeting = _MEETING_RE.search(flat)
@@ -186,9 +195,11 @@ def find_region(front: str, title: str, text: str) -> Region:
         region = resolve_region(candidate, text)
         if region.code or region.level == "township" and region.full != region.name:
             return region
-    body = _BODY_MEETING_RE.search(text.replace("\n", ""))
-    if body:
-        region = _resolve_tail(body.group(1), text)
+    flat_text = text.replace("\n", "")
+    phrases = [*government, *(m.group(1) or m.group(2) for m in _SPEAKER_RE.finditer(flat_text))]
+    phrases += [m.group(1) for m in _BODY_MEETING_RE.finditer(flat_text)][:1]
+    for words in phrases:
+        region = _resolve_tail(words, text)
         if region.code:
             return region
     return resolve_region(written[0]) if written else Region()

@@ -43,7 +43,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from kg.extract.lexicons import division_shorts, divisions
 from kg.extract.numbers import (
     COUNT_UNITS,
     MONEY_CONTEXT_RE,
@@ -79,7 +81,8 @@ _TAIL_RE = re.compile(
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|每年|全区|全县|全市|共有|拥有|共计|共(?!青)|力争|确保|争取|计划(?!总?投资)|其中|预计|继续|要|并|同时|还|另|进一步"
+    r"^(?:到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
+    r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算)|据统计|继续|要|并|同时|还|另|进一步"
     r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -88,6 +91,12 @@ _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组�
 _WORKS_RE = re.compile(r"^(?:新开工|开工|完成|实施)?(提质改造|改造|整治|修缮)([\u4e00-\u9fff]{2,})$")
 #: Framing words inside a lost-punctuation run: the indicator starts after the last of them.
 _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
+#: A time adverbial (在疫情期间): the words before it are the acting subject, the words after it
+#: the verb and its object, which name what the figure counts.
+_ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
+_VERB_LEN = 2
+#: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
+_SCOPE_LEAD_RE = re.compile(r"全[省市州盟区县旗]")
 #: Relative nouns: they measure the indicator named before them in the sentence.
 _RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量")
 #: Coordinated modifiers that 分别 splits (general statistical usage, e.g. 城乡居民人均可支配收入).
@@ -285,9 +294,14 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     for match in _INNER_CUT_RE.finditer(text):
         if len(text) - match.end() >= 2:
             cut = match.end()
+    acted = None
+    for match in _ADVERBIAL_RE.finditer(text):
+        if len(text) - match.end() >= 2 and match.end() > (cut or 0):
+            cut = acted = match.end()
     if cut is not None:
         offset, text = cut, text[cut:]
     lead = _LEAD_RE.match(text)
+    scoped = bool(lead and _SCOPE_LEAD_RE.search(lead.group()))
     if lead:
         offset, text = offset + lead.end(), text[lead.end() :]
     verb = _LEAD_VERB_RE.match(text)
@@ -297,7 +311,29 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     works = _WORKS_RE.match(text)
     if works:  # 改造城镇老旧小区 → 城镇老旧小区改造, the statistical name of the works
         text = works.group(2) + works.group(1)
-    return text, offset
+    if scoped and text == "生产总值":
+        text = "地区生产总值"
+    return (_without_place(text) if acted else text), offset
+
+
+def _without_place(phrase: str) -> str:
+    """A verb phrase (verb of two characters, then its object) without the province or city its
+    verb is directed to: 调拨甲市防疫物资 → 调拨防疫物资.
+
+    >>> _without_place("调拨武汉防疫物资"), _without_place("新增就业岗位")
+    ('调拨防疫物资', '新增就业岗位')
+    """
+    places = _places_regex().match(phrase, _VERB_LEN)
+    if places and len(phrase) - places.end() >= 2:
+        return phrase[:_VERB_LEN] + phrase[places.end() :]
+    return phrase
+
+
+@lru_cache(maxsize=1)
+def _places_regex() -> re.Pattern[str]:
+    """Provinces and cities by full or short name (湖南省, 湖南), longest first."""
+    names = {name for name, (_, level) in divisions().items() if level != "county"} | set(division_shorts())
+    return re.compile("|".join(sorted(names, key=lambda n: (-len(n), n))))
 
 
 def _rank_follows_figure(gap: str) -> bool:
