@@ -13,8 +13,12 @@ The normalised text follows one convention that every extractor can rely on:
   copy, one that stops mid-sentence as wide as the wrap; headings, titles and the meeting line stay);
 - what scraping adds is removed (:mod:`kg.ingest_noise`): site chrome (breadcrumb, navigation
   bars, 来源/发布时间 line, 打印本页, footer, 相关阅读 and all after it), spam, URLs, taglines
-  and junk tokens appended to lines, repeated titles; lower-cased acronyms are upper-cased
-  (``gdp`` → ``GDP``); a page title naming another year or region than the body is dropped.
+  and junk tokens appended to lines, repeated titles; a lower-case Latin token the scraper put
+  between paragraphs (``…意见。ftr  首先…``, repeated) becomes the line break it stands for, before
+  lower-cased acronyms are upper-cased (``gdp`` → ``GDP``); a page title naming another year or
+  region than the body is dropped;
+- a ratio colon NFKC would spell as dots (``︰``, ``∶``) becomes ``:``; a meeting line cut before its
+  session (``…人民代表大会`` / ``第五次会议上``) is one line.
 
 Years: the report year is the meeting's; review sentences are about the review year, plan
 sentences about the plan year (a December report reviews its own year), a plan section about a

@@ -925,3 +925,69 @@ def test_text_without_headings_has_review_and_plan_parts_once_its_year_is_known(
         ("review", 2020),
         ("plan", 2021),
     ]
+
+
+# ---------------------------------------------------------------------------------------------- paragraph marks, speaker's government, redacted years
+
+
+def test_paragraph_mark_of_a_one_line_copy_becomes_line_breaks_before_acronyms_are_upper_cased():
+    doc = ingest(FIXTURES / "paragraph_marks.txt")
+    assert doc.text.split("\n") == [
+        "(江西省)2021年安远县人民政府工作报告(全文)政府工作报告",
+        "2021年2月3日在安远县第十八届人民代表大会第六次会议上",
+        "安远县人民政府县长赵明远",
+        "各位代表:",
+        "现在,我代表县人民政府,向大会报告工作,请予审议,并请各位政协委员和其他列席人员提出意见。",
+        "一、2020年工作回顾",
+        (
+            "2020年,全县生产总值完成98.6亿元,增长4.1%,新增5G基站120个。面对严重汛情,全县上下连续奋战,"
+            "顶格启动应急响应。岚峰公司在抗洪期间调运赣州救灾物资3.6万件。"
+        ),
+        "二、2021年工作安排",
+        "今年全县地区生产总值增长7%左右。",
+    ]
+    assert (doc.year, doc.title, doc.region_full, doc.region_code) == (
+        2021,
+        "2021年安远县政府工作报告",
+        "江西省赣州市安远县",
+        "360726",
+    )
+    assert [(s.title, s.level) for s in doc.sections] == [("2020年工作回顾", 1), ("2021年工作安排", 1)]
+
+
+def test_a_lower_cased_acronym_used_several_times_is_no_paragraph_mark():
+    assert (
+        normalise("全县gdp增长8%。gdp总量第一,gdp达到9亿元。") == "全县GDP增长8%。GDP总量第一,GDP达到9亿元。"
+    )
+
+
+def test_a_meeting_line_cut_before_its_session_is_one_line():
+    text = "2021年2月3日在安远县第十八届人民代表大会\n第六次会议上\n各位代表:"
+    assert normalise(text) == "2021年2月3日在安远县第十八届人民代表大会第六次会议上\n各位代表:"
+
+
+def test_a_ratio_colon_written_as_a_presentation_form_is_a_colon():
+    assert normalise("三次产业比调整为11.8︰48.3︰39.9,即3∶2。") == "三次产业比调整为11.8:48.3:39.9,即3:2。"
+
+
+REDACTED_YEAR = """各位代表:
+现在,我代表安远县人民政府,向大会报告政府工作,请予审议。
+20XX年工作回顾
+20XX年,全县预计实现地区生产总值88亿元,增长6.1%。三次产业比调整为11.8︰48.3︰39.9。"""
+
+
+def test_region_from_the_speakers_government_and_no_year_when_the_copy_redacted_it():
+    doc = ingest_text(REDACTED_YEAR)
+    assert (doc.title, doc.region, doc.region_full, doc.region_code, doc.year) == (
+        "",
+        "安远县",
+        "江西省赣州市安远县",
+        "360726",
+        None,
+    )
+    assert {s.year for s in doc.sentences} == {None}
+
+
+def test_region_from_the_government_that_reports_to_the_meeting_in_the_body():
+    doc = ingest_text("各位代表:\n请予审议。\n一年来,安远县人民政府向大会报告的各项任务全面完成。")
+    assert (doc.region, doc.region_code) == ("安远县", "360726")

@@ -20,7 +20,13 @@ decrease (a planned one included) keeps its value positive and names its directi
 (a target ``会议减少30%以上`` → 会议减少, 30), as does a change of an amount (``财政总收入增收`` 2.1
 亿元). A change of a rank (``排名前移2位``) is an ``actual`` of 2 位 under …排名前移; a rank with no
 number (``前列``, ``第一方阵``) is not reported. ``预计`` (provisional) figures are reported like
-the others (kind by the rules above; ``预计`` dropped from the indicator). A range (``增长6%—6.5%``)
+the others (kind by the rules above; ``预计``, ``预料``, ``初步核算`` dropped from the indicator).
+A scope word naming the whole region (全市, 全县, 全省 … at the start) is framing and is dropped
+too, so ``全区生产总值`` is the region's output under its statistical name, 地区生产总值 (a bare
+``生产总值`` stays as written). An indicator names what is counted, not who acted: before a time
+adverbial (``甲公司在疫情期间调拨乙市防疫物资52万件``) stand the subject and the adverbial, which
+are dropped; the verb and its object after it are the indicator, without the province or city the
+verb is directed to (调拨防疫物资). A range (``增长6%—6.5%``)
 is one observation: the lower bound, with the range as written as its qualifier.
 
 The year is the sentence's year unless the figure's clause names one (``增加到2020年的…``,
@@ -32,7 +38,8 @@ the year to the period's last year (2020, 2025) in the plan part; in the review 
 the sentence's year, so a 2021 report's review of 十三五 speaks of 2020, the year ingest gives it.
 The 十三五 review of a December report is about the year then ending (ingest's sentence year).
 A 三次产业结构 ratio (``8.5:40.2:51.3``) gives the shares of the three sectors; other ratios are not
-reported. Glossary and front matter are skipped.
+reported. Glossary and front matter are skipped, and so is every sentence whose year is not
+known (a copy that redacted its years as ``20XX年``): a figure is never given a guessed year.
 
 Not reported, by design: a number whose classifier was lost in copying when a noun follows it
 (``3菜市场``: indistinguishable from a number inside a name), and an elliptic figure whose unit

@@ -484,3 +484,43 @@ def test_the_noun_after_a_count_ends_before_its_verb():
         ("印染企业", 12.0, "家", 2019, "actual", None),
         ("困难家庭", 46.0, "户", 2019, "actual", None),
     ]
+
+
+def test_provisional_and_scope_words_leave_the_indicator():
+    assert _obs(
+        REVIEW + "预料全县地区生产总值实现370亿元,同比增长12%。据初步统计全市规模以上工业增加值增长8%。"
+    ) == [
+        ("地区生产总值", 370.0, "亿元", 2019, "actual", None),
+        ("地区生产总值", 12.0, "%", 2019, "growth", None),
+        ("规模以上工业增加值", 8.0, "%", 2019, "growth", None),
+    ]
+    assert _obs(REVIEW + "全省高铁运营里程达到950公里,全市场主体增长5%。") == [
+        ("高铁运营里程", 950.0, "公里", 2019, "actual", None),
+        ("全市场主体", 5.0, "%", 2019, "growth", None),
+    ]
+
+
+def test_the_regions_output_under_its_scope_word_is_the_regional_output():
+    assert _obs(REVIEW + "全区生产总值完成246.3亿元,增长6.1%；生产总值增长6%。") == [
+        ("地区生产总值", 246.3, "亿元", 2019, "actual", None),
+        ("地区生产总值", 6.1, "%", 2019, "growth", None),
+        ("生产总值", 6.0, "%", 2019, "growth", None),
+    ]
+
+
+def test_a_subject_and_time_adverbial_leave_the_indicator_with_the_place_the_verb_goes_to():
+    assert _obs(
+        REVIEW + "岚峰公司在抗洪期间调运赣州救灾物资3.6万件。青石镇在改造过程中新增停车位200个。"
+    ) == [
+        ("调运救灾物资", 3.6, "万件", 2019, "actual", None),
+        ("新增停车位", 200.0, "个", 2019, "actual", None),
+    ]
+
+
+def test_a_copy_whose_years_were_redacted_gives_no_observation():
+    doc = ingest_text(
+        "各位代表:\n现在,我代表安远县人民政府,向大会报告工作。\n20XX年工作回顾\n"
+        "20XX年,全县预计实现地区生产总值88亿元,增长6.1%。三次产业比调整为11.8︰48.3︰39.9。"
+    )
+    assert doc.year is None
+    assert extract_observations(doc) == ()
