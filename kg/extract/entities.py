@@ -90,9 +90,10 @@ _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(�
 #: Heads appended to every bare item of a list when the last item carries them (甲、乙、丙社区).
 _SHARED_HEADS = ("社区", "街道", "村", "镇", "乡")
 
-#: Region-relative Party, government, congress and CPPCC bodies (区委, 省政府, 市人大常委会).
+#: Region-relative Party, government, congress and CPPCC bodies (区委, 省政府, 市人大常委会); a member (委员) or
+#: the Party school (市委党校) is no such body.
 _REGION_BODY = re.compile(
-    r"(?:中共)?(?:[省市区县州旗镇乡]|街道)(?:人民政府|人大常委会|人大|政府|政协|党委|党工委|纪委|监委|委)(?!员)"
+    r"(?:中共)?(?:[省市区县州旗镇乡]|街道)(?:人民政府|人大常委会|人大|政府|政协|党委|党工委|纪委|监委|委)(?!员|党校)"
 )
 
 #: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
@@ -191,8 +192,28 @@ _INDICATOR = re.compile(r"(地区|国内)生产总值")
 #: A news write-up's dateline (【甲报网讯】, 【甲日报电】): front matter naming the publisher, no entity.
 _DATELINE = re.compile(r"【[^【】\s]{2,20}[讯电]】")
 
-#: Fixed phrases no name overlaps: a congress session, an indicator, a dateline, a ranking won.
-_NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE)
+#: A list of a Party congress's plenary sessions (十九届二中、三中、四中全会): no name lies inside it.
+_PLENUM = re.compile(
+    r"([一二三四五六七八九十]+届)?([一二三四五六七八九十]+中、)*[一二三四五六七八九十]+中全会"
+)
+
+#: Fixed phrases no name overlaps: a congress session, an indicator, a dateline, a ranking won, plenums.
+_NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE, _PLENUM)
+
+#: A five-year plan's period (十二五, “十三五”时期): a time, never a name; its plan (十四五规划) is one.
+_PERIOD = re.compile(r"十[一二三四五六七八九]?五(时期|期间|期)?")
+
+#: A five-year plan named by its period (“十四五”规划, 十三五规划): a Policy.
+_PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?规划")
+
+#: A modifier that only qualifies a policy head (差异化改革, 首创性改革, 常态化机制): a description, no name.
+_QUALITY = re.compile(r"[\u4e00-\u9fff]{1,3}[化性]")
+
+#: Latin letters glued before a name that opens with a division (FTR湖南省人民政府): scraping junk.
+_LATIN_OPENING = re.compile(r"[A-Za-z]+\s*")
+
+#: Heads of the items a platform named …中心 is listed with (甲经贸平台和乙中心): the centre is a Project.
+_PLATFORM_ITEMS = ("平台", "项目")
 _MAX_NAME = 24
 
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
@@ -466,10 +487,12 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
 
     Things (Project, Company, Place, Organization) need a proper noun or a region prefix
     (城管社区 is no place); a one-character head must be a word or end a proper noun (城市 is no 市).
+    A policy head qualified by one word of manner (差异化改革, 常态化机制) names no policy.
 
     >>> _typed("青山县", [_Token("青山县", "LOC", 0, 3)]), _typed("城市", [_Token("城市", "n", 0, 2)])
     ('Place', None)
     >>> _typed("示范社区", [_Token("示范", "n", 0, 2), _Token("社区", "n", 2, 4)])
+    >>> _typed("差异化改革", [_Token("差异化", "vn", 0, 3), _Token("改革", "vn", 3, 5)])
     """
     kind = type_of(name)
     base = base_of(name)
@@ -494,6 +517,8 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
     ):
         return None
     if kind == "Company" and len(name) > 6 and head not in _FORMAL_COMPANY_HEADS:
+        return None
+    if kind == "Policy" and _QUALITY.fullmatch(rest):
         return None
     if kind != "Policy" and not (_proper(tokens) or _regional(name, kind)):
         return None
@@ -524,8 +549,8 @@ def _regional(name: str, kind: str) -> bool:
 def _accept(name: str, kind: str | None) -> bool:
     """True when ``name`` may be a mention of type ``kind`` (filters generic nouns, honours, noise).
 
-    >>> _accept("金禾食品", "Company"), _accept("安置房", "Project"), _accept("P5", "Policy")
-    (True, False, False)
+    >>> _accept("金禾食品", "Company"), _accept("安置房", "Project"), _accept("P5", "Policy"), _accept("十三五", "Policy")
+    (True, False, False, False)
     """
     if kind is None or len(name) < 2 or len(name) > _MAX_NAME or not _CJK.search(name):
         return False
@@ -537,15 +562,33 @@ def _accept(name: str, kind: str | None) -> bool:
         return False
     if kind != "Policy" and (_LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
+    if _PERIOD.fullmatch(name):
+        return False
     return name not in terms("not_entities.txt")
 
 
 def _make(doc: Document, start: int, end: int, kind: str | None, rule: str, rank: int) -> list[_Candidate]:
     """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out."""
+    start = _past_junk(doc.text, start, end)
     name = normalise(doc.text[start:end])
     if not _accept(name, kind):
         return []
     return [_Candidate(start, end, kind, rule, name, rank)]
+
+
+def _past_junk(text: str, start: int, end: int) -> int:
+    """Where a name in text[start:end] starts when scraping glued Latin letters before a name that opens
+    with a division or a region-relative body (FTR湖南省人民政府); a Latin brand (TCL集团) stays.
+
+    >>> _past_junk("FTR湖南省人民政府", 0, 10), _past_junk("TCL集团", 0, 5)
+    (3, 0)
+    """
+    junk = _LATIN_OPENING.match(text, start, end)
+    if junk is None or junk.end() == end:
+        return start
+    rest = text[junk.end() : end]
+    opens = _division_regex(()).match(rest) or _REGION_BODY.match(rest)
+    return junk.end() if opens else start
 
 
 def _words(tokens: list[_Token], start: int, end: int) -> list[_Token]:
@@ -624,15 +667,35 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
             continue
         if _modifies_next(doc, tokens, i):
             continue
-        for j in range(_extend_left(tokens, i), i + 1):
+        first = _extend_left(tokens, i)
+        if first > 0 and tokens[first - 1].word == "等":
+            continue  # 甲、乙等合作计划: the phrase after 等 names the kind of the items, not one thing
+        for j in range(first, i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = _typed(name, tokens[j : i + 1])
             if kind and not is_generic(name):
                 start = _after_conjunction(doc.text, tokens[j].start, tok.end, kind)
                 start = _route_start(doc, tokens, start) if kind == "Project" else start
+                if (
+                    kind == "Organization"
+                    and head_of(name) == "中心"
+                    and _beside_platform(doc.text, start, tok.end)
+                ):
+                    kind = "Project"
                 out += _make(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _beside_platform(text: str, start: int, end: int) -> bool:
+    """True when the name in text[start:end] is listed (、 和 及 与) next to a platform or project.
+
+    >>> _beside_platform("做实青禾经贸平台和白鹭中心", 9, 13), _beside_platform("做实白鹭中心和青禾文化馆", 2, 6)
+    (True, False)
+    """
+    before = re.search(r"[^，。；,;、和及与]*[、和及与]$", text[max(start - _MAX_NAME, 0) : start])
+    after = re.match(r"[、和及与][^，。；,;、和及与]*", text[end : end + _MAX_NAME])
+    return any(m is not None and any(h in m.group() for h in _PLATFORM_ITEMS) for m in (before, after))
 
 
 def _year_head(tokens: list[_Token], i: int) -> bool:
@@ -872,7 +935,8 @@ def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate
 
 def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:
     """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
-    numbered slogans (一企一策) and plus-formulas (互联网+养老)."""
+    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策) and
+    plus-formulas (互联网+养老)."""
     out: list[_Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
@@ -889,6 +953,9 @@ def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token])
         )
     for match in _QUOTED.finditer(sentence.text):
         out += _quoted(doc, sentence, tokens, match)
+    for match in _PERIOD_PLAN.finditer(sentence.text):
+        s = sentence.start + match.start()
+        out += _make(doc, s, sentence.start + match.end(), "Policy", "period-plan", 1)
     for match in _DOCUMENT.finditer(sentence.text):
         s = sentence.start + match.start("x")
         out += _make(doc, s, s + len(match.group("x")), "Policy", "document-title", 1)
@@ -910,7 +977,9 @@ def _quoted(
     """A quoted name, with the longest head phrase written right after the quote: typed by head, else Policy.
 
     The head phrase (改革, 决策制度, 基层治理模式) is made of name words and ends with a head.
-    A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head.
+    A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head inside
+    the quote; a head of a work or body written after the quote (“一台戏”项目) types it as usual, and a
+    place written right before the quote opens such a name (甲镇“一台戏”项目 → 甲镇一台戏项目).
     A quoted label of a kind of actor (“小巨人”企业) is no name. Scraped copies lose their quotes,
     so this rule only adds certainty where quotes survive.
     """
@@ -924,10 +993,40 @@ def _quoted(
         head = head_of(after[:size]) if joined and not _NUMERAL.search(after[:size]) else None
         kind = type_of(inner + after[:size]) if head and (len(head) > 1 or size == 1) else None
         if kind or size == 0:
-            if _NUMERAL.match(inner) and kind in ("Project", "Place", "Company"):
+            if (
+                _NUMERAL.match(inner)
+                and kind in ("Project", "Place", "Company")
+                and (size == 0 or kind == "Place")
+            ):
                 kind = "Policy"
-            return _make(doc, sentence.start + match.start(), quote_end + size, kind or "Policy", "quoted", 1)
+            start = sentence.start + match.start()
+            place = next((t for t in tokens if t.end == start and _place_word(t)), None)
+            if place is not None and kind in ("Project", "Company", "Organization"):
+                start = place.start
+            return _make(doc, start, quote_end + size, kind or "Policy", "quoted", 1)
     return []
+
+
+def _quoted_honours(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of quoted titles won (被评为“甲省经济十强县”): no name lies inside them.
+
+    >>> _quoted_honours(Sentence(0, "被评为“甲省经济十强县”。", 10, 23, None, None))
+    [(13, 22)]
+    """
+    return [
+        (sentence.start + m.start(), sentence.start + m.end("x") + 1)
+        for m in _QUOTED.finditer(sentence.text)
+        if is_honour(normalise(m.group("x")))
+    ]
+
+
+def _place_word(tok: _Token) -> bool:
+    """True when a word is a place by itself: tagged a place, or a name with a division head (白沙镇).
+
+    >>> _place_word(_Token("白沙镇", "n", 0, 3)), _place_word(_Token("项目", "n", 0, 2))
+    (True, False)
+    """
+    return tok.tag in ("LOC", "ns") or (type_of(tok.word) == "Place" and not is_generic(tok.word))
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1007,7 +1106,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             (sentence.start + m.start(), sentence.start + m.end())
             for regex in _NOT_NAMES
             for m in regex.finditer(sentence.text)
-        ]
+        ] + _quoted_honours(sentence)
         candidates = [
             c
             for c in candidates

@@ -27,6 +27,13 @@ _HONOUR = re.compile(
 _RANK = r"(?:[十百千]|\d+)强(?:县市区|县区|县市|县|区|市|镇|乡|村)"
 _RANKING = re.compile(_RANK + "$")
 
+#: A title a county or city wins (…生态文明建设示范县, …优秀示范县, …先进县市区, 中国…之乡): whatever
+#: opens it, no county, township or unit is named so.
+_TITLE = re.compile(r"(示范|先进)(县市区|县区|县市|县|市|单位|集体)$|之乡$")
+
+#: A regional office (中国区, 亚太区, 华东区) closing an organisation's or company's name: that body's office.
+_OFFICE = re.compile(r"(中国|大中华|亚太|亚洲|华东|华南|华北|华中|西南|西北|东北)区$")
+
 #: A ranking's whole title in running text (入选全国数字经济百强区): no name lies inside it.
 RANKING_TITLE = re.compile(r"(?:全国|全省|全市)[\u4e00-\u9fff]{0,12}?" + _RANK)
 
@@ -82,9 +89,20 @@ def type_of(name: str) -> str | None:
     ('Project', 'Policy', 'Company', None)
     >>> type_of("户籍制度改革项目"), type_of("青湾港区一期工程"), type_of("白鹭湖湿地公园二期"), type_of("柳河二期")
     ('Policy', 'Project', 'Project', None)
+
+    A regional office closing a body's name is that body (联合国开发计划署中国区, 金禾集团华东区).
+
+    >>> type_of("联合国开发计划署中国区"), type_of("金禾集团华东区"), type_of("青山华东区")
+    ('Organization', 'Company', 'Place')
     """
     if base_of(name) != name:
         return "Project" if type_of(base_of(name)) == "Project" else None
+    office = _OFFICE.search(name)
+    if office and name[: office.start()]:
+        body = name[: office.start()]
+        kind = "Organization" if body in terms("organizations_national.txt") else type_of(body)
+        if kind in ("Organization", "Company"):
+            return kind
     head = head_of(name)
     if head is None or head == name:
         return None
@@ -113,12 +131,12 @@ def is_honour(name: str) -> bool:
     not a place or policy. 全国文明城市 is no honour here: the genre names the campaign to win it
     (创建全国文明城市), which the shared gold keeps as a Policy.
 
-    >>> is_honour("全省平安县市区称号"), is_honour("全国科技百强区"), is_honour("十强县")
-    (True, True, True)
+    >>> is_honour("全省平安县市区称号"), is_honour("全国科技百强区"), is_honour("十强县"), is_honour("环境优秀示范县")
+    (True, True, True, True)
     >>> is_honour("全国文明城市"), is_honour("青山县"), is_honour("工业强区")
     (False, False, False)
     """
-    return bool(_HONOUR.match(name) or _RANKING.search(name))
+    return bool(_HONOUR.match(name) or _RANKING.search(name) or _TITLE.search(name))
 
 
 def glued_conjunction(word: str) -> bool:

@@ -239,3 +239,52 @@ def test_a_news_dateline_is_front_matter():
 
 def test_a_news_site_named_in_the_body_is_an_organization():
     assert ("青川商报网", "Organization") in found("青川商报网连续报道了青山县的新变化。")
+
+
+def test_a_list_of_plenary_sessions_holds_no_name():
+    assert found("全面贯彻党的十九大和十九届二中、三中、四中全会精神，落实各项决策部署。") == set()
+
+
+def test_a_quoted_name_takes_the_head_written_after_the_quote_and_the_place_before_it():
+    text = "“春风”艺术团走进白沙镇慰问演出，白沙镇“一台戏”项目取得重大进展，“一村一品”加快推广。"
+    assert found(text) == {
+        ("春风艺术团", "Organization"),
+        ("白沙镇", "Place"),
+        ("白沙镇一台戏项目", "Project"),
+        ("一村一品", "Policy"),
+    }
+
+
+def test_titles_won_hold_no_name_and_a_regional_office_is_its_body():
+    text = (
+        "连续第三年被评为“湖南省经济实力十强县”，获评国家生态文明建设示范县，先后获得中国白茶之乡、"
+        "联合国开发计划署中国区“绿色发展优秀示范县”等荣誉称号。"
+    )
+    assert found(text) == {("联合国开发计划署中国区", "Organization")}
+
+
+def test_five_year_periods_are_no_policies_but_their_plans_are():
+    assert found("实现了“十二五”时期的良好开局，提前完成“十三五”任务。") == set()
+    assert found("“十三五”规划顺利收官，编制十四五规划纲要。") == {
+        ("十三五规划", "Policy"),
+        ("十四五规划", "Policy"),
+    }
+
+
+def test_generic_zones_categories_and_qualities_are_no_names():
+    text = (
+        "加快推进高新区、经开区及各类园区建设，拓展实施商务、农业、文旅等合作计划，"
+        "开展首创性、差异化改革探索，推进常态化机制建设。"
+    )
+    assert found(text) == set()
+
+
+def test_a_centre_listed_with_a_platform_is_a_project():
+    text = "做实青禾国际经贸平台和欧洲白鹭中心。"
+    assert ("欧洲白鹭中心", "Project") in found(text)
+    assert ("欧洲白鹭中心", "Organization") not in found(text)
+
+
+def test_latin_junk_glued_before_a_body_is_split_off_and_a_party_school_is_no_committee():
+    text = "各位代表：FTR湖南省人民政府向大会报告工作。会议在青山县委党校举行。"
+    assert found(text) == {("湖南省人民政府", "Organization"), ("青山县委党校", "Organization")}

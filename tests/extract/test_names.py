@@ -72,3 +72,11 @@ def test_news_media_are_organizations():
     assert [type_of(n) for n in ("青山日报", "白鹭晚报", "金川商报网", "青山县电视台")] == [
         "Organization"
     ] * 4
+
+
+def test_titles_won_and_regional_offices():
+    assert is_honour("国家生态文明建设示范县") and is_honour("白鹭优秀示范县") and is_honour("中国白茶之乡")
+    assert not is_honour("青山县") and not is_honour("白沙乡")
+    assert type_of("联合国开发计划署中国区") == "Organization" and type_of("金禾集团华东区") == "Company"
+    assert type_of("春风艺术团") == "Organization" and type_of("青山县委党校") == "Organization"
+    assert is_generic("高新区") and is_generic("综合保税区") and not is_generic("青山高新区")
