@@ -640,12 +640,17 @@ def _region_shorts(doc: Document) -> tuple[str, ...]:
 
 
 def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[_Token], shorts) -> list[_Candidate]:
-    """Nationwide policies and organisations, region-relative bodies, and divisions."""
+    """Nationwide policies and organisations, region-relative bodies, and divisions; a policy term
+    followed by the head of a park or zone (数字经济 产业园) only describes it and is no mention."""
     out: list[_Candidate] = []
     policies = terms("policies_national.txt")
+    heads_after = {t.start: t.word for t in tokens}
     for match in _lexicon_regex().finditer(sentence.text):
         kind = "Policy" if match.group() in policies else "Organization"
         s = sentence.start + match.start()
+        after = heads_after.get(s + len(match.group()), "")
+        if kind == "Policy" and heads().get(after) in ("Project", "Place"):
+            continue  # 数字经济 产业园: the policy's words only describe a park or zone
         out += _make(doc, s, s + len(match.group()), kind, "lexicon", 1)
     for match in _REGION_BODY.finditer(sentence.text):
         s = sentence.start + match.start()

@@ -288,3 +288,9 @@ def test_a_centre_listed_with_a_platform_is_a_project():
 def test_latin_junk_glued_before_a_body_is_split_off_and_a_party_school_is_no_committee():
     text = "各位代表：FTR湖南省人民政府向大会报告工作。会议在青山县委党校举行。"
     assert found(text) == {("湖南省人民政府", "Organization"), ("青山县委党校", "Organization")}
+
+
+def test_a_national_policy_term_before_a_park_head_only_describes_the_park():
+    text = "推进三江数字经济产业园建设，发展数字经济。"
+    mentions = [(m.name, m.type, m.start) for m in extract_mentions(ingest_text(text))]
+    assert mentions == [("数字经济", "Policy", text.rindex("数字经济"))]
