@@ -14,7 +14,8 @@ Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A
 ``2019年``), durations (``连续七年``, ``24小时``), a lone Chinese digit before a classifier
 (``两个维护``, ``四个意识``: single Chinese digits only count after a verb of quantity such as
 新增 or 建成, and ``一`` never: 一批, 一个 are not counts; nor does a Chinese count before its noun
-without such a verb: ``十项民生实事``), vague numbers (``数十家``, ``几百人``), a size or threshold
+without such a verb: ``十项民生实事``; nor a 一 bound to the word before it: ``唯一一个``, ``统一``, ``逐一``),
+vague numbers (``数十家``, ``几百人``, ``三四个``, ``两三百户``, and ``一一对应``), a size or threshold
 before the noun it qualifies (``超10亿元项目``, ``10亿元级``, ``年产5万吨…项目``), a set of
 measures named by its count (``…发展30条``), voltages (``110千伏``, ``110kV``) and other numbers
 with a unit not listed here, and a bare number followed by a word or by 、.
@@ -41,7 +42,7 @@ MONEY_UNITS = frozenset({"元", "美元", "欧元"})
 COUNT_UNITS = frozenset([
     "个", "家", "户", "人", "名", "位", "项", "件", "起", "座", "所", "枚", "张", "台", "辆", "套", "间",
     "栋", "幢", "条", "处", "次", "场", "批", "宗", "块", "株", "棵", "头", "只", "篇", "部", "册", "支",
-    "艘", "架", "盏", "例", "份", "颗", "人次", "个月",
+    "艘", "架", "盏", "例", "份", "颗", "人次", "架次", "车次", "批次", "户次", "艘次", "班次", "个月",
 ])
 _OTHER_UNITS = [
     "平方公里", "平方千米", "平方米", "公顷", "亩", "公里", "千米", "延米", "米", "立方米",  # area, length
@@ -53,7 +54,11 @@ _BASE_UNITS = sorted(COUNT_UNITS | set(_OTHER_UNITS), key=len, reverse=True)
 _PERIODS = "月|年|人|天|次|户|亩|吨|平方米"
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_CHINESE = rf"[一二两三四五六七八九十][{_CN_ALL}]*"
+#: A Chinese numeral starts at no numeral character nor after a word that binds 一 (唯一, 统一, 逐一,
+#: 单一, 同一, 划一, 专一, 之一, 第一): 唯一一个 holds no number, 第二十三 no 十三.
+_CHINESE = rf"(?<![唯统逐单同划专之第{_CN_ALL}])[一二两三四五六七八九十][{_CN_ALL}]*"
+#: Two digits side by side (一一对应, 三四个, 两三百户): a vague or no number, never a figure.
+_ADJACENT_DIGITS_RE = re.compile("[一二两三四五六七八九]{2}")
 _SCALE = r"(?:万亿|千万|百万|亿|万|千)"
 _FIGURE_RE = re.compile(
     r"(?P<per>每(?:人每)?(?P<period>[月年]))?"
@@ -169,6 +174,8 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     if unit == "成" and re.match(rf"[{_HAN}]", after) and not re.match("[以左的]", after):
         return None  # 成 is a share (三成) only when nothing follows it: 七成新, 两成员
     chinese = not num[0].isdigit()
+    if chinese and _ADJACENT_DIGITS_RE.search(num):
+        return None  # 三四个, 两三百户: a vague number
     if chinese:
         num, scale = _split_chinese_scale(num + scale)
         if not unit and scale and num[-1:] in "十百千":

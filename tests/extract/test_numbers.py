@@ -149,3 +149,24 @@ def test_sizes_thresholds_and_named_sets_are_not_figures():
         ("number", 10.0, "家", "余"),
         ("number", 30.0, "条", None),
     ]
+
+
+def test_one_bound_to_the_word_before_and_side_by_side_digits_are_no_numbers():
+    text = "成为全省唯一一个“生态名城”,做到一一对应,逐一一项排查,统一一批标准,新增三四个园区,改造两三百户,完成七八成"
+    assert find_figures(text) == []
+    assert _plain("引进十一个项目,建成二十一个站点,新增一万一千户,居全市第二十三位") == [
+        ("number", 11.0, "个", None),
+        ("number", 21.0, "个", None),
+        ("number", 11000.0, "户", None),
+        ("rank", 23.0, "", "全市第二十三位"),
+    ]
+
+
+def test_counts_of_trips_visits_and_batches_are_units():
+    assert _plain("保障120架次包机,接待游客35万人次,开行80车次,抽检260批次,走访900户次") == [
+        ("number", 120.0, "架次", None),
+        ("number", 35.0, "万人次", None),
+        ("number", 80.0, "车次", None),
+        ("number", 260.0, "批次", None),
+        ("number", 900.0, "户次", None),
+    ]

@@ -524,3 +524,21 @@ def test_a_copy_whose_years_were_redacted_gives_no_observation():
     )
     assert doc.year is None
     assert extract_observations(doc) == ()
+
+
+def test_five_year_change_and_a_combined_income_figure():
+    text = "全市地区生产总值和一般公共预算收入较2015年分别增长31.2%、9%。城乡居民人均可支配收入2.61万元,年均增长7.1%。"
+    assert _obs("一、2020年工作回顾\n" + text) == [
+        ("地区生产总值", 31.2, "%", 2020, "growth", None),
+        ("一般公共预算收入", 9.0, "%", 2020, "growth", None),
+        ("城乡居民人均可支配收入", 2.61, "万元", 2020, "actual", None),
+        ("城乡居民人均可支配收入", 7.1, "%", 2020, "growth", None),
+    ]
+
+
+def test_trip_counts_take_their_noun_and_a_bound_one_is_no_count():
+    text = "累计保障120架次国际包机降落任务,接待游客35万人次。获评全省唯一一个“绿色名城”。"
+    assert _obs("一、2020年工作回顾\n" + text) == [
+        ("国际包机降落任务", 120.0, "架次", 2020, "actual", None),
+        ("接待游客", 35.0, "万人次", 2020, "actual", None),
+    ]
