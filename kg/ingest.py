@@ -25,7 +25,8 @@ sentences about the plan year (a December report reviews its own year), a plan s
 five-year period (十四五) about its last year; a sentence's own leading year, 今年/明年/去年
 (counted from the meeting) or a named period (十三五时期) overrides its part's year. Without a
 meeting line, heading or title year, the body gives the plan year (2019年…主要预期目标; 2018年…
-取得显著成效 → 2019), and a text without headings is review but for sentences of 预期目标 or 今年.
+取得显著成效 → 2019; last, a provisional figure in a review part, 预计2018年…, → 2019: a report heard
+early in a year gives estimates for the year before), and a text without headings is review but for sentences of 预期目标 or 今年.
 A title that names no region (政府工作报告) is rebuilt as 2019年某某县政府工作报告.
 
 Sentences end at ``。！？；`` and at line ends. Section titles are given without their
@@ -137,6 +138,8 @@ _BODY_REVIEW_YEAR_RE = re.compile(
     r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?(?:取得[^。；！？\n]{0,6}成效|工作回顾)"
 )
 _BODY_OPENING_LINES = 3
+#: A provisional figure (预计2021年全市…) in a review part: the year just ended, so the plan year is the next.
+_PROVISIONAL_YEAR_RE = re.compile(r"预计((?:19|20)\d\d)年")
 #: A sentence opening with 今年/明年/去年: the year is counted from the meeting's year.
 _RELATIVE_YEAR_RE = re.compile(r"^(?:——)?(今年|明年|去年)")
 _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
@@ -596,19 +599,22 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
         elif title_years:
             plan_year = int(title_years[0])
         else:
-            plan_year = _body_plan_year(
-                text, text[: max(front_end, lines[min(len(lines), _BODY_OPENING_LINES) - 1][1])]
+            opening = text[: max(front_end, lines[min(len(lines), _BODY_OPENING_LINES) - 1][1])]
+            review = "\n".join(
+                text[s.start : s.end] for s in sections if s.level == 1 and _section_part(s.title) == "review"
             )
+            plan_year = _body_plan_year(text, opening, review)
     if review_year is None and plan_year is not None:
         review_year = plan_year - 1
     report = meeting[0] if meeting else plan_year
     return _Years(report, review_year, plan_year)
 
 
-def _body_plan_year(text: str, opening: str) -> int | None:
+def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | None:
     """The plan year the body states when nothing else does: 20XX年…主要预期目标 → that year,
     20XX年…取得显著成效 or 20XX年工作回顾 → the next; else the latest year of the ``opening``
-    paragraphs, plus one, when a review sentence there names it. A date without a year gives nothing.
+    paragraphs, plus one, when a review sentence there names it; else the latest year of a
+    provisional figure (预计20XX年…) in the ``review_part``, plus one. A date without a year gives nothing.
 
     >>> _body_plan_year("市长说,2018年全市发展取得显著成效。提出了2019年主要预期目标。", "")
     2019
@@ -617,6 +623,8 @@ def _body_plan_year(text: str, opening: str) -> int | None:
     >>> opening = "2月19日,大会开幕。回顾过去一年,2020年全市增长5%。"
     >>> _body_plan_year(opening, opening), _body_plan_year("2月19日,大会开幕。", "2月19日,大会开幕。")
     (2021, None)
+    >>> _body_plan_year("五年来,预计2021年全市生产总值突破900亿元。", "", "五年来,预计2021年全市生产总值突破900亿元。")
+    2022
     """
     plan = _BODY_PLAN_YEAR_RE.search(text)
     if plan:
@@ -625,11 +633,12 @@ def _body_plan_year(text: str, opening: str) -> int | None:
     if review:
         return int(review.group(1)) + 1
     years = _YEAR_RE.findall(opening)
-    if not years:
-        return None
-    latest = max(years)
+    latest = max(years, default="")
     named = (s for s in re.split(f"[{_TERMINATORS}\n]", opening) if f"{latest}年" in s)
-    return int(latest) + 1 if any(_REVIEW_CUES.search(s) for s in named) else None
+    if years and any(_REVIEW_CUES.search(s) for s in named):
+        return int(latest) + 1
+    provisional = _PROVISIONAL_YEAR_RE.findall(review_part)
+    return int(max(provisional)) + 1 if provisional else None
 
 
 def _find_title(text: str, lines, front_end: int) -> str:

@@ -1,8 +1,11 @@
 """Find the region that gives a report and resolve it to its full administrative name and code.
 
 Divisions come from jionlp's ``dictionary/china_location.txt`` (provinces, cities and
-counties with their GB/T 2260 codes); the file is read directly, without importing
-jionlp, and only once.
+counties with their GB/T 2260 codes and short names: 宜宾市 → 宜宾); the file is read directly,
+without importing jionlp, and only once. A short name that is also a common word (振兴, 平安: a
+headword of jionlp's ``chinese_word_dictionary``) never names a region on its own. The one-character abbreviations (简称) of the provinces,
+autonomous regions and municipalities are the official nationwide list the Ministry of Civil Affairs
+publishes with the division codes (中华人民共和国行政区划简册: 陕 for 陕西省, 渝 for 重庆市 …).
 """
 
 from __future__ import annotations
@@ -41,6 +44,23 @@ _SUFFIX_LEVELS = (
     ("旗", "county"),
 )
 _MAX_NAME = 12
+#: The speaker's government without a name (我代表市人民政府): its suffix tells the kind of division.
+_UNNAMED_SPEAKER_RE = re.compile(r"代表(自治区|自治州|自治县|省|市|州|盟|县|区|旗)人民政府")
+#: The opening paragraphs, where an unnamed speaker's region is named by its short name (宜宾在全省…).
+_OPENING_CHARS = 1500
+_MIN_SHORT_NAME_HITS = 2
+# fmt: off
+_PROVINCE_ABBREVIATIONS = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
+    "蒙": "内蒙古自治区", "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省",
+    "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省",
+    "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "川": "四川省", "蜀": "四川省",
+    "黔": "贵州省", "滇": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "陇": "甘肃省",
+    "青": "青海省", "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+}
+# fmt: on
+#: A visit to the region named by its abbreviation (习近平总书记来陕考察): fixed phrases of the genre.
+_ABBREVIATION_VISIT_RE = re.compile(rf"(?:来|莅)([{''.join(_PROVINCE_ABBREVIATIONS)}])(?:考察|视察|调研)")
 
 
 @dataclass(frozen=True)
@@ -62,18 +82,17 @@ class _Division:
     parent: int | None
 
 
-def _location_lines() -> list[str]:
-    """The lines of jionlp's division list, read without importing jionlp (its import prints a banner).
-
-    A fresh install ships only ``china_location.zip``; jionlp unzips it on first use, so read either.
+def _dictionary_lines(name: str) -> list[str]:
+    """The lines of one of jionlp's dictionary files, read without importing jionlp (its import prints
+    a banner). A fresh install ships only ``name.zip``; jionlp unzips it on first use, so read either.
     """
     spec = importlib.util.find_spec("jionlp")
     folder = Path(spec.submodule_search_locations[0]) / "dictionary"
-    text_file = folder / "china_location.txt"
+    text_file = folder / f"{name}.txt"
     if text_file.exists():
         return text_file.read_text(encoding="utf-8").splitlines()
-    with zipfile.ZipFile(folder / "china_location.zip") as archive:
-        return archive.read("china_location.txt").decode("utf-8").splitlines()
+    with zipfile.ZipFile(folder / f"{name}.zip") as archive:
+        return archive.read(f"{name}.txt").decode("utf-8").splitlines()
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +104,7 @@ def _divisions() -> tuple[tuple[_Division, ...], dict[str, tuple[int, ...]]]:
     """
     divisions: list[_Division] = []
     current: list[int | None] = [None, None, None]
-    for line in _location_lines():
+    for line in _dictionary_lines("china_location"):
         depth = len(line) - len(line.lstrip("\t"))
         fields = line.strip().split("\t")
         if depth > 2 or len(fields) != 3:
@@ -143,12 +162,17 @@ def resolve_region(name: str, context: str = "") -> Region:
     rest = name[position:]
     if not options:
         return Region(name, name, None, _suffix_level(name))
-    best = max(options, key=lambda i: (_context_score(i, context), -int(divisions[i].code)))
-    path = [divisions[j].name for j in reversed(_ancestors(best))] + [divisions[best].name]
-    full, code, level = "".join(path), divisions[best].code, divisions[best].level
-    if rest and _suffix_level(rest) == "township" and level == "county":
-        return Region(name, full + rest, None, "township")
-    return Region(name[:position], full, code, level)
+    best = _division_region(max(options, key=lambda i: (_context_score(i, context), -int(divisions[i].code))))
+    if rest and _suffix_level(rest) == "township" and best.level == "county":
+        return Region(name, best.full + rest, None, "township")
+    return Region(name[:position], best.full, best.code, best.level)
+
+
+def _division_region(i: int) -> Region:
+    """The region of division ``i``: its name, full name from the province down, code and level."""
+    divisions = _divisions()[0]
+    path = [divisions[j].name for j in reversed(_ancestors(i))] + [divisions[i].name]
+    return Region(divisions[i].name, "".join(path), divisions[i].code, divisions[i].level)
 
 
 def _context_score(i: int, context: str) -> int:
@@ -202,7 +226,65 @@ def find_region(front: str, title: str, text: str) -> Region:
         region = _resolve_tail(words, text)
         if region.code:
             return region
-    return resolve_region(written[0]) if written else Region()
+    if written:
+        return resolve_region(written[0])
+    speaker = _UNNAMED_SPEAKER_RE.search(flat_text)
+    return _unnamed_speaker_region(speaker.group(1), text) if speaker else Region()
+
+
+def _unnamed_speaker_region(suffix: str, text: str) -> Region:
+    """The region of a speaker who names only the kind of government (我代表市人民政府, ``suffix`` 市):
+    among the divisions whose name ends with ``suffix``, the one whose short name the opening
+    paragraphs write most often (at least twice, more often than any other, the short name no other
+    division's), else the province whose abbreviation every visit phrase names (来陕考察).
+
+    >>> _unnamed_speaker_region("市", "过去五年,是宜宾发展的五年。宜宾在全省的地位更加凸显。").full
+    '四川省宜宾市'
+    >>> _unnamed_speaker_region("省", "总书记来陕考察,深入学习总书记来陕考察重要讲话。").code
+    '610000'
+    >>> _unnamed_speaker_region("市", "宜宾发展,泸州发展。")
+    Region(name='', full='', code=None, level=None)
+    """
+    divisions, _ = _divisions()
+    opening = text[:_OPENING_CHARS]
+    hits = {
+        i: opening.count(d.alias)
+        for i, d in enumerate(divisions)
+        if d.name.endswith(suffix) and d.alias and _short_name_owner(d.alias) == i
+    }
+    ranked = sorted(hits.items(), key=lambda item: -item[1])
+    if ranked and ranked[0][1] >= _MIN_SHORT_NAME_HITS and (len(ranked) < 2 or ranked[1][1] < ranked[0][1]):
+        return _division_region(ranked[0][0])
+    provinces = {_PROVINCE_ABBREVIATIONS[m.group(1)] for m in _ABBREVIATION_VISIT_RE.finditer(text)}
+    if len(provinces) == 1 and next(iter(provinces)).endswith(suffix):
+        return resolve_region(provinces.pop())
+    return Region()
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, tuple[int, ...]]:
+    """Every division short name (宜宾) and the divisions that have it."""
+    owners: dict[str, list[int]] = {}
+    for i, division in enumerate(_divisions()[0]):
+        owners.setdefault(division.alias, []).append(i)
+    return {alias: tuple(ids) for alias, ids in owners.items()}
+
+
+def _short_name_owner(alias: str) -> int | None:
+    """The one division a short name belongs to, or None when several share it (长宁: 县 and 区) or
+    it is a common word (振兴).
+
+    >>> _short_name_owner("宜宾") is not None, _short_name_owner("长宁"), _short_name_owner("振兴")
+    (True, None, None)
+    """
+    owners = _short_names().get(alias, ())
+    return owners[0] if len(owners) == 1 and alias not in _common_words() else None
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The headwords of jionlp's dictionary of common Chinese words."""
+    return frozenset(line.split("\t", 1)[0] for line in _dictionary_lines("chinese_word_dictionary"))
 
 
 def _resolve_tail(words: str, context: str) -> Region:

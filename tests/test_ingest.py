@@ -991,3 +991,61 @@ def test_region_from_the_speakers_government_and_no_year_when_the_copy_redacted_
 def test_region_from_the_government_that_reports_to_the_meeting_in_the_body():
     doc = ingest_text("各位代表:\n请予审议。\n一年来,安远县人民政府向大会报告的各项任务全面完成。")
     assert (doc.region, doc.region_code) == ("安远县", "360726")
+
+
+UNNAMED_CITY = (
+    "各位代表:\n我代表市人民政府,向大会报告工作,请予审议。\n一、过去五年工作回顾\n"
+    "过去五年,是泸州加快转型的五年,泸州在全省的位次持续前移。"
+    "预计2024年全市地区生产总值突破2600亿元、年均增长7.2%。\n二、今后五年的目标任务\n年均增长6%左右。"
+)
+
+
+def test_a_provisional_figure_in_the_review_gives_the_year_and_the_short_name_the_unnamed_city():
+    doc = ingest_text(UNNAMED_CITY)
+    assert (doc.title, doc.region, doc.region_full, doc.region_code, doc.region_level, doc.year) == (
+        "2025年泸州市政府工作报告",
+        "泸州市",
+        "四川省泸州市",
+        "510500",
+        "city",
+        2025,
+    )
+    assert [(s.part, s.year) for s in doc.sentences if "增长" in s.text] == [("review", 2024), ("plan", 2025)]
+
+
+def test_a_provisional_figure_in_the_plan_part_gives_no_year():
+    doc = ingest_text("各位代表:\n一、今后五年的目标任务\n预计2030年全市地区生产总值突破5000亿元。")
+    assert doc.year is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "过去五年,泸州发展,自贡发展。",  # two cities as often: ambiguous
+        "过去五年,泸州加快转型。",  # named only once
+        "乡村振兴全面推进,乡村振兴成效明显。",  # a common word that is also a district's short name
+    ],
+)
+def test_an_unnamed_speaker_gets_no_region_from_an_ambiguous_or_rare_short_name(opening):
+    doc = ingest_text(f"各位代表:\n我代表区人民政府向大会报告工作。\n一、工作回顾\n{opening}")
+    assert (doc.region, doc.region_code) == ("", None)
+
+
+def test_an_unnamed_provincial_speaker_gets_the_province_of_the_visit_phrases():
+    text = (
+        "各位代表:\n现在,我代表省人民政府向大会报告工作。\n一、2022年工作回顾\n"
+        "总书记来黔视察,为全省发展指明方向。我们深入学习总书记来黔视察重要讲话,全年增长4%。"
+    )
+    doc = ingest_text(text)
+    assert (doc.title, doc.region, doc.region_code, doc.region_level) == (
+        "2023年贵州省政府工作报告",
+        "贵州省",
+        "520000",
+        "province",
+    )
+
+
+def test_visit_phrases_naming_two_provinces_or_another_kind_of_division_give_no_region():
+    two = "各位代表:\n我代表省人民政府向大会报告工作。\n一、2022年工作回顾\n来黔考察,来滇考察。"
+    city = "各位代表:\n我代表县人民政府向大会报告工作。\n一、2022年工作回顾\n来黔考察。"
+    assert [ingest_text(t).region_code for t in (two, city)] == [None, None]
