@@ -52,9 +52,11 @@ _CLASSIFIERS = {
     "国家": "Place",
 }
 
-#: Words between 等 and its classifier (等42家外资企业, 等一批龙头企业, 等链主企业).
+#: Words between 等 and its classifier (等42家外资企业, 等一批龙头企业, 等链主企业, 等多个百亿级项目,
+#: 等世界500强企业).
 _CLASSIFIER_OPENING = re.compile(
-    r"^([\d一二三四五六七八九十百]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有)+"
+    r"^([\d一二三四五六七八九十百多]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有"
+    r"|[\d一二三四五六七八九十百千]*亿元?级|(世界|全球|中国|全国|国内)?[\d一二三四五六七八九十百]+强)+"
 )
 
 #: A capacity written inside a project's name (甲集团年产10万吨乙项目, 甲科技12英寸晶圆制造项目).
@@ -108,8 +110,9 @@ _NUMBERED_SLOGAN = re.compile(
     r"[一二三四五六七八九十两合](?![百千万亿零])[\u4e00-\u9fff]"
 )
 
-#: A number and its classifier (11个, 22枚, 6.7万): a count, never part of a name.
-_COUNT = re.compile(r"[\d.]+%?[^\W\d]{0,2}")
+#: A number and its classifier (11个, 22枚, 6.7万): a count, never part of a name; a digit with Latin
+#: letters is a technology's name (5G, 4K, 3D) and may end a name (甲5G项目).
+_COUNT = re.compile(r"[\d.]+%?[^\W\dA-Za-z]{0,2}")
 
 #: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
 _LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
@@ -830,11 +833,14 @@ def _item_candidates(
 ) -> list[_Candidate]:
     """Candidates for list items: own head type, else ``default`` when the item looks like a name.
 
-    A Company default overrides a Place head (companies are named after lakes and hills).
+    A Company default overrides a Place head (companies are named after lakes and hills); a verb
+    opening a policy item governs it (决战 脱贫攻坚) and is left out, as :func:`_extend_left` leaves
+    it out of the first item.
     """
     out: list[_Candidate] = []
     typed: list[str | None] = []
     short: list[bool] = []
+    spans = [_past_verbs(doc, tokens, s, e) for s, e in spans]
     for s, e in spans:
         words = _words(tokens, s, e)
         short.append(2 <= e - s <= 6)
@@ -855,6 +861,26 @@ def _item_candidates(
     for (s, e), kind in zip(spans, typed):
         out += _make(doc, s, e, kind, rule, 2)
     return out
+
+
+def _past_verbs(doc: Document, tokens: list[_Token], start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) without the verbs that open it when the rest names a policy (决战 脱贫攻坚);
+    a company's name may open with a verb-like word (领航农业) and keeps it.
+
+    >>> doc = Document("决战脱贫攻坚", (), ())
+    >>> _past_verbs(doc, [_Token("决战", "v", 0, 2), _Token("脱贫", "vn", 2, 4), _Token("攻坚", "vn", 4, 6)], 0, 6)
+    (2, 6)
+    >>> _past_verbs(doc, [_Token("决战", "v", 0, 2)], 0, 2)
+    (0, 2)
+    """
+    words = _words(tokens, start, end)
+    k = 0
+    while k < len(words) - 1 and words[k].tag == "v" and words[k].start == start:
+        k += 1
+    rest = words[k].start if words else start
+    if rest > start and type_of(normalise(doc.text[rest:end])) == "Policy":
+        return rest, end
+    return start, end
 
 
 def _in_item(tok: _Token) -> bool:
@@ -985,7 +1011,8 @@ def _quoted(
     A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head inside
     the quote; a head of a work or body written after the quote (“一台戏”项目) types it as usual, and a
     place written right before the quote opens such a name (甲镇“一台戏”项目 → 甲镇一台戏项目).
-    A quoted label of a kind of actor (“小巨人”企业) is no name. Scraped copies lose their quotes,
+    A quoted label of a kind of actor (“小巨人”企业) is no name, nor is a quoted goal or slogan clause
+    without a head after it (“把甲城建设得更加美丽”, see :func:`_slogan`). Scraped copies lose their quotes,
     so this rule only adds certainty where quotes survive.
     """
     inner, after = match.group("x"), match.group("h")
@@ -1005,6 +1032,8 @@ def _quoted(
             ):
                 kind = "Policy"
             start = sentence.start + match.start()
+            if kind is None and _slogan(inner, _words(tokens, start + 1, quote_end - 1)):
+                return []
             place = next((t for t in tokens if t.end == start and _place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start
@@ -1012,17 +1041,48 @@ def _quoted(
     return []
 
 
+def _slogan(inner: str, words: list[_Token]) -> bool:
+    """True when a quoted text is a clause of 10 or more characters holding a verb or preposition: a goal
+    or slogan (“把甲城建设得更加美丽”, “打造沿海开放的门户城市”), which the gold holds optional, not a
+    named policy (“一窗受理、集成服务” is shorter).
+
+    >>> _slogan("把青山建设得更加美丽", [_Token("把", "p", 0, 1), _Token("青山", "LOC", 1, 3),
+    ...     _Token("建设", "v", 3, 5), _Token("得", "u", 5, 6), _Token("更加", "d", 6, 8), _Token("美丽", "a", 8, 10)])
+    True
+    >>> _slogan("一窗受理、集成服务", [_Token("一窗", "m", 0, 2), _Token("受理", "v", 2, 4)])
+    False
+    """
+    return len(normalise(inner)) >= 10 and any(t.tag in ("v", "p") for t in words)
+
+
+#: Verbs of winning a title written before a quote (获评全省唯一一个“甲”): the quote holds the title.
+_WON_BEFORE = re.compile(r"(获评|荣获|被评为|评为|入选|授予|被命名为|命名为)[^，。；,;“”]{0,8}$")
+
+#: Words after a run of quotes that make them titles (通过“甲”“乙”复评, “甲”称号).
+_WON_AFTER = re.compile(r"(“[^“”]{1,20}”)*(复评|复核|称号|荣誉)")
+
+
 def _quoted_honours(sentence: Sentence) -> list[tuple[int, int]]:
-    """Spans of quoted titles won (被评为“甲省经济十强县”): no name lies inside them.
+    """Spans of quoted titles won (被评为“甲省经济十强县”, 通过“中国茶都”复评): no name lies inside them.
+
+    A quote is a title by its shape (:func:`kg.extract.names.is_honour`), when a verb of winning opens
+    its clause a few characters before it (获评全省唯一一个“甲”), or when a run of quotes ends
+    with 复评 or 称号; a quote with a head after it (“甲”改革) is a name whatever precedes it.
 
     >>> _quoted_honours(Sentence(0, "被评为“甲省经济十强县”。", 10, 23, None, None))
     [(13, 22)]
+    >>> _quoted_honours(Sentence(0, "通过“青瓷小镇”“金茶之城”复评，荣获“山水画廊”。", 0, 27, None, None))
+    [(2, 8), (8, 14), (19, 25)]
     """
-    return [
-        (sentence.start + m.start(), sentence.start + m.end("x") + 1)
-        for m in _QUOTED.finditer(sentence.text)
-        if is_honour(normalise(m.group("x")))
-    ]
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(sentence.text):
+        rest = sentence.text[m.end("x") + 1 :]
+        after = m.group("h")
+        headed = any(after[:k] in heads() for k in range(1, len(after) + 1))
+        won = (_WON_BEFORE.search(sentence.text[: m.start()]) and not headed) or _WON_AFTER.match(rest)
+        if won or is_honour(normalise(m.group("x"))):
+            out.append((sentence.start + m.start(), sentence.start + m.end("x") + 1))
+    return out
 
 
 def _place_word(tok: _Token) -> bool:

@@ -27,9 +27,12 @@ _HONOUR = re.compile(
 _RANK = r"(?:[十百千]|\d+)强(?:县市区|县区|县市|县|区|市|镇|乡|村)"
 _RANKING = re.compile(_RANK + "$")
 
-#: A title a county or city wins (…生态文明建设示范县, …优秀示范县, …先进县市区, 中国…之乡): whatever
-#: opens it, no county, township or unit is named so.
-_TITLE = re.compile(r"(示范|先进)(县市区|县区|县市|县|市|单位|集体)$|之乡$")
+#: A title a county or city wins (…生态文明建设示范县, …优秀示范县, …先进县市区, 中国…之乡, …之都,
+#: 中国…名城, 历史文化名镇, a city brand 中国瓷都): whatever opens it, no place, unit or policy is named so
+#: (a village may be named …名村 itself: only a cultural or tourist 名镇/名村 is a title).
+_TITLE = re.compile(
+    r"(示范|先进)(县市区|县区|县市|县|市|单位|集体)$|之乡$|之都$|名城$|(文化|特色|旅游)名[镇村]$|^中国[\u4e00-\u9fff]{1,3}都$"
+)
 
 #: A regional office (中国区, 亚太区, 华东区) closing an organisation's or company's name: that body's office.
 _OFFICE = re.compile(r"(中国|大中华|亚太|亚洲|华东|华南|华北|华中|西南|西北|东北)区$")
@@ -132,6 +135,8 @@ def is_honour(name: str) -> bool:
     (创建全国文明城市), which the shared gold keeps as a Policy.
 
     >>> is_honour("全省平安县市区称号"), is_honour("全国科技百强区"), is_honour("十强县"), is_honour("环境优秀示范县")
+    (True, True, True, True)
+    >>> is_honour("中国茶都"), is_honour("中国竹编名城"), is_honour("中国盆景之都"), is_honour("国家历史文化名镇")
     (True, True, True, True)
     >>> is_honour("全国文明城市"), is_honour("青山县"), is_honour("工业强区")
     (False, False, False)

@@ -294,3 +294,49 @@ def test_a_national_policy_term_before_a_park_head_only_describes_the_park():
     text = "推进三江数字经济产业园建设，发展数字经济。"
     mentions = [(m.name, m.type, m.start) for m in extract_mentions(ingest_text(text))]
     assert mentions == [("数字经济", "Policy", text.rindex("数字经济"))]
+
+
+def test_quoted_city_brands_after_a_review_or_a_verb_of_winning_are_titles():
+    text = (
+        "通过“中国竹都”“中国羽绒服装名城”复评，获评全省唯一一个“中国果蔬名城”，"
+        "荣获“山水画廊”称号，入选“金溪样板”，深入推进“青溪模式”改革。"
+    )
+    assert found(text) == {("青溪模式改革", "Policy")}
+
+
+def test_quoted_goal_clauses_are_slogans_and_short_quoted_reforms_stay():
+    text = (
+        "围绕“把白鹭建设得更加美丽”发展目标和“打造沿江开放带上的特色门户城市”发展定位，"
+        "推行“一窗受理、集成服务”，实现“只进一扇门、最多跑一次”。"
+    )
+    assert found(text) == {("一窗受理、集成服务", "Policy"), ("最多跑一次", "Policy")}
+
+
+def test_a_name_with_a_latin_technology_suffix_before_its_projects_is_a_project():
+    text = "金溪LNG等多个百亿级项目落地建设，推动青禾IDC项目、白鹭5G项目开工，新建5G基站1200个。"
+    assert found(text) == {
+        ("金溪LNG", "Project"),
+        ("青禾IDC项目", "Project"),
+        ("白鹭5G项目", "Project"),
+    }
+
+
+def test_a_company_listed_before_a_ranking_of_enterprises_is_a_company():
+    assert found("泰国金禾控股等世界500强企业入驻，丰源控股等中国500强企业落户。") == {
+        ("泰国金禾控股", "Company"),
+        ("丰源控股", "Company"),
+    }
+
+
+def test_a_campaign_verb_before_a_listed_policy_and_a_generic_method_are_left_out():
+    text = "在决胜全面建成小康社会、决战脱贫攻坚的关键时刻，依托社区网格化管理开展群防群控，落实“四早”要求。"
+    assert found(text) == {("全面建成小康社会", "Policy"), ("脱贫攻坚", "Policy"), ("四早", "Policy")}
+
+
+def test_regional_strategies_are_policies_and_an_earthquake_names_only_its_place():
+    text = "主动融入成渝地区双城经济圈建设和西部陆海新通道建设，有效应对青川6.1级地震、特大暴雨等重大考验。"
+    found_here = found(text)
+    assert {("成渝地区双城经济圈", "Policy"), ("西部陆海新通道", "Policy")} <= found_here
+    assert found_here - {("成渝地区双城经济圈", "Policy"), ("西部陆海新通道", "Policy")} <= {
+        ("青川", "Place")
+    }

@@ -80,3 +80,17 @@ def test_titles_won_and_regional_offices():
     assert type_of("联合国开发计划署中国区") == "Organization" and type_of("金禾集团华东区") == "Company"
     assert type_of("春风艺术团") == "Organization" and type_of("青山县委党校") == "Organization"
     assert is_generic("高新区") and is_generic("综合保税区") and not is_generic("青山高新区")
+
+
+def test_city_brands_and_famous_towns_are_titles_won():
+    assert is_honour("中国茶都") and is_honour("中国竹编名城") and is_honour("世界盆景之都")
+    assert is_honour("国家历史文化名镇") and is_honour("全国特色名村")
+    assert not is_honour("扬名村") and not is_honour("首都") and not is_honour("青山县")
+
+
+def test_regional_strategies_are_national_policies_and_generic_methods_are_not():
+    policies = terms("policies_national.txt")
+    for term in ("成渝地区双城经济圈", "长江经济带", "粤港澳大湾区", "京津冀协同发展", "长三角一体化"):
+        assert term in policies
+    assert "黄河流域生态保护和高质量发展" in policies and "西部陆海新通道" in policies
+    assert "脱贫攻坚" in policies and "网格化管理" not in policies
