@@ -16,7 +16,7 @@ Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A
 新增 or 建成, and ``一`` never: 一批, 一个 are not counts; nor does a Chinese count before its noun
 without such a verb: ``十项民生实事``; nor a 一 bound to the word before it: ``唯一一个``, ``统一``, ``逐一``),
 vague numbers (``数十家``, ``几百人``, ``三四个``, ``两三百户``, and ``一一对应``), a size or threshold
-before the noun it qualifies (``超10亿元项目``, ``10亿元级``, ``年产5万吨…项目``), a set of
+before the noun it qualifies (``超10亿元项目``, ``10亿元级``, ``年产5万吨…项目``, ``超5亿元的乡镇``), a set of
 measures named by its count (``…发展30条``), voltages (``110千伏``, ``110kV``) and other numbers
 with a unit not listed here, and a bare number followed by a word or by 、.
 """
@@ -206,15 +206,20 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
 def _is_modifier(text: str, match: re.Match) -> bool:
     """Whether a figure qualifies the noun after it instead of reporting a quantity.
 
-    A threshold or size (not a count) before 项目, 企业 … (``超10亿元项目8个``, ``10亿元级``) and a
-    capacity inside a project name (``年产5万吨锂电材料项目``) are part of a name.
+    A threshold or size (not a count) before 项目, 企业 … (``超10亿元项目8个``, ``10亿元级``), a
+    threshold other than a share before 的 and a noun (``收入超5亿元的乡镇``) and a capacity inside a
+    project name (``年产5万吨锂电材料项目``) are part of a name.
 
-    >>> t = "引进超10亿元项目8个,年产5万吨锂电材料项目投产"
+    >>> t = "引进超10亿元项目8个,年产5万吨锂电材料项目投产,收入超5亿元的乡镇,保持7%以上的增速"
     >>> [_is_modifier(t, m) for m in _FIGURE_RE.finditer(t)]
-    [True, False, True]
+    [True, False, True, True, False]
     """
     rest = text[match.end() :]
-    if (match.group("unit") or "") in COUNT_UNITS:
+    unit = match.group("unit") or ""
+    over = match.group("post") in ("以上", "以下") or text[: match.start()].endswith("超")
+    if over and unit not in PERCENT_UNITS and re.match(rf"的[{_HAN}]", rest):
+        return True  # 收入超10亿元的县, 100人以上的企业: a threshold picking out what is counted
+    if unit in COUNT_UNITS:
         return False  # 5家企业: a count names its noun
     if _MODIFIED_NOUN_RE.match(rest):
         return True

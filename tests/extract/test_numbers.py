@@ -170,3 +170,11 @@ def test_counts_of_trips_visits_and_batches_are_units():
         ("number", 260.0, "批次", None),
         ("number", 900.0, "户次", None),
     ]
+
+
+def test_a_threshold_before_de_and_a_noun_is_no_figure_but_a_share_is():
+    assert _plain("收入超5亿元的乡镇由3个增加到6个,200人以上的企业,保持7%以上的增速") == [
+        ("number", 3.0, "个", None),
+        ("number", 6.0, "个", None),
+        ("number", 7.0, "%", "以上"),
+    ]

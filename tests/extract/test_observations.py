@@ -542,3 +542,9 @@ def test_trip_counts_take_their_noun_and_a_bound_one_is_no_count():
         ("国际包机降落任务", 120.0, "架次", 2020, "actual", None),
         ("接待游客", 35.0, "万人次", 2020, "actual", None),
     ]
+
+
+def test_a_count_of_places_over_a_threshold_names_the_threshold_in_its_indicator():
+    assert _obs("一、2020年工作回顾\n税收收入超5亿元的乡镇由3个增加到6个。") == [
+        ("税收收入超5亿元的乡镇", 6.0, "个", 2020, "actual", None),
+    ]
