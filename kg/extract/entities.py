@@ -171,6 +171,38 @@ _NAME_VERBS = frozenset(
     }
 )
 
+#: Verbs that take a whole clause or a metaphor as their object (把甲作为乙, 庆祝改革开放, 共享改革成果,
+#: 把权力关进制度的笼子, 纳入考核): tagged as verbs they lie between two phrases and never inside a name.
+#: Works and programme verbs (建设, 发展, 跑 in 最多跑一次改革) are not listed.
+_CLAUSE_VERBS = frozenset(
+    {
+        "作为",
+        "庆祝",
+        "喜迎",
+        "纪念",
+        "共享",
+        "分享",
+        "关进",
+        "纳入",
+        "列入",
+        "视为",
+        "当作",
+        "看作",
+        "变为",
+        "融入",
+    }
+)
+
+#: Adjectives of rank that make a phrase a description (最高政治原则, 最大政治任务): no name opens so.
+_SUPERLATIVES = frozenset({"最高", "最大", "最重要", "最根本", "最严格", "首要", "根本"})
+
+#: Words that follow a policy head and make a compound noun with it (改革 开放, 改革 发展 成果, 改革 实践,
+#: 改革 创新): the head is then no head. Nouns after a head (改革 任务, 改革 举措) are caught by their tag.
+_HEAD_COMPOUNDS = frozenset({"开放", "发展", "实践", "创新"})
+
+#: One-character verbs of going (下 社区, 进 村, 入 户, 到 村): before a place head they make it a destination.
+_GOING = frozenset("下进入到驻")
+
 #: Verbs that open a word the tagger glued to a name (新建社区养老服务中心): the word is no name.
 _BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成")
 
@@ -200,8 +232,15 @@ _PLENUM = re.compile(
     r"([一二三四五六七八九十]+届)?([一二三四五六七八九十]+中、)*[一二三四五六七八九十]+中全会"
 )
 
-#: Fixed phrases no name overlaps: a congress session, an indicator, a dateline, a ranking won, plenums.
-_NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE, _PLENUM)
+#: A title won, from the verb of winning to 称号 or 荣誉 (荣获全省平安县市区称号, 获评省级先进集体荣誉):
+#: the words between name the title, not a place inside it; 的 ends the run (荣获县政府授予的…称号).
+_TITLE_WON = re.compile(
+    r"(获评|荣获|获得|被评为|评为|被命名为|命名为|蝉联)[^，。；：,;:的“”]{2,20}?(称号|荣誉)"
+)
+
+#: Fixed phrases no name overlaps: a congress session, an indicator, a dateline, a ranking won, plenums,
+#: a title won.
+_NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE, _PLENUM, _TITLE_WON)
 
 #: A five-year plan's period (十二五, “十三五”时期): a time, never a name; its plan (十四五规划) is one.
 _PERIOD = re.compile(r"十[一二三四五六七八九]?五(时期|期间|期)?")
@@ -270,7 +309,39 @@ def _tokens(
             continue
         out.append(_Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
-    return _repair_prefixes(doc, _split_conjunctions(_split_openings(_join_plus(out))), known)
+    tokens = _split_industries(_split_conjunctions(_split_openings(_join_plus(out))))
+    return _repair_prefixes(doc, tokens, known)
+
+
+def _split_industries(tokens: list[_Token]) -> list[_Token]:
+    """Split an industry word off the product noun the tagger glued to it after a company's proper name
+    (莱德 生物危化品 → 莱德 生物 危化品): the company is the proper name and the industry word.
+
+    Only a word with no head of its own is split (生物科技 ends with the head 科技 and stays whole).
+
+    >>> toks = [_Token("青峦", "ORG", 0, 2), _Token("化工危废", "n", 2, 6)]
+    >>> [(t.word, t.tag) for t in _split_industries(toks)]
+    [('青峦', 'ORG'), ('化工', 'n'), ('危废', 'n')]
+    >>> [t.word for t in _split_industries([_Token("青峦", "ORG", 0, 2), _Token("生物科技", "n", 2, 6)])]
+    ['青峦', '生物科技']
+    """
+    out: list[_Token] = []
+    for tok in tokens:
+        industry = tok.word[:2]
+        if (
+            out
+            and out[-1].tag == "ORG"
+            and tok.tag in ("n", "nz")
+            and len(tok.word) >= 4
+            and heads().get(industry) == "Company"
+            and industry not in _FORMAL_COMPANY_HEADS
+            and head_of(tok.word) is None
+        ):
+            cut = tok.start + 2
+            out += [_Token(industry, "n", tok.start, cut), _Token(tok.word[2:], "n", cut, tok.end)]
+        else:
+            out.append(tok)
+    return out
 
 
 def _split_openings(tokens: list[_Token]) -> list[_Token]:
@@ -395,8 +466,12 @@ def _inside(tok: _Token) -> bool:
 
     >>> _inside(_Token("隧道", "n", 0, 2)), _inside(_Token("推进", "v", 0, 2)), _inside(_Token("11个", "m", 0, 3))
     (True, False, False)
+    >>> _inside(_Token("作为", "v", 0, 2)), _inside(_Token("共享", "vn", 0, 2))
+    (False, True)
     """
     if tok.tag in _STOP_TAGS or tok.word in _frame_words() or tok.word.isspace():
+        return False
+    if tok.tag == "v" and tok.word in _CLAUSE_VERBS:
         return False
     if tok.tag == "TIME":
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
@@ -524,6 +599,8 @@ def _typed(name: str, tokens: list[_Token]) -> str | None:
     if kind == "Policy" and _QUALITY.fullmatch(rest):
         return None
     if kind != "Policy" and not (_proper(tokens) or _regional(name, kind)):
+        return None
+    if kind == "Place" and _destination(tokens):
         return None
     return kind
 
@@ -678,6 +755,8 @@ def _head_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
         first = _extend_left(tokens, i)
         if first > 0 and tokens[first - 1].word == "等":
             continue  # 甲、乙等合作计划: the phrase after 等 names the kind of the items, not one thing
+        if tokens[first].word in _SUPERLATIVES:
+            continue  # 最高政治原则: a description of rank, no name
         for j in range(first, i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = _typed(name, tokens[j : i + 1])
@@ -735,9 +814,19 @@ def _after_conjunction(text: str, start: int, end: int, kind: str) -> int:
 
 
 def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
-    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划)."""
+    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划) or by a
+    word it makes a compound with (改革 开放, 改革 发展 成果, 改革 实践: see ``_HEAD_COMPOUNDS``).
+
+    >>> toks = [_Token("升级", "vn", 0, 2), _Token("改革", "vn", 2, 4), _Token("实践", "vn", 4, 6)]
+    >>> _modifies_next(Document("升级改革实践", (), ()), toks, 1)
+    True
+    >>> _modifies_next(Document("升级改革实践", (), ()), toks[:2], 1)
+    False
+    """
     following = tokens[i + 1] if i + 1 < len(tokens) else None
-    if following is None or following.tag != "n" or re.search(r"[0-9A-Za-z]", following.word):
+    if following is None or re.search(r"[0-9A-Za-z]", following.word):
+        return False
+    if following.tag != "n" and following.word not in _HEAD_COMPOUNDS:
         return False
     return type_of(doc.text[tokens[max(i - 1, 0)].start : tokens[i].end]) == "Policy"
 
@@ -932,7 +1021,7 @@ def _list_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) ->
         if right <= left or ("、" not in doc.text[left:right] and default is None):
             continue
         spans = _items(doc, left, right)
-        out += _shared_head(doc, spans) or _item_candidates(doc, tokens, spans, default, "list")
+        out += _shared_head(doc, tokens, spans) or _item_candidates(doc, tokens, spans, default, "list")
     return out
 
 
@@ -949,11 +1038,14 @@ def _acts(item: str, last: _Token | None, tok: _Token) -> bool:
     )
 
 
-def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate]:
-    """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区)."""
+def _shared_head(doc: Document, tokens: list[_Token], spans: list[tuple[int, int]]) -> list[_Candidate]:
+    """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区); a
+    destination (甲、乙、丙下社区: :func:`_destination`) is no head."""
     last = normalise(doc.text[spans[-1][0] : spans[-1][1]])
     head = next((h for h in _SHARED_HEADS if last.endswith(h) and len(last) > len(h)), None)
     if head is None or len(spans) < 2 or len(last) < len(head) + 2:
+        return []
+    if _destination(_words(tokens, *spans[-1])):
         return []
     out: list[_Candidate] = []
     for s, e in spans:
@@ -962,6 +1054,28 @@ def _shared_head(doc: Document, spans: list[tuple[int, int]]) -> list[_Candidate
         if len(name) <= 6 and _accept(full, "Place"):
             out.append(_Candidate(s, e, "Place", "list-shared-head", full, 2))
     return out
+
+
+def _destination(words: list[_Token]) -> bool:
+    """True when the place head closing ``words`` is where someone goes (微工程 下 社区, 干部 进村): a verb
+    of going (``_GOING``) stands as a word of its own before the head, or glued to it alone, after a
+    common word. After a place word the character belongs to the name (东 进 社区 is 东进社区).
+
+    >>> _destination([_Token("环卫", "n", 0, 2), _Token("下", "f", 2, 3), _Token("社区", "n", 3, 5)])
+    True
+    >>> _destination([_Token("东", "LOC", 0, 1), _Token("进", "v", 1, 2), _Token("社区", "n", 2, 4)])
+    False
+    >>> _destination([_Token("干部", "n", 0, 2), _Token("进村", "v", 2, 4)])
+    True
+    """
+    if not words:
+        return False
+    last = words[-1]
+    if last.tag == "v" and last.word[0] in _GOING and heads().get(last.word[1:]) == "Place":
+        return True
+    if len(words) < 2 or heads().get(last.word) != "Place" or words[-2].word not in _GOING:
+        return False
+    return words[-2].tag in ("v", "f") and (len(words) < 3 or words[-3].tag not in _NAME_TAGS)
 
 
 def _pattern_candidates(doc: Document, sentence: Sentence, tokens: list[_Token]) -> list[_Candidate]:

@@ -40,6 +40,11 @@ _OFFICE = re.compile(r"(中国|大中华|亚太|亚洲|华东|华南|华北|华�
 #: A ranking's whole title in running text (入选全国数字经济百强区): no name lies inside it.
 RANKING_TITLE = re.compile(r"(?:全国|全省|全市)[\u4e00-\u9fff]{0,12}?" + _RANK)
 
+#: Words that only describe the state of a facility or body (无房, 缺编, 老旧, 闲置): before a generic
+#: noun (派出所, 农贸市场) the whole is still generic (GUIDELINES.md: 派出所 alone is generic). Only
+#: words of premises, staff and condition are listed: 无废 in 无废城市 names a programme.
+_DESCRIBED = re.compile(r"无房|无证|无照|缺编|缺员|老旧|破旧|危旧|陈旧|闲置|废弃|简易|临时|现有|原有|在建")
+
 #: Conjunctions that join names in a list (甲和乙, 甲及乙, 甲与乙): they end no name.
 _CONJUNCTIONS = "和及与"
 
@@ -121,12 +126,17 @@ def type_of(name: str) -> str | None:
 
 
 def is_generic(name: str) -> bool:
-    """True when ``name`` names a kind of thing, not one thing (安置房, 重点项目).
+    """True when ``name`` names a kind of thing, not one thing (安置房, 重点项目), also after a word that
+    only describes its state (无房派出所, 老旧派出所: see ``_DESCRIBED``).
 
     >>> is_generic("安置房"), is_generic("重点项目"), is_generic("金禾农贸市场")
     (True, True, False)
+    >>> is_generic("无房派出所"), is_generic("老旧农贸市场"), is_generic("无废城市"), is_generic("城关派出所")
+    (True, True, False, False)
     """
-    return name in terms("generic_nouns.txt")
+    generic = terms("generic_nouns.txt")
+    described = _DESCRIBED.match(name)
+    return name in generic or bool(described and name[described.end() :] in generic)
 
 
 def is_honour(name: str) -> bool:
