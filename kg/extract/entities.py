@@ -814,8 +814,9 @@ def _after_conjunction(text: str, start: int, end: int, kind: str) -> int:
 
 
 def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
-    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划) or by a
-    word it makes a compound with (改革 开放, 改革 发展 成果, 改革 实践: see ``_HEAD_COMPOUNDS``).
+    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划), by a
+    word it makes a compound with (改革 开放, 改革 发展 成果, 改革 实践: see ``_HEAD_COMPOUNDS``) or by
+    another policy head, which is the name's own (产权制度 改革 任务: 制度 is no head either).
 
     >>> toks = [_Token("升级", "vn", 0, 2), _Token("改革", "vn", 2, 4), _Token("实践", "vn", 4, 6)]
     >>> _modifies_next(Document("升级改革实践", (), ()), toks, 1)
@@ -826,7 +827,11 @@ def _modifies_next(doc: Document, tokens: list[_Token], i: int) -> bool:
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is None or re.search(r"[0-9A-Za-z]", following.word):
         return False
-    if following.tag != "n" and following.word not in _HEAD_COMPOUNDS:
+    if (
+        following.tag != "n"
+        and following.word not in _HEAD_COMPOUNDS
+        and heads().get(following.word) != "Policy"
+    ):
         return False
     return type_of(doc.text[tokens[max(i - 1, 0)].start : tokens[i].end]) == "Policy"
 
@@ -1071,7 +1076,7 @@ def _destination(words: list[_Token]) -> bool:
     if not words:
         return False
     last = words[-1]
-    if last.tag == "v" and last.word[0] in _GOING and heads().get(last.word[1:]) == "Place":
+    if last.tag in ("v", "f") and last.word[0] in _GOING and heads().get(last.word[1:]) == "Place":
         return True
     if len(words) < 2 or heads().get(last.word) != "Place" or words[-2].word not in _GOING:
         return False

@@ -340,3 +340,66 @@ def test_regional_strategies_are_policies_and_an_earthquake_names_only_its_place
     assert found_here - {("成渝地区双城经济圈", "Policy"), ("西部陆海新通道", "Policy")} <= {
         ("青川", "Place")
     }
+
+
+def test_a_policy_head_before_the_other_half_of_a_compound_is_no_head():
+    text = (
+        "让广大群众共享改革发展成果，举办庆祝改革开放40周年文艺汇演，白沙镇农村综合改革实践获评全省优秀案例。"
+    )
+    assert found(text) == {("改革开放", "Policy"), ("白沙镇", "Place")}
+
+
+def test_a_policy_head_before_a_noun_or_another_head_leaves_no_shorter_policy():
+    assert found("推动青禾乡土地制度改革任务落地。") == {("青禾乡", "Place")}
+
+
+def test_a_policy_name_without_a_compound_after_it_stays():
+    assert found("深化户籍制度改革，推行最多跑一次改革和放管服改革。") == {
+        ("户籍制度改革", "Policy"),
+        ("最多跑一次改革", "Policy"),
+        ("放管服改革", "Policy"),
+    }
+
+
+def test_clause_verbs_and_superlatives_never_lie_inside_a_name():
+    text = "始终把群众满意作为最高工作标准，把权力关进制度的笼子，把安全生产纳入年度考核，坚持最高政治原则。"
+    assert found(text) == set()
+
+
+def test_zuowei_splits_a_national_theory_from_the_government():
+    text = "把习近平新时代中国特色社会主义思想作为政府工作的根本遵循。"
+    assert found(text) == {("习近平新时代中国特色社会主义思想", "Policy")}
+
+
+def test_a_verb_of_going_before_a_place_head_makes_a_destination_not_shared_head():
+    assert found("推动医疗、教育、文化下社区，组织干部进村入户。") == set()
+    assert found("推动城管、环卫、便民服务下社区。") == set()
+
+
+def test_a_name_whose_middle_reads_like_a_verb_of_going_is_still_a_place():
+    assert found("推进前进村、东进社区、岭下村改造。") == {
+        ("前进村", "Place"),
+        ("东进社区", "Place"),
+        ("岭下村", "Place"),
+    }
+
+
+def test_a_title_won_up_to_chenghao_holds_no_place():
+    text = "青山县荣获全省平安县市区称号，白沙镇获评全国文明村镇荣誉。"
+    assert found(text) == {("青山县", "Place"), ("白沙镇", "Place")}
+
+
+def test_a_body_named_before_de_stays_outside_the_title():
+    assert found("金禾集团荣获县政府授予的纳税大户称号。") == {
+        ("金禾集团", "Company"),
+        ("县政府", "Organization"),
+    }
+
+
+def test_a_generic_noun_after_a_word_of_state_is_still_generic():
+    assert found("解决无房派出所和老旧派出所用房问题。") == set()
+
+
+def test_an_industry_word_glued_to_a_product_is_split_off_after_a_company_name():
+    text = "恒达生物危化品和原钢铁厂固废清理到位，支持振洋汽配、龙都建材做大做强。"
+    assert found(text) == {("恒达生物", "Company"), ("振洋汽配", "Company"), ("龙都建材", "Company")}

@@ -94,3 +94,8 @@ def test_regional_strategies_are_national_policies_and_generic_methods_are_not()
         assert term in policies
     assert "黄河流域生态保护和高质量发展" in policies and "西部陆海新通道" in policies
     assert "脱贫攻坚" in policies and "网格化管理" not in policies
+
+
+def test_a_generic_noun_after_a_word_of_state_is_generic_but_a_programme_is_not():
+    assert is_generic("无房派出所") and is_generic("老旧农贸市场")
+    assert not is_generic("无废城市") and not is_generic("城关派出所")
