@@ -134,6 +134,8 @@ _UNHEADED_PLAN_RE = re.compile(r"预期目标|今年")
 #: Body sentences that give the plan year when no meeting line, heading or title does: the year of
 #: the main targets, or the year after the one whose results are reviewed.
 _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")
+#: A headline (the first line) naming the year of the targets without 主要: 2010年某市…预期目标.
+_HEADLINE_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?预期目标")
 _BODY_REVIEW_YEAR_RE = re.compile(
     r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?(?:取得[^。；！？\n]{0,6}成效|工作回顾)"
 )
@@ -611,13 +613,15 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
 
 
 def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | None:
-    """The plan year the body states when nothing else does: 20XX年…主要预期目标 → that year,
-    20XX年…取得显著成效 or 20XX年工作回顾 → the next; else the latest year of the ``opening``
+    """The plan year the body states when nothing else does: 20XX年…主要预期目标, or 20XX年…预期目标
+    in the first line of the ``opening`` (a headline) → that year, 20XX年…取得显著成效 or 20XX年工作回顾 → the next; else the latest year of the ``opening``
     paragraphs, plus one, when a review sentence there names it; else the latest year of a
     provisional figure (预计20XX年…) in the ``review_part``, plus one. A date without a year gives nothing.
 
     >>> _body_plan_year("市长说,2018年全市发展取得显著成效。提出了2019年主要预期目标。", "")
     2019
+    >>> _body_plan_year("提出:2010年某市发展预期目标\\n提出2009年预期目标。", "提出:2010年某市发展预期目标")
+    2010
     >>> _body_plan_year("市长说,2018年全市发展取得显著成效。", "")
     2019
     >>> opening = "2月19日,大会开幕。回顾过去一年,2020年全市增长5%。"
@@ -626,7 +630,7 @@ def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | Non
     >>> _body_plan_year("五年来,预计2021年全市生产总值突破900亿元。", "", "五年来,预计2021年全市生产总值突破900亿元。")
     2022
     """
-    plan = _BODY_PLAN_YEAR_RE.search(text)
+    plan = _BODY_PLAN_YEAR_RE.search(text) or _HEADLINE_PLAN_YEAR_RE.search(opening.split("\n", 1)[0])
     if plan:
         return int(plan.group(1))
     review = _BODY_REVIEW_YEAR_RE.search(text)
@@ -665,7 +669,9 @@ def _label_sentences(
         if top is None:
             part = "front" if start < front_end else "other"
             if part == "other" and not sections and years.report is not None:
-                part = "plan" if _UNHEADED_PLAN_RE.search(sentence) else "review"
+                # A list of targets goes on after a semicolon: 预期目标是:A增长13%；B增长13%；
+                listed = sentences and sentences[-1].part == "plan" and sentences[-1].text.endswith("；")
+                part = "plan" if listed or _UNHEADED_PLAN_RE.search(sentence) else "review"
         else:
             part = parts[top] or "other"
         year = {"review": years.review, "plan": years.plan}.get(part)

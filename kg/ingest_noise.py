@@ -60,6 +60,8 @@ _LOWER_ACRONYM_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[a-z]{2,5}(?![A-Za-z0-9.])|(?<![A-Za-z0-9. ])[a-z]{2,5}(?=[\u4e00-\u9fff])"
 )
 _UNITS = frozenset(["km", "kg", "kw", "kwh", "mw", "mwh", "kv", "ml", "mm", "cm", "gw", "gwh", "kva", "mu"])
+#: A comma doubled with another mark by a scraper (",," ",、" ",；" ",。"): the second mark is the one meant.
+_DOUBLED_MARK_RE = re.compile(r",+(?=[,、；。：！？])")
 _LOWER_G_RE = re.compile(r"(?<=\d)g(?=[\u4e00-\u9fff])")
 #: A lower-case Latin token standing alone in Chinese text (not inside an ASCII word or after a digit).
 _LATIN_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_.\-/@])([a-z]{2,8})(?![A-Za-z0-9_])")
@@ -100,6 +102,8 @@ def clean_line(line: str) -> str:
     ('全县新签约PPP项目3个,建成5G基站。', '')
     >>> clean_line("全面完成。 nbsp"), clean_line("全面完成。GDP")
     ('全面完成。', '全面完成。GDP')
+    >>> clean_line("抓住机遇,,突出重点,、强化带动,。")
+    '抓住机遇,突出重点、强化带动。'
     """
     line = _BRACKETED_SPAM_RE.sub("", line)
     spam = _SPAM_RE.search(line)
@@ -109,7 +113,7 @@ def clean_line(line: str) -> str:
     if urls and len(line) <= _MAX_URL_LINE:
         return ""
     line = _URL_RE.sub("", line)
-    line = _JUNK_TOKEN_RE.sub("", line)
+    line = _DOUBLED_MARK_RE.sub("", _JUNK_TOKEN_RE.sub("", line))
     line = _LOWER_ACRONYM_RE.sub(lambda m: m.group() if m.group() in _UNITS else m.group().upper(), line)
     return _LOWER_G_RE.sub("G", line).strip()
 

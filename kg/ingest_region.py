@@ -44,8 +44,11 @@ _SUFFIX_LEVELS = (
     ("旗", "county"),
 )
 _MAX_NAME = 12
-#: The speaker's government without a name (我代表市人民政府): its suffix tells the kind of division.
-_UNNAMED_SPEAKER_RE = re.compile(r"代表(自治区|自治州|自治县|省|市|州|盟|县|区|旗)人民政府")
+#: The speaker's government without a name (我代表市人民政府), or an acting head (代市长) in a news
+#: write-up: the suffix tells the kind of division.
+_UNNAMED_SPEAKER_RE = re.compile(
+    r"代表(自治区|自治州|自治县|省|市|州|盟|县|区|旗)人民政府|代(省|市|州|县|区)长"
+)
 #: The opening paragraphs, where an unnamed speaker's region is named by its short name (宜宾在全省…).
 _OPENING_CHARS = 1500
 _MIN_SHORT_NAME_HITS = 2
@@ -205,6 +208,8 @@ def find_region(front: str, title: str, text: str) -> Region:
     '湖南省长沙市岳麓区'
     >>> find_region("各位代表:\\n现在,我代表攸县人民政府,向大会报告工作", "", "").full
     '湖南省株洲市攸县'
+    >>> find_region("", "", "代市长张三在报告中提出,宜宾要加快发展,宜宾先行。").full
+    '四川省宜宾市'
     """
     flat = front.replace("\n", "")
     meeting = _MEETING_RE.search(flat)
@@ -229,7 +234,7 @@ def find_region(front: str, title: str, text: str) -> Region:
     if written:
         return resolve_region(written[0])
     speaker = _UNNAMED_SPEAKER_RE.search(flat_text)
-    return _unnamed_speaker_region(speaker.group(1), text) if speaker else Region()
+    return _unnamed_speaker_region(speaker.group(1) or speaker.group(2), text) if speaker else Region()
 
 
 def _unnamed_speaker_region(suffix: str, text: str) -> Region:

@@ -1049,3 +1049,24 @@ def test_visit_phrases_naming_two_provinces_or_another_kind_of_division_give_no_
     two = "各位代表:\n我代表省人民政府向大会报告工作。\n一、2022年工作回顾\n来黔考察,来滇考察。"
     city = "各位代表:\n我代表县人民政府向大会报告工作。\n一、2022年工作回顾\n来黔考察。"
     assert [ingest_text(t).region_code for t in (two, city)] == [None, None]
+
+
+def test_a_news_write_up_takes_the_headline_year_the_acting_mayors_city_and_a_list_of_targets():
+    text = (
+        "报告提出:2015年宜宾经济社会发展预期目标\n"
+        "本报讯 代市长张三昨日在政府工作报告中提出2014年工作总体要求,,宜宾要加快发展,、宜宾先行,。\n"
+        "主要预期目标是:地区生产总值增长9%,；财政总收入增长8%；外贸出口增长6%。\n"
+    )
+    doc = ingest_text(text)
+    assert (doc.year, doc.region_full, doc.region_code) == (2015, "四川省宜宾市", "511500")
+    assert "总体要求,宜宾要加快发展、宜宾先行。" in doc.text
+    assert [(s.text, s.part, s.year) for s in doc.sentences[-3:]] == [
+        ("主要预期目标是:地区生产总值增长9%；", "plan", 2015),
+        ("财政总收入增长8%；", "plan", 2015),
+        ("外贸出口增长6%。", "plan", 2015),
+    ]
+
+
+def test_a_year_before_targets_counts_only_in_the_headline_without_the_word_main():
+    text = "市长作政府工作报告\n本报讯 市长在报告中提出2014年工作的预期目标。\n全年增长8%。"
+    assert ingest_text(text).year is None
