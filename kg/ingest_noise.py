@@ -62,6 +62,8 @@ _LOWER_ACRONYM_RE = re.compile(
 _UNITS = frozenset(["km", "kg", "kw", "kwh", "mw", "mwh", "kv", "ml", "mm", "cm", "gw", "gwh", "kva", "mu"])
 #: A comma doubled with another mark by a scraper (",," ",、" ",；" ",。"): the second mark is the one meant.
 _DOUBLED_MARK_RE = re.compile(r",+(?=[,、；。：！？])")
+#: A footnote marker after a word or quoted term (“双协员”[21]): the note is not in the copy, the marker no figure.
+_FOOTNOTE_MARK_RE = re.compile(r"(?<=[\u4e00-\u9fff”’」』)》])\[\d{1,3}\]")
 _LOWER_G_RE = re.compile(r"(?<=\d)g(?=[\u4e00-\u9fff])")
 #: A lower-case Latin token standing alone in Chinese text (not inside an ASCII word or after a digit).
 _LATIN_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_.\-/@])([a-z]{2,8})(?![A-Za-z0-9_])")
@@ -104,6 +106,8 @@ def clean_line(line: str) -> str:
     ('全面完成。', '全面完成。GDP')
     >>> clean_line("抓住机遇,,突出重点,、强化带动,。")
     '抓住机遇,突出重点、强化带动。'
+    >>> clean_line("聚焦“两不愁”[20],新开发“协管员”[21]305个")
+    '聚焦“两不愁”,新开发“协管员”305个'
     """
     line = _BRACKETED_SPAM_RE.sub("", line)
     spam = _SPAM_RE.search(line)
@@ -113,7 +117,7 @@ def clean_line(line: str) -> str:
     if urls and len(line) <= _MAX_URL_LINE:
         return ""
     line = _URL_RE.sub("", line)
-    line = _DOUBLED_MARK_RE.sub("", _JUNK_TOKEN_RE.sub("", line))
+    line = _DOUBLED_MARK_RE.sub("", _FOOTNOTE_MARK_RE.sub("", _JUNK_TOKEN_RE.sub("", line)))
     line = _LOWER_ACRONYM_RE.sub(lambda m: m.group() if m.group() in _UNITS else m.group().upper(), line)
     return _LOWER_G_RE.sub("G", line).strip()
 

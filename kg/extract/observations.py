@@ -102,6 +102,8 @@ _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
+#: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
+_QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
 #: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
 _SCOPE_LEAD_RE = re.compile(r"全[省市州盟区县旗]")
 #: Relative nouns: they measure the indicator named before them in the sentence.
@@ -295,6 +297,8 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     (('民生支出', 2), ('第三产业增加值', 0))
     >>> _clean_indicator("风险排查扎实有效成功处置电信诈骗案")
     ('处置电信诈骗案', 10)
+    >>> _clean_indicator("新招募“协管员”")
+    ('协管员', 3)
     """
     offset = 0
     cut = None
@@ -311,6 +315,9 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     scoped = bool(lead and _SCOPE_LEAD_RE.search(lead.group()))
     if lead:
         offset, text = offset + lead.end(), text[lead.end() :]
+    quoted = _QUOTED_OBJECT_RE.match(text)
+    if quoted:
+        offset, text = offset + quoted.start(1) - 1, quoted.group(1)
     verb = _LEAD_VERB_RE.match(text)
     if verb and len(text) - verb.end() >= 3:
         offset, text = offset + verb.end(), text[verb.end() :]

@@ -548,3 +548,9 @@ def test_a_count_of_places_over_a_threshold_names_the_threshold_in_its_indicator
     assert _obs("一、2020年工作回顾\n税收收入超5亿元的乡镇由3个增加到6个。") == [
         ("税收收入超5亿元的乡镇", 6.0, "个", 2020, "actual", None),
     ]
+
+
+def test_a_footnote_marker_after_a_quoted_term_is_no_figure_and_the_term_is_counted():
+    assert _obs(PLAN + "聚焦“两不愁”[12],新招募“协管员”[13]120个。") == [
+        ("协管员", 120.0, "个", 2020, "target", None),
+    ]
