@@ -20,6 +20,7 @@ from kg.extract.names import (
     head_of,
     is_generic,
     is_honour,
+    is_slogan,
     normalise,
     type_of,
 )
@@ -121,6 +122,8 @@ _LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项�
 _VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分")
 
 #: Region-wide words that open a phrase (全市改革): dropped from a name's start.
+#: The numbering that opens a heading line ((一), 一、, 3.).
+_HEADING_NUMBER = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.]")
 _REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})
 
 #: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京).
@@ -518,7 +521,19 @@ def _extend_left(tokens: list[_Token], i: int) -> int:
         or (len(tokens[j].word) == 1 and tokens[j].tag == "a" and tokens[j + 1].tag not in _NAME_TAGS)
     ):
         j += 1
+    if 0 < j < i and _split_half(tokens[j - 1], tokens[j]):
+        j += 1  # 完善 到 户 产业奖补办法: 户 is the second half of 到户, no name starts there
     return j
+
+
+def _split_half(verb: _Token, tok: _Token) -> bool:
+    """True when ``tok`` is the second half of a word the tagger split after a one-character verb
+    (到 户, 入 村: 到户 and 入村 are one word).
+
+    >>> _split_half(_Token("到", "v", 0, 1), _Token("户", "q", 1, 2)), _split_half(_Token("建", "v", 0, 1), _Token("产业", "n", 1, 3))
+    (True, False)
+    """
+    return verb.tag == "v" and len(verb.word) == 1 and len(tok.word) == 1 and verb.end == tok.start
 
 
 def _verb_in_head(verb: _Token, last: _Token) -> bool:
@@ -642,7 +657,7 @@ def _accept(name: str, kind: str | None) -> bool:
         return False
     if kind != "Policy" and (_LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
-    if _PERIOD.fullmatch(name):
+    if _PERIOD.fullmatch(name) or (kind == "Place" and is_slogan(name)):
         return False
     return name not in terms("not_entities.txt")
 
@@ -887,10 +902,12 @@ def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
     """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company; a LOC
     without one is a Place when it is a province's or city's short name (上海, 徐州)."""
     out: list[_Candidate] = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
             continue
         kind = _typed(tok.word, [tok])
+        if kind is None and i + 1 < len(tokens) and tokens[i + 1].tag == "v" and _opens_heading(doc, tok):
+            continue  # (一)聚力推进乡村振兴: a heading's opening verb, no name
         if kind is None and tok.tag == "LOC" and len(tok.word) == 2 and tok.word[1] in "江河湖山岛":
             kind = "Place"
         if kind is None and tok.tag == "LOC" and tok.word in division_shorts() and not _idiom_at(doc, tok):
@@ -900,6 +917,18 @@ def _tagger_candidates(doc: Document, tokens: list[_Token]) -> list[_Candidate]:
             kind = "Organization" if body else "Company"
         out += _make(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
+
+
+def _opens_heading(doc: Document, tok: _Token) -> bool:
+    """True when ``tok`` is the first word of a heading line, after its numbering ((一)聚力, 3.聚力).
+
+    >>> s = Sentence(0, "(一)聚力推进", 0, 7, None, None)
+    >>> doc = Document(s.text, (s,), ())
+    >>> _opens_heading(doc, _Token("聚力", "ORG", 3, 5)), _opens_heading(doc, _Token("推进", "v", 5, 7))
+    (True, False)
+    """
+    line_start = doc.text.rfind("\n", 0, tok.start) + 1
+    return bool(_HEADING_NUMBER.fullmatch(doc.text[line_start : tok.start]))
 
 
 def _idiom_at(doc: Document, tok: _Token) -> bool:

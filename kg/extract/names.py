@@ -46,6 +46,8 @@ RANKING_TITLE = re.compile(r"(?:全国|全省|全市)[\u4e00-\u9fff]{0,12}?" + _
 _DESCRIBED = re.compile(r"无房|无证|无照|缺编|缺员|老旧|破旧|危旧|陈旧|闲置|废弃|简易|临时|现有|原有|在建")
 
 #: Conjunctions that join names in a list (甲和乙, 甲及乙, 甲与乙): they end no name.
+#: A development slogan on a division (依港立市, 科教兴县, 工业强区, 开放活市), or a cut of one (港立市).
+_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{2}[立兴强活]|[\u4e00-\u9fff][立活])[省市县区]")
 _CONJUNCTIONS = "和及与"
 
 #: The longest head listed in heads.tsv, in characters.
@@ -152,6 +154,16 @@ def is_honour(name: str) -> bool:
     (False, False, False)
     """
     return bool(_HONOUR.match(name) or _RANKING.search(name) or _TITLE.search(name))
+
+
+def is_slogan(name: str) -> bool:
+    """True when ``name`` is a slogan of how a division will grow (科教兴市, 依港立市), never a place;
+    a division of the same shape (宜兴市, 枣强县) is no slogan.
+
+    >>> is_slogan("科教兴市"), is_slogan("依港立市"), is_slogan("港立市"), is_slogan("宜兴市"), is_slogan("生态强县")
+    (True, True, True, False, True)
+    """
+    return bool(_SLOGAN.fullmatch(name)) and name not in divisions()
 
 
 def glued_conjunction(word: str) -> bool:

@@ -403,3 +403,18 @@ def test_a_generic_noun_after_a_word_of_state_is_still_generic():
 def test_an_industry_word_glued_to_a_product_is_split_off_after_a_company_name():
     text = "恒达生物危化品和原钢铁厂固废清理到位，支持振洋汽配、龙都建材做大做强。"
     assert found(text) == {("恒达生物", "Company"), ("振洋汽配", "Company"), ("龙都建材", "Company")}
+
+
+def test_a_development_slogan_on_the_city_is_no_place():
+    text = "二、2020年工作安排\n深化实施依港立市、工业强市、开放活市、科教兴市战略,坚持生态立县、科教兴县。"
+    assert not {name for name, kind in found(text) if kind == "Place"}
+
+
+def test_a_headings_opening_verb_is_no_company():
+    assert found("二、2020年工作安排\n(一)聚力推进乡村振兴,加快农业现代化。") == {("乡村振兴", "Policy")}
+
+
+def test_no_name_starts_with_the_second_half_of_a_split_word():
+    assert found("二、2020年工作安排\n健全联农带农机制,完善到户产业奖补办法,鼓励发展。") == {
+        ("产业奖补办法", "Policy")
+    }

@@ -1,7 +1,15 @@
 """Tests of kg.extract.names (typing by head, filters) and kg.extract.lexicons."""
 
 from kg.extract.lexicons import divisions, heads, terms
-from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, normalise, type_of
+from kg.extract.names import (
+    glued_conjunction,
+    head_of,
+    is_generic,
+    is_honour,
+    is_slogan,
+    normalise,
+    type_of,
+)
 
 
 def test_type_by_longest_head():
@@ -99,3 +107,17 @@ def test_regional_strategies_are_national_policies_and_generic_methods_are_not()
 def test_a_generic_noun_after_a_word_of_state_is_generic_but_a_programme_is_not():
     assert is_generic("无房派出所") and is_generic("老旧农贸市场")
     assert not is_generic("无废城市") and not is_generic("城关派出所")
+
+
+def test_a_slogan_on_a_division_is_no_division_of_that_shape():
+    assert [
+        is_slogan(n) for n in ("科教兴市", "依港立市", "开放活市", "生态强县", "宜兴市", "枣强县", "科教中心")
+    ] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
