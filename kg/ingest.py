@@ -199,6 +199,20 @@ def ingest(path: str | Path) -> Document:
     return ingest_text(read_text(path), source=str(path))
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def looks_chinese(text: str) -> bool:
+    """Whether ``text`` is mostly Chinese: at least a fifth of its letters are Han characters.
+
+    >>> looks_chinese("全年实现地区生产总值120.5亿元, GDP增长7%。"), looks_chinese("Hello world. Not a report.")
+    (True, False)
+    """
+    han = len(_HAN_RE.findall(text))
+    return han > 0 and han * 4 >= len(_LATIN_RE.findall(text))
+
+
 def ingest_text(text: str, source: str = "") -> Document:
     """Normalise ``text`` and split it into sections and sentences with parts and years.
 
@@ -212,6 +226,11 @@ def ingest_text(text: str, source: str = "") -> Document:
     if not normal:
         raise InputError(
             f"The report {source or 'text'} has no text after cleaning: give a report with text."
+        )
+    if not looks_chinese(normal):
+        raise InputError(
+            f"The report {source or 'text'} has (almost) no Chinese text: govkg reads Chinese government "
+            "work reports (政府工作报告)."
         )
     lines, sections, front_end, years, title, region = _layout(normal)
     other_region = _names_other_region(title, region)

@@ -43,8 +43,9 @@ def test_help_teaches_every_command():
         (b"", "empty"),
         (b"   \n\t  \n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" * 20, "binary"),
+        (b"Minutes of the board meeting. Revenue grew 5% this year.\n", "no Chinese text"),
     ],
-    ids=["empty", "whitespace", "binary"],
+    ids=["empty", "whitespace", "binary", "not-chinese"],
 )
 def test_bad_input_gives_one_sentence_and_no_output(tmp_path, content, fragment):
     bad = tmp_path / "report.txt"
