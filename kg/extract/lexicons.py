@@ -1,13 +1,17 @@
 """The general lexicons of ``kg/lexicons/``, read once on first use.
 
-Every file carries a header comment naming its source; this module only parses them.
+Every file carries a header comment naming its source; this module parses them and compiles the
+regexes that match their terms in a text.
 No lexicon holds a name from one particular report.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
+
+from kg.types import Document
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
@@ -89,4 +93,48 @@ def division_codes() -> tuple[tuple[str, str], ...]:
         name, short, _, code = line.split("\t")[:4]
         if short not in _GENERIC_SHORTS and len(short) >= 2 and short != name:
             out.add((short, code))
+    return tuple(sorted(out))
+
+
+#: Regexes compiled over the lexicons, by key, built on first use.
+_REGEX_CACHE: dict[object, re.Pattern[str]] = {}
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex source matching any of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def lexicon_regex() -> re.Pattern[str]:
+    """One regex over the nationwide policy and organisation lexicons, longest term first."""
+    if "lexicon" not in _REGEX_CACHE:
+        words = terms("policies_national.txt") | terms("organizations_national.txt")
+        _REGEX_CACHE["lexicon"] = re.compile(_alternation(list(words)))
+    return _REGEX_CACHE["lexicon"]
+
+
+def division_regex(shorts: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex over all division full names plus the short names of the report's own region."""
+    if shorts not in _REGEX_CACHE:
+        words = [n for n in divisions() if len(n) >= 3] + list(shorts)
+        _REGEX_CACHE[shorts] = re.compile(_alternation(words))
+    return _REGEX_CACHE[shorts]
+
+
+def region_shorts(doc: Document) -> tuple[str, ...]:
+    """Short names (涪城, 绵阳) of the report's region, its parents and, for a province or a city, the
+    divisions under it (a city report names its counties by their short names: 甲县 → 甲).
+
+    >>> region_shorts(Document("", (), (), region_full="四川省绵阳市涪城区"))
+    ('四川', '涪城', '绵阳')
+    >>> "江油" in region_shorts(Document("", (), (), region_full="四川省绵阳市", region_code="510700"))
+    True
+    """
+    full = doc.region_full or doc.region
+    out = {short for name, (short, _) in divisions().items() if full and name in full and short != name}
+    out |= {short for short, name in division_shorts().items() if full and name in full}
+    code = doc.region_code or ""
+    prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else None
+    if prefix:
+        out |= {s for s, c in division_codes() if c.startswith(prefix) and c != code}
     return tuple(sorted(out))

@@ -1,0 +1,136 @@
+"""Candidate names: the filters every candidate passes and the choice among overlapping ones.
+
+Generic nouns, honours, metadata, dates, counts and scraping junk are filtered out (:func:`accept`,
+:func:`make_candidate`); the candidates of a sentence are resolved longest first, then by rule rank
+(:func:`resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicons import division_regex, terms
+from kg.extract.name_types import CJK
+from kg.extract.names import glued_conjunction, is_generic, is_honour, is_slogan, normalise
+from kg.extract.tokens import LEADING_COUNT, MAX_NAME
+from kg.types import Document
+
+#: Region-relative Party, government, congress and CPPCC bodies (区委, 省政府, 市人大常委会); a member (委员) or
+#: the Party school (市委党校) is no such body.
+REGION_BODY = re.compile(
+    r"(?:中共)?(?:[省市区县州旗镇乡]|街道)(?:人民政府|人大常委会|人大|政府|政协|党委|党工委|纪委|监委|委)(?!员|党校)"
+)
+
+#: Dates and deadlines glued to a name by the tagger (6月底前, 年内).
+_DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
+
+#: The report's own meeting (区五届人大 …) and speaker: metadata, not entities.
+_METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
+
+#: A five-year plan's period (十二五, “十三五”时期): a time, never a name; its plan (十四五规划) is one.
+_PERIOD = re.compile(r"十[一二三四五六七八九]?五(时期|期间|期)?")
+
+#: Latin letters glued before a name that opens with a division (FTR湖南省人民政府): scraping junk.
+_LATIN_OPENING = re.compile(r"[A-Za-z]+\s*")
+
+#: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
+_LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible mention: its span, type, the rule that found it, its normalised name and the
+    rule's rank (lower is surer)."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    name: str
+    rank: int
+
+
+def accept(name: str, kind: str | None) -> bool:
+    """True when ``name`` may be a mention of type ``kind`` (filters generic nouns, honours, noise).
+
+    >>> accept("金禾食品", "Company"), accept("安置房", "Project"), accept("P5", "Policy"), accept("十三五", "Policy")
+    (True, False, False, False)
+    """
+    if kind is None or len(name) < 2 or len(name) > MAX_NAME or not CJK.search(name):
+        return False
+    if is_generic(name) or is_honour(name) or _METADATA.search(name) or _DATE.search(name):
+        return False
+    if glued_conjunction(name) or (kind != "Organization" and REGION_BODY.fullmatch(name)):
+        return False
+    if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+        return False
+    if kind != "Policy" and (LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
+        return False
+    if _PERIOD.fullmatch(name) or (kind == "Place" and is_slogan(name)):
+        return False
+    return name not in terms("not_entities.txt")
+
+
+def make_candidate(
+    doc: Document, start: int, end: int, kind: str | None, rule: str, rank: int
+) -> list[Candidate]:
+    """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out."""
+    start = _past_junk(doc.text, start, end)
+    name = normalise(doc.text[start:end])
+    if not accept(name, kind):
+        return []
+    return [Candidate(start, end, kind, rule, name, rank)]
+
+
+def _past_junk(text: str, start: int, end: int) -> int:
+    """Where a name in text[start:end] starts when scraping glued Latin letters before a name that opens
+    with a division or a region-relative body (FTR湖南省人民政府); a Latin brand (TCL集团) stays.
+
+    >>> _past_junk("FTR湖南省人民政府", 0, 10), _past_junk("TCL集团", 0, 5)
+    (3, 0)
+    """
+    junk = _LATIN_OPENING.match(text, start, end)
+    if junk is None or junk.end() == end:
+        return start
+    rest = text[junk.end() : end]
+    opens = division_regex(()).match(rest) or REGION_BODY.match(rest)
+    return junk.end() if opens else start
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, then by rule rank (lower is surer).
+
+    A span that is only several lexicon names written together (党中央国务院, 省委省政府) gives way
+    to them.
+    """
+    sure = [c for c in candidates if c.rule in ("lexicon", "region-body")]
+    tiled = {(c.start, c.end) for c in candidates if c not in sure and _tiles(c.start, c.end, sure)}
+    chosen: list[Candidate] = []
+    for c in sorted(
+        candidates, key=lambda c: (c.rank != 0, -(c.end - c.start), c.rank, c.start, c.type, c.name)
+    ):
+        if (c.start, c.end) in tiled and c not in sure:
+            continue
+        if any(c.start < o.end and o.start < c.end for o in chosen):
+            continue
+        chosen.append(c)
+    return chosen
+
+
+def _tiles(start: int, end: int, parts: list[Candidate]) -> bool:
+    """True when two or more of ``parts`` cover [start, end) exactly, end to end."""
+    pos, count = start, 0
+    by_start = {p.start: p for p in parts}
+    while pos < end and pos in by_start and by_start[pos].end <= end:
+        pos, count = by_start[pos].end, count + 1
+    return pos == end and count >= 2
+
+
+def in_title(doc: Document, c: Candidate) -> bool:
+    """True when a body's name is the front of the report's title (甲县政府工作报告): metadata.
+
+    >>> in_title(Document("甲县政府工作报告", (), ()), Candidate(0, 4, "Organization", "head", "甲县政府", 3))
+    True
+    """
+    return c.type == "Organization" and doc.text.startswith("工作报告", c.end)

@@ -1,0 +1,215 @@
+"""Names written in a coordinated list (甲、乙等企业, 甲、乙、丙社区) or inside a frame of the genre
+(以X为代表, 支持X做大做强, 力促X落地开工).
+
+Each item is typed by its own head, else by what the list shares: a head after the last item, a
+classifier after 等, or the frame around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidates import Candidate, accept, make_candidate
+from kg.extract.name_types import head_type, is_destination, is_proper
+from kg.extract.names import normalise, type_of
+from kg.extract.tokens import NAME_TAGS, Token, extend_left, frame_words, inside_name, words_in
+from kg.types import Document, Sentence
+
+#: Classifier after 等 (甲、乙等龙头企业) → the type it gives the listed names.
+_CLASSIFIERS = {
+    "企业": "Company",
+    "公司": "Company",
+    "招商项目": "Company",
+    "市场主体": "Company",
+    "项目": "Project",
+    "工程": "Project",
+    "重点工程": "Project",
+    "重点项目": "Project",
+    "路网": "Project",
+    "地块": "Project",
+    "地区": "Place",
+    "地": "Place",
+    "城市": "Place",
+    "国家": "Place",
+}
+
+#: Words between 等 and its classifier (等42家外资企业, 等一批龙头企业, 等链主企业, 等多个百亿级项目,
+#: 等世界500强企业).
+_CLASSIFIER_OPENING = re.compile(
+    r"^([\d一二三四五六七八九十百多]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有"
+    r"|[\d一二三四五六七八九十百千]*亿元?级|(世界|全球|中国|全国|国内)?[\d一二三四五六七八九十百]+强)+"
+)
+
+#: Frames around names: (regex with one group ``x`` for the name list, type for untyped names).
+_FRAMES = (
+    (re.compile(r"以(?P<x>[^，。；：的以]{2,40}?)为(代表|依托|龙头)"), "Company"),
+    (
+        re.compile(
+            r"(支持|扶持|帮助|鼓励)(?P<x>[^，。；：的]{2,40}?)(等)?(进一步|做大做强|做大|做优|发展|稳步|开展|做好|壮大|高起点|延伸)"
+        ),
+        "Company",
+    ),
+    (re.compile(r"(对接|引进)(?P<x>[^，。；：的]{2,40}?)等"), "Company"),
+    (
+        re.compile(
+            r"(力促|推动|争取|启动|完成|加快|确保)(?P<x>[^，。；：的]{2,40}?)(等)?(落地开工|在\d+月|投入使用|投入运营|建成|建设|完工|开工|高效推进)"
+        ),
+        "Project",
+    ),
+)
+
+#: A numbered shared head closing a list (甲、乙、丙三大片区) → the type of the listed names.
+_NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(片区|园区|社区|街道|乡镇|村)")
+
+#: Heads appended to every bare item of a list when the last item carries them (甲、乙、丙社区).
+_SHARED_HEADS = ("社区", "街道", "村", "镇", "乡")
+
+
+def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of a list written in doc.text[start:end] (separated by 、 和 及 与)."""
+    items, pos = [], start
+    for k, ch in enumerate(doc.text[start:end]):
+        if ch in "、和及与":
+            items.append((pos, start + k))
+            pos = start + k + 1
+    items.append((pos, end))
+    return [(s, e) for s, e in items if e > s]
+
+
+def _item_candidates(
+    doc: Document, tokens: list[Token], spans: list[tuple[int, int]], default: str | None, rule: str
+) -> list[Candidate]:
+    """Candidates for list items: own head type, else ``default`` when the item looks like a name.
+
+    A Company default overrides a Place head (companies are named after lakes and hills); a verb
+    opening a policy item governs it (决战 脱贫攻坚) and is left out, as :func:`extend_left` leaves
+    it out of the first item.
+    """
+    out: list[Candidate] = []
+    typed: list[str | None] = []
+    short: list[bool] = []
+    spans = [_past_verbs(doc, tokens, s, e) for s, e in spans]
+    for s, e in spans:
+        words = words_in(tokens, s, e)
+        short.append(2 <= e - s <= 6)
+        if e - s > 12 or not words or any(not _in_item(t) for t in words):
+            typed.append(None)
+            short[-1] = False
+            continue
+        name = normalise(doc.text[s:e])
+        kind = head_type(name, words) or (type_of(name) if default else None)
+        if default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
+            kind = default if is_proper(words) else kind
+        typed.append(kind)
+    if default is None and sum(k == "Company" for k in typed) >= 2:
+        typed = [k or "Company" for k in typed]
+    elif default == "Company" and sum(k == "Company" for k in typed) >= 2:
+        # 以甲电器、乙精密、丙照明为代表: a short item among named companies is one too.
+        typed = [k or ("Company" if ok else None) for k, ok in zip(typed, short)]
+    for (s, e), kind in zip(spans, typed):
+        out += make_candidate(doc, s, e, kind, rule, 2)
+    return out
+
+
+def _past_verbs(doc: Document, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) without the verbs that open it when the rest names a policy (决战 脱贫攻坚);
+    a company's name may open with a verb-like word (领航农业) and keeps it.
+
+    >>> doc = Document("决战脱贫攻坚", (), ())
+    >>> _past_verbs(doc, [Token("决战", "v", 0, 2), Token("脱贫", "vn", 2, 4), Token("攻坚", "vn", 4, 6)], 0, 6)
+    (2, 6)
+    >>> _past_verbs(doc, [Token("决战", "v", 0, 2)], 0, 2)
+    (0, 2)
+    """
+    words = words_in(tokens, start, end)
+    k = 0
+    while k < len(words) - 1 and words[k].tag == "v" and words[k].start == start:
+        k += 1
+    rest = words[k].start if words else start
+    if rest > start and type_of(normalise(doc.text[rest:end])) == "Policy":
+        return rest, end
+    return start, end
+
+
+def _in_item(tok: Token) -> bool:
+    """True when a word may be part of a list item (a name word, a bare number, or 之 as in 青溪之门)."""
+    return inside_name(tok) or tok.tag in NAME_TAGS or tok.word == "之" or tok.word.isdigit()
+
+
+def frame_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
+    """Names in the genre's frames (以X为代表, 支持X做大做强, 力促X落地开工): typed by head or frame."""
+    out: list[Candidate] = []
+    for regex, default in _FRAMES:
+        for match in regex.finditer(sentence.text):
+            s = sentence.start + match.start("x")
+            e = sentence.start + match.end("x")
+            while any(t.start == s and t.word in frame_words() for t in tokens):
+                s = next(t.end for t in tokens if t.start == s)
+            out += _item_candidates(doc, tokens, _items(doc, s, e), default, "frame")
+    return out
+
+
+def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
+    """Coordinated lists sharing a head: 甲、乙等企业, 甲、乙、丙五大片区, 甲、乙、丙社区."""
+    out: list[Candidate] = []
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+    for match in re.finditer(r"[^，。；：！？,;:()（）]+", sentence.text):
+        text = match.group()
+        if "、" not in text and "等" not in text:
+            continue
+        chunk_s, chunk_e = sentence.start + match.start(), sentence.start + match.end()
+        first = chunk_s + (text.find("、") if "、" in text else text.find("等"))
+        if first not in by_end:
+            continue
+        left = tokens[extend_left(tokens, by_end[first])].start
+        last = text.rfind("、")
+        tail = chunk_s + last + 1 if last >= 0 else left
+        right, last_word = tail, None
+        for t in tokens:
+            if t.start >= tail and t.end <= chunk_e:
+                if not inside_name(t) or t.word == "等" or _acts(doc.text[tail:right], last_word, t):
+                    break
+                right, last_word = t.end, t
+        default = None
+        numbered = _NUMBERED_HEAD.search(doc.text[tail:right])
+        if numbered:
+            right, default = tail + numbered.start(), "Place"
+        elif doc.text.startswith("等", right):
+            after = _CLASSIFIER_OPENING.sub("", doc.text[right + 1 : chunk_e])
+            default = next((k for w, k in _CLASSIFIERS.items() if after.startswith(w)), None)
+        if right <= left or ("、" not in doc.text[left:right] and default is None):
+            continue
+        spans = _items(doc, left, right)
+        out += _shared_head(doc, tokens, spans) or _item_candidates(doc, tokens, spans, default, "list")
+    return out
+
+
+def _acts(item: str, last: Token | None, tok: Token) -> bool:
+    """True when ``tok`` is a verb whose subject is the company just named (甲食品 建设 原料基地).
+
+    >>> _acts("金禾食品", Token("食品", "n", 2, 4), Token("建设", "vn", 4, 6)), _acts("", None, Token("建设", "vn", 0, 2))
+    (True, False)
+    """
+    return (
+        last is not None
+        and tok.tag in ("v", "vn")
+        and (last.tag == "ORG" or type_of(normalise(item)) == "Company")
+    )
+
+
+def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
+    """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区); a
+    destination (甲、乙、丙下社区: :func:`is_destination`) is no head."""
+    last = normalise(doc.text[spans[-1][0] : spans[-1][1]])
+    head = next((h for h in _SHARED_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    if head is None or len(spans) < 2 or len(last) < len(head) + 2:
+        return []
+    if is_destination(words_in(tokens, *spans[-1])):
+        return []
+    out: list[Candidate] = []
+    for s, e in spans:
+        name = normalise(doc.text[s:e])
+        full = name if name.endswith(_SHARED_HEADS) else name + head
+        if len(name) <= 6 and accept(full, "Place"):
+            out.append(Candidate(s, e, "Place", "list-shared-head", full, 2))
+    return out

@@ -1,0 +1,129 @@
+"""The type a run of words names, read from its head noun and the words before it.
+
+A head (…隧道, …集团, …社区) types a name only when a proper noun, a number or a region prefix stands
+before it: 青山隧道 is a Project, 示范社区 is no place, 县图书馆 is a region's own facility.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicons import heads
+from kg.extract.names import base_of, head_of, is_generic, type_of
+from kg.extract.tokens import FORMAL_COMPANY_HEADS, NAME_TAGS, Token
+
+#: Region prefixes of public bodies and facilities (县图书馆, 市妇幼保健院).
+REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
+
+#: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂).
+_SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区")
+
+#: Abbreviations of state-owned investment platforms (县城投集团, 市城建投公司, 区交投): companies.
+_PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|建投|国投|水投")
+
+#: One-character verbs of going (下 社区, 进 村, 入 户, 到 村): before a place head they make it a destination.
+_GOING = frozenset("下进入到驻")
+
+#: A Chinese character: a name holds at least one.
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+#: A modifier that only qualifies a policy head (差异化改革, 首创性改革, 常态化机制): a description, no name.
+_QUALITY = re.compile(r"[\u4e00-\u9fff]{1,3}[化性]")
+
+
+def is_proper(tokens: list[Token]) -> bool:
+    """True when the words hold a proper noun, a number or Latin (a name, not a description)."""
+    return any(t.tag in NAME_TAGS or re.search(r"[0-9A-Za-z]", t.word) for t in tokens)
+
+
+def head_type(name: str, tokens: list[Token]) -> str | None:
+    """The type of ``name`` made of ``tokens``, by its head, when the head stands and a name precedes it.
+
+    Things (Project, Company, Place, Organization) need a proper noun or a region prefix
+    (城管社区 is no place); a one-character head must be a word or end a proper noun (城市 is no 市).
+    A policy head qualified by one word of manner (差异化改革, 常态化机制) names no policy.
+
+    >>> head_type("青山县", [Token("青山县", "LOC", 0, 3)]), head_type("城市", [Token("城市", "n", 0, 2)])
+    ('Place', None)
+    >>> head_type("示范社区", [Token("示范", "n", 0, 2), Token("社区", "n", 2, 4)])
+    >>> head_type("差异化改革", [Token("差异化", "vn", 0, 3), Token("改革", "vn", 3, 5)])
+    """
+    kind = type_of(name)
+    base = base_of(name)
+    head = head_of(base)
+    if base != name and len(tokens) > 1 and tokens[-1].word == name[len(base) :]:
+        tokens = tokens[:-1]
+    if kind is None or head is None or not tokens:
+        return None
+    last = tokens[-1]
+    if len(head) == 1 and not (
+        last.tag in NAME_TAGS
+        or re.search(r"[0-9A-Za-z]", last.word)
+        or (last.word == head and len(tokens) > 1 and tokens[-2].tag in NAME_TAGS)
+        or ((len(last.word) > 1 or kind == "Organization") and _regional(base, kind))
+    ):
+        return None
+    rest = base[: -len(head)]
+    if len(rest) < 2 or not CJK.search(rest) or re.fullmatch(r"[一二三四五六七八九十两\d]+[个大项条]?", rest):
+        return None
+    if kind == "Company" and len(name) > 6 and head not in FORMAL_COMPANY_HEADS:
+        return None
+    if kind == "Policy" and _QUALITY.fullmatch(rest):
+        return None
+    if kind != "Policy" and not (is_proper(tokens) or _regional(name, kind)):
+        return None
+    if kind == "Place" and is_destination(tokens):
+        return None
+    return kind
+
+
+def _regional(name: str, kind: str) -> bool:
+    """True when a name without a proper noun is still one thing: a region-relative body or facility
+    (县图书馆, 区人民医院新院区), a facility named by its side of town (城南污水处理厂), or a
+    state-owned platform company (县城投集团, 区交投公司).
+
+    >>> _regional("县人民医院新院区", "Project"), _regional("区重点项目", "Project"), _regional("县城投集团", "Company")
+    (True, False, True)
+    """
+    if kind == "Company":
+        return bool(_PLATFORM.search(name))
+    if kind not in ("Organization", "Project"):
+        return False
+    if kind == "Project" and name.startswith(_SIDES):
+        return not is_generic(name[2:])
+    return (
+        name[0] in REGION_PREFIX
+        and name[1] not in "域级内外场" + "".join(REGION_PREFIX)
+        and not is_generic(name[1:])
+    )
+
+
+def is_destination(words: list[Token]) -> bool:
+    """True when the place head closing ``words`` is where someone goes (微工程 下 社区, 干部 进村): a verb
+    of going (``_GOING``) stands as a word of its own before the head, or glued to it alone, after a
+    common word. After a place word the character belongs to the name (东 进 社区 is 东进社区).
+
+    >>> is_destination([Token("环卫", "n", 0, 2), Token("下", "f", 2, 3), Token("社区", "n", 3, 5)])
+    True
+    >>> is_destination([Token("东", "LOC", 0, 1), Token("进", "v", 1, 2), Token("社区", "n", 2, 4)])
+    False
+    >>> is_destination([Token("干部", "n", 0, 2), Token("进村", "v", 2, 4)])
+    True
+    """
+    if not words:
+        return False
+    last = words[-1]
+    if last.tag in ("v", "f") and last.word[0] in _GOING and heads().get(last.word[1:]) == "Place":
+        return True
+    if len(words) < 2 or heads().get(last.word) != "Place" or words[-2].word not in _GOING:
+        return False
+    return words[-2].tag in ("v", "f") and (len(words) < 3 or words[-3].tag not in NAME_TAGS)
+
+
+def is_place_word(tok: Token) -> bool:
+    """True when a word is a place by itself: tagged a place, or a name with a division head (白沙镇).
+
+    >>> is_place_word(Token("白沙镇", "n", 0, 3)), is_place_word(Token("项目", "n", 0, 2))
+    (True, False)
+    """
+    return tok.tag in ("LOC", "ns") or (type_of(tok.word) == "Place" and not is_generic(tok.word))

@@ -1,0 +1,129 @@
+"""Names the genre marks by their form: glossary headwords, quoted names, document titles in book-title
+marks, five-year plans, numbered slogans (一企一策) and plus-formulas (互联网+养老).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.candidates import Candidate, make_candidate
+from kg.extract.name_types import is_place_word
+from kg.extract.names import head_of, normalise, type_of
+from kg.extract.not_names import QUOTED
+from kg.extract.tokens import Token, inside_name, words_in
+from kg.types import Document, Sentence
+
+#: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
+_GLOSSARY = re.compile(
+    r"^\s*\d{1,2}\s*[.．、]\s*[“\"]?(?P<x>[^“”\"：:（(]{2,30}?)[”\"]?\s*[（(]?P\d+[)）]?\s*[:：]"
+)
+
+#: Numbered slogans (一企一策, 多规合一, 三改一拆, 两违一拆): a general pattern of the genre; numerals
+#: written in words (两千三百) are not slogans.
+_NUMBERED_SLOGAN = re.compile(
+    r"[一二三四五六七八九十两多](?![一二三四五六七八九十两百千万亿零])[\u4e00-\u9fff]"
+    r"[一二三四五六七八九十两合](?![百千万亿零])[\u4e00-\u9fff]"
+)
+
+#: A document title in book-title marks that names a plan, rule or opinion: a Policy.
+_DOCUMENT = re.compile(
+    r"《(?P<x>[^《》]{2,40}?(规划纲要|规划|纲要|方案|条例|办法|意见|计划|规定|决定|细则))(?:[（(]草案[)）])?》"
+)
+
+#: Kinds of actors a quoted label classifies (“小巨人”企业, “领跑者”城市): the label names no policy.
+_QUOTED_KINDS = ("企业", "城市", "人才", "家庭", "市场主体")
+
+#: A numeral, in figures or in words.
+_NUMERAL = re.compile(r"[一二三四五六七八九十两百千万\d]")
+
+#: A five-year plan named by its period (“十四五”规划, 十三五规划): a Policy.
+_PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?规划")
+
+
+def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
+    """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
+    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策) and
+    plus-formulas (互联网+养老)."""
+    out: list[Candidate] = []
+    match = _GLOSSARY.match(sentence.text)
+    if match:
+        s = sentence.start + match.start("x")
+        name = normalise(match.group("x"))
+        kind = type_of(name)
+        out += make_candidate(
+            doc,
+            s,
+            s + len(match.group("x")),
+            kind if kind not in (None, "Place") and not _NUMERAL.match(name) else "Policy",
+            "glossary",
+            0,
+        )
+    for match in QUOTED.finditer(sentence.text):
+        out += _quoted(doc, sentence, tokens, match)
+    for match in _PERIOD_PLAN.finditer(sentence.text):
+        s = sentence.start + match.start()
+        out += make_candidate(doc, s, sentence.start + match.end(), "Policy", "period-plan", 1)
+    for match in _DOCUMENT.finditer(sentence.text):
+        s = sentence.start + match.start("x")
+        out += make_candidate(doc, s, s + len(match.group("x")), "Policy", "document-title", 1)
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    for match in _NUMBERED_SLOGAN.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if s in starts and e in ends:
+            out += make_candidate(doc, s, e, "Policy", "numbered-slogan", 4)
+    for tok in tokens:
+        if "+" in tok.word.strip("+"):
+            out += make_candidate(doc, tok.start, tok.end, "Policy", "plus-formula", 4)
+    return out
+
+
+def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Match[str]) -> list[Candidate]:
+    """A quoted name, with the longest head phrase written right after the quote: typed by head, else Policy.
+
+    The head phrase (改革, 决策制度, 基层治理模式) is made of name words and ends with a head.
+    A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head inside
+    the quote; a head of a work or body written after the quote (“一台戏”项目) types it as usual, and a
+    place written right before the quote opens such a name (甲镇“一台戏”项目 → 甲镇一台戏项目).
+    A quoted label of a kind of actor (“小巨人”企业) is no name, nor is a quoted goal or slogan clause
+    without a head after it (“把甲城建设得更加美丽”, see :func:`_slogan`). Scraped copies lose their quotes,
+    so this rule only adds certainty where quotes survive.
+    """
+    inner, after = match.group("x"), match.group("h")
+    if after.startswith(_QUOTED_KINDS):
+        return []
+    quote_end = sentence.start + match.end("x") + 1
+    for size in range(len(after), -1, -1):
+        words = words_in(tokens, quote_end, quote_end + size)
+        joined = sum(len(t.word) for t in words) == size and all(inside_name(t) for t in words)
+        head = head_of(after[:size]) if joined and not _NUMERAL.search(after[:size]) else None
+        kind = type_of(inner + after[:size]) if head and (len(head) > 1 or size == 1) else None
+        if kind or size == 0:
+            if (
+                _NUMERAL.match(inner)
+                and kind in ("Project", "Place", "Company")
+                and (size == 0 or kind == "Place")
+            ):
+                kind = "Policy"
+            start = sentence.start + match.start()
+            if kind is None and _slogan(inner, words_in(tokens, start + 1, quote_end - 1)):
+                return []
+            place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
+            if place is not None and kind in ("Project", "Company", "Organization"):
+                start = place.start
+            return make_candidate(doc, start, quote_end + size, kind or "Policy", "quoted", 1)
+    return []
+
+
+def _slogan(inner: str, words: list[Token]) -> bool:
+    """True when a quoted text is a clause of 10 or more characters holding a verb or preposition: a goal
+    or slogan (“把甲城建设得更加美丽”, “打造沿海开放的门户城市”), which the gold holds optional, not a
+    named policy (“一窗受理、集成服务” is shorter).
+
+    >>> _slogan("把青山建设得更加美丽", [Token("把", "p", 0, 1), Token("青山", "LOC", 1, 3),
+    ...     Token("建设", "v", 3, 5), Token("得", "u", 5, 6), Token("更加", "d", 6, 8), Token("美丽", "a", 8, 10)])
+    True
+    >>> _slogan("一窗受理、集成服务", [Token("一窗", "m", 0, 2), Token("受理", "v", 2, 4)])
+    False
+    """
+    return len(normalise(inner)) >= 10 and any(t.tag in ("v", "p") for t in words)

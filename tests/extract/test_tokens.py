@@ -1,0 +1,37 @@
+"""Tests of kg.extract.tokens: the tagger's words repaired and the words a name is made of, read through
+:func:`kg.extract.entities.extract_mentions` on invented sentences in the genre's style (no names from any
+report)."""
+
+
+def test_name_cut_by_the_tagger_is_repaired_from_the_document(found):
+    text = "回龙塔修缮工程全面启动。完成回龙塔周边整治，回龙塔对外开放。"
+    # The tagger cuts the last 回龙塔 as 回 (a verb) + 龙塔; the document's other uses glue it back.
+    pairs = found(text)
+    assert ("回龙塔修缮工程", "Project") in pairs and ("回龙塔", "Project") in pairs
+    assert all(not name.startswith("龙塔") for name, _ in pairs)
+
+
+def test_a_verb_inside_the_head_and_a_place_before_an_industry_word_do_not_cut_a_work(found):
+    text = "推进柳河镇污水处理厂建设，青禾湖生态修复工程完工。"
+    assert found(text) == {("柳河镇污水处理厂", "Project"), ("青禾湖生态修复工程", "Project")}
+
+
+def test_clause_verbs_and_superlatives_never_lie_inside_a_name(found):
+    text = "始终把群众满意作为最高工作标准，把权力关进制度的笼子，把安全生产纳入年度考核，坚持最高政治原则。"
+    assert found(text) == set()
+
+
+def test_zuowei_splits_a_national_theory_from_the_government(found):
+    text = "把习近平新时代中国特色社会主义思想作为政府工作的根本遵循。"
+    assert found(text) == {("习近平新时代中国特色社会主义思想", "Policy")}
+
+
+def test_an_industry_word_glued_to_a_product_is_split_off_after_a_company_name(found):
+    text = "恒达生物危化品和原钢铁厂固废清理到位，支持振洋汽配、龙都建材做大做强。"
+    assert found(text) == {("恒达生物", "Company"), ("振洋汽配", "Company"), ("龙都建材", "Company")}
+
+
+def test_no_name_starts_with_the_second_half_of_a_split_word(found):
+    assert found("二、2020年工作安排\n健全联农带农机制,完善到户产业奖补办法,鼓励发展。") == {
+        ("产业奖补办法", "Policy")
+    }
