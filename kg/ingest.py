@@ -140,6 +140,10 @@ _BODY_REVIEW_YEAR_RE = re.compile(
     r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?(?:取得[^。；！？\n]{0,6}成效|工作回顾)"
 )
 _BODY_OPENING_LINES = 3
+#: A part heading without a number marker (2018年工作回顾): the front matter ends before it.
+_PART_HEADING_RE = re.compile(
+    r"^(?:(?:19|20)\d\d年|过去一年|过去五年|今年)(?:的|政府)?(?:主要)?工作(?:回顾|安排)$"
+)
 #: A provisional figure (预计2021年全市…) in a review part: the year just ended, so the plan year is the next.
 _PROVISIONAL_YEAR_RE = re.compile(r"预计((?:19|20)\d\d)年")
 #: A sentence opening with 今年/明年/去年: the year is counted from the meeting's year.
@@ -518,9 +522,19 @@ def _sentence_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _front_end(text: str, lines: list[tuple[int, int]], sections: tuple[Section, ...]) -> int:
-    """Offset where the front matter ends: the first heading, or after the 各位代表 line and its next line."""
+    """Offset where the front matter ends: the first heading (an unnumbered part heading such as
+    ``2018年工作回顾`` included), or after the 各位代表 line and its next line.
+
+    >>> t = "政府工作报告\\n各位代表:\\n现在,我代表县人民政府报告工作。\\n2018年工作回顾\\n全年增长8%。"
+    >>> t[_front_end(t, _line_spans(t), ())]
+    '2'
+    """
+    first = sections[0].start if sections else len(text)
+    for start, end in lines[:_MAX_FRONT_LINES]:
+        if start < first and _PART_HEADING_RE.match(text[start:end]):
+            return start
     if sections:
-        return sections[0].start
+        return first
     for i, (start, end) in enumerate(lines[:_MAX_FRONT_LINES]):
         if text.startswith("各位代表", start):
             return lines[min(i + 1, len(lines) - 1)][1]

@@ -1070,3 +1070,13 @@ def test_a_news_write_up_takes_the_headline_year_the_acting_mayors_city_and_a_li
 def test_a_year_before_targets_counts_only_in_the_headline_without_the_word_main():
     text = "市长作政府工作报告\n本报讯 市长在报告中提出2014年工作的预期目标。\n全年增长8%。"
     assert ingest_text(text).year is None
+
+
+def test_an_unnumbered_part_heading_ends_the_front_matter():
+    text = "政府工作报告\n各位代表:\n现在,我代表县人民政府报告工作。\n2020年工作回顾\n2020年,全县生产总值增长6%；\n一、坚持稳中求进\n全年增长8%。"
+    doc = ingest_text(text)
+    assert [(s.text, s.part) for s in doc.sentences][2:5] == [
+        ("现在,我代表县人民政府报告工作。", "front"),
+        ("2020年工作回顾", "other"),
+        ("2020年,全县生产总值增长6%；", "other"),
+    ]

@@ -102,6 +102,8 @@ _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
+#: Verbs of a clause saying its subject reached a level, figure given in the next clause.
+_LEVEL_CLAUSE_RE = re.compile(r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到")
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
 _QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
 #: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
@@ -183,7 +185,7 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
         first = group[0]
         seg_start = max(prev_end, _clause_start(text, first.start))
         elliptic = first.kind != "rank" or _rank_follows_figure(text[prev_end:seg_start])
-        prev_end = group[-1].end
+        prev_start, prev_end = prev_end, group[-1].end
         if first.kind == "ratio":
             out.extend(_ratio_observations(doc, sentence, year, first, seg_start))
             continue
@@ -201,14 +203,39 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
                 if not listed and not _rank_scope(first):
                     continue  # 我区位列第79位 in a list the sentence does not name
                 seg = replace(seg, indicator=listed, offset=list_start - seg_start)
-            names = _names(seg, group, recent, elliptic)
             span_start = seg_start + seg.offset
+            if not seg.indicator and not recent and first.kind == "number":
+                subject = _clause_subject(text, seg_start, prev_start)
+                if subject:  # 全县GDP突破百亿元大关,达109亿元: the figure is the subject's
+                    _remember(recent, [subject[0]], "")
+                    span_start = subject[1]
+            names = _names(seg, group, recent, elliptic)
         if not names or (seg.verb_class == "from" and not _start_year(text, first.start)):
             continue
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
     return out
+
+
+def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | None:
+    """The subject of the clause before the one at ``seg_start``, when that clause has no figure
+    and states a level its subject reached (``全县GDP突破百亿元大关,``), and where it starts.
+
+    >>> t = "预计:全县GDP突破百亿元大关,达109亿元"
+    >>> _clause_subject(t, 16, 0), _clause_subject("经济运行稳中向好,增长7%", 9, 0)
+    (('GDP', 5), None)
+    """
+    if seg_start < 1 or text[seg_start - 1] not in ",，":
+        return None
+    start = _clause_start(text, seg_start - 1)
+    if start < floor:
+        return None
+    verb = _LEVEL_CLAUSE_RE.search(text, start, seg_start - 1)
+    if not verb:
+        return None
+    indicator, offset = _clean_indicator(text[start : verb.start()])
+    return (indicator, start + offset) if len(indicator) >= 2 else None
 
 
 def _groups(text: str, figures: list[Figure]) -> list[list[Figure]]:

@@ -554,3 +554,13 @@ def test_a_footnote_marker_after_a_quoted_term_is_no_figure_and_the_term_is_coun
     assert _obs(PLAN + "聚焦“两不愁”[12],新招募“协管员”[13]120个。") == [
         ("协管员", 120.0, "个", 2020, "target", None),
     ]
+
+
+def test_a_level_reached_in_one_clause_and_figured_in_the_next_is_the_subjects():
+    text = "预计:全县GDP迈上新台阶,达52.3亿元、增长8.1%；一般公共预算收入3.05亿元、增长6.2%。"
+    assert _obs("一、2020年工作回顾\n" + text) == [
+        ("GDP", 52.3, "亿元", 2020, "actual", None),
+        ("GDP", 8.1, "%", 2020, "growth", None),
+        ("一般公共预算收入", 3.05, "亿元", 2020, "actual", None),
+        ("一般公共预算收入", 6.2, "%", 2020, "growth", None),
+    ]
