@@ -4,7 +4,8 @@ The figures of a sentence come from :mod:`kg.extract.numbers`; this module names
 measures and how. The indicator is the noun phrase before the figure with the verbs around it
 removed (``社会消费品零售总额完成86.2亿元`` → 社会消费品零售总额), or the noun after a count
 (``6家小化工厂`` → 小化工厂). A figure with no noun of its own is elliptic and takes the
-indicator of the figure before it in the sentence (``实现地区生产总值98.3亿元,增长7.5%``); a
+indicator of the figure before it in the sentence (``实现地区生产总值98.3亿元,增长7.5%``), or the subject of the clause before it when that
+clause says a level was reached without a figure (``全县GDP突破百亿元大关,达109亿元``); a
 relative noun is joined to it (``增速排名全市第一`` → 地区生产总值增速, ``占比提高0.6个百分点``).
 Works named verb first take their statistical name (``改造棚户区35万平方米`` → 棚户区改造).
 A list of figures pairs with a list of indicators by position (``分别``; ``城乡居民…`` splits into
@@ -14,7 +15,8 @@ Kinds: ``rank`` for rankings; in the plan part (or for a year after the report y
 figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点, or 倍 after such a
 verb) is a ``growth``, another rate or ratio in % a ``share``, the rest ``actual``. A multiple of a
 base level (``是2015年的1.5倍``; ``翻一番`` is 2 倍, ``翻两番`` 4 倍) is a ratio of two levels, so a
-``share`` (GUIDELINES: "a ratio or share"); ``增长1.2倍`` stays a ``growth``. A reported fall of a
+``share`` (GUIDELINES: "a ratio or share"); ``增长1.2倍`` stays a ``growth``; a period named as
+the base (``是“十一五”末的2.6倍``) sets no year. A natural growth rate (人口自然增长率) is a level, a ``share``. A reported fall of a
 rate is a negative growth, as statistics write it (``能耗下降3%`` → 能耗, growth −3); any other
 decrease (a planned one included) keeps its value positive and names its direction in the indicator
 (a target ``会议减少30%以上`` → 会议减少, 30), as does a change of an amount (``财政总收入增收`` 2.1
@@ -74,7 +76,7 @@ _TAIL_RE = re.compile(
     r"(?:"
     r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
     r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
-    r"|升至|上升到|上升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
+    r"|升至|上升到|上升至|跃升到|跃升至|攀升到|攀升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
     r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到|精简到|精简至|精简为|削减到|削减至"
     r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|保持"
     r"|(?<![行作认成因])为)"
@@ -84,7 +86,8 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|同口径|年均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
-    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的)"
+    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的"
+    r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
@@ -132,7 +135,8 @@ _CHANGE_VERB_RE = re.compile(
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
-_PERIOD_RE = re.compile(r"(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
+#: A five-year period named for a figure; one after 是/比/较 is a base of comparison (是“十一五”末的2.6倍).
+_PERIOD_RE = re.compile(r"([是比较]?)[“\"]?(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
@@ -593,10 +597,19 @@ def _kind(figure: Figure, seg: _Segment, name: str, target: bool) -> str:
     if unit == "倍":
         return "share"
     if unit in PERCENT_UNITS:
-        if seg.verb_class in ("up", "down") or name.endswith(("增速", "增幅", "增长率")):
+        if seg.verb_class in ("up", "down") or _growth_rate(name):
             return "growth"
         return "share"
     return "actual"
+
+
+def _growth_rate(name: str) -> bool:
+    """Whether ``name`` is a rate of change; a natural growth rate (人口自然增长率) is a level.
+
+    >>> _growth_rate("地区生产总值增速"), _growth_rate("人口自然增长率")
+    (True, False)
+    """
+    return name.endswith(("增速", "增幅", "增长率")) and not name.endswith("自然增长率")
 
 
 def _observation(
@@ -677,13 +690,11 @@ def _period_year(sentence: Sentence, pos: int, year: int) -> int:
     >>> _period_year(plan, 10, 2021), _period_year(replace(plan, part="review", year=2019), 10, 2019)
     (2025, 2019)
     """
-    match = None
-    for match in _PERIOD_RE.finditer(sentence.text, 0, pos):
-        pass
-    if match is None:
+    periods = [m for m in _PERIOD_RE.finditer(sentence.text, 0, pos) if not m.group(1)]
+    if not periods:
         return year
     # The n-th plan (n ≥ 3) runs 1966+5(n−3) … 1970+5(n−3): 十三五 is 2016–2020.
-    end = 1970 + 5 * (int(parse_number(match.group(1))) - 3)
+    end = 1970 + 5 * (int(parse_number(periods[-1].group(2))) - 3)
     return end if sentence.part == "plan" else min(end, year)
 
 

@@ -564,3 +564,18 @@ def test_a_level_reached_in_one_clause_and_figured_in_the_next_is_the_subjects()
         ("一般公共预算收入", 3.05, "亿元", 2020, "actual", None),
         ("一般公共预算收入", 6.2, "%", 2020, "growth", None),
     ]
+
+
+def test_a_level_leapt_to_is_the_subjects_and_a_multiple_of_a_period_is_of_the_clause_subject():
+    text = (
+        "全市地区生产总值由2015年的52亿元跃升到2020年的98.6亿元,年均增长11.2%；"
+        "税收收入由3.1亿元增加到6.4亿元,是“十二五”末的2.1倍；人口自然增长率控制在5.2‰以内。"
+    )
+    assert _obs("一、2020年工作回顾\n" + text) == [
+        ("地区生产总值", 52.0, "亿元", 2015, "actual", None),
+        ("地区生产总值", 98.6, "亿元", 2020, "actual", None),
+        ("地区生产总值", 11.2, "%", 2020, "growth", None),
+        ("税收收入", 6.4, "亿元", 2020, "actual", None),
+        ("税收收入", 2.1, "倍", 2020, "share", None),
+        ("人口自然增长率", 5.2, "‰", 2020, "share", "以内"),
+    ]
