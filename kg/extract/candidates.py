@@ -34,6 +34,16 @@ _PERIOD = re.compile(r"十[一二三四五六七八九]?五(时期|期间|期)?"
 #: Latin letters glued before a name that opens with a division (FTR湖南省人民政府): scraping junk.
 _LATIN_OPENING = re.compile(r"[A-Za-z]+\s*")
 
+#: A ranking or title written before a company (世界500强企业, 中国民营企业500强, 全国百强, 世界领军企业): no
+#: part of the name, which starts after it; a ranked county or district (百强县) is a title won instead.
+_RANKED = re.compile(r"(?:\d+|[十百千])强(?:企业)?(?![县市区镇乡村])|领军企业")
+
+#: A count closing a clause after a noun (人畜饮水安全工程182处。, 文化广场12个，): many such works, a kind.
+_COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九十百千万]+[处座个](?=[，。；、,;）)]|$)")
+
+#: The rest of a list closed by one 项目 (、乙精制、丙树脂项目): its items are parts of one project.
+_PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:]{1,12}?项目")
+
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
 
@@ -75,8 +85,17 @@ def accept(name: str, kind: str | None) -> bool:
 def make_candidate(
     doc: Document, start: int, end: int, kind: str | None, rule: str, rank: int
 ) -> list[Candidate]:
-    """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out."""
-    start = _past_junk(doc.text, start, end)
+    """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out.
+
+    The name starts after scraping junk and after a ranking written before it (:func:`_past_ranking`);
+    a noun counted by more than one (…工程182处) names a kind of works and is no candidate, nor is an
+    item found by head before a list closed by one 项目 (甲加氢、乙精制、丙树脂项目: no policy).
+    """
+    start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
+    if _COUNTED.match(doc.text, end):
+        return []
+    if kind == "Policy" and rule != "lexicon" and _PROJECT_LIST.match(doc.text, end):
+        return []
     name = normalise(doc.text[start:end])
     if not accept(name, kind):
         return []
@@ -96,6 +115,25 @@ def _past_junk(text: str, start: int, end: int) -> int:
     rest = text[junk.end() : end]
     opens = division_regex(()).match(rest) or REGION_BODY.match(rest)
     return junk.end() if opens else start
+
+
+def _past_ranking(text: str, start: int, end: int) -> int:
+    """Where a name in text[start:end] starts after a ranking or title written before it (世界500强企业,
+    中国民营企业500强, 全国百强): the ranking may open inside the span or just before it.
+
+    >>> _past_ranking("世界500强企业青禾控股集团", 0, 14), _past_ranking("民营企业500强白鹭集团", 7, 12)
+    (8, 8)
+    >>> _past_ranking("全国百强县青山县", 0, 8), _past_ranking("青禾集团", 0, 4)
+    (0, 0)
+    """
+    window = max(start - 6, 0)
+    if "强" not in text[window:end] and "领军" not in text[window:end]:
+        return start
+    after = start
+    for match in _RANKED.finditer(text, window, end):
+        if start < match.end() < end:
+            after = match.end()
+    return after
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:

@@ -45,6 +45,10 @@ RANKING_TITLE = re.compile(r"(?:全国|全省|全市)[\u4e00-\u9fff]{0,12}?" + _
 #: words of premises, staff and condition are listed: 无废 in 无废城市 names a programme.
 _DESCRIBED = re.compile(r"无房|无证|无照|缺编|缺员|老旧|破旧|危旧|陈旧|闲置|废弃|简易|临时|现有|原有|在建")
 
+#: Qualities of a kind of programme (绿色矿山, 智慧工厂, 数字乡村): before a generic noun the whole still names
+#: a kind, unless a nationwide programme of the policy lexicon opens with it (智慧城市, 智慧社区建设).
+_QUALIFIED = re.compile(r"绿色|智慧|数字|智能")
+
 #: Conjunctions that join names in a list (甲和乙, 甲及乙, 甲与乙): they end no name.
 #: A development slogan on a division (依港立市, 科教兴县, 工业强区, 开放活市), or a cut of one (港立市).
 _SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{2}[立兴强活]|[\u4e00-\u9fff][立活])[省市县区]")
@@ -129,16 +133,24 @@ def type_of(name: str) -> str | None:
 
 def is_generic(name: str) -> bool:
     """True when ``name`` names a kind of thing, not one thing (安置房, 重点项目), also after a word that
-    only describes its state (无房派出所, 老旧派出所: see ``_DESCRIBED``).
+    only describes its state (无房派出所, 老旧派出所: see ``_DESCRIBED``) or the quality of a programme
+    (绿色矿山: see ``_QUALIFIED``).
 
     >>> is_generic("安置房"), is_generic("重点项目"), is_generic("金禾农贸市场")
     (True, True, False)
     >>> is_generic("无房派出所"), is_generic("老旧农贸市场"), is_generic("无废城市"), is_generic("城关派出所")
     (True, True, False, False)
+    >>> is_generic("绿色矿山"), is_generic("智慧城市"), is_generic("智慧社区"), is_generic("绿色青山矿山")
+    (True, False, False, False)
     """
     generic = terms("generic_nouns.txt")
     described = _DESCRIBED.match(name)
-    return name in generic or bool(described and name[described.end() :] in generic)
+    if name in generic or bool(described and name[described.end() :] in generic):
+        return True
+    qualified = _QUALIFIED.match(name)
+    if not qualified or name[qualified.end() :] not in generic:
+        return False
+    return not any(t.startswith(name) for t in terms("policies_national.txt"))
 
 
 def is_honour(name: str) -> bool:

@@ -34,9 +34,12 @@ _TITLE_WON = re.compile(
     r"(获评|荣获|获得|被评为|评为|被命名为|命名为|蝉联)[^，。；：,;:的“”]{2,20}?(称号|荣誉)"
 )
 
+#: A member of a congress or CPPCC (政协委员, 人大代表): a person's role, no mention of the body.
+_MEMBER = re.compile(r"(政协|人大)(委员(?!会)|代表(?!大会))")
+
 #: Fixed phrases no name overlaps: a congress session, an indicator, a dateline, a ranking won, plenums,
-#: a title won.
-NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE, _PLENUM, _TITLE_WON)
+#: a title won, a member of a body.
+NOT_NAMES = (_SESSION, _INDICATOR, _DATELINE, RANKING_TITLE, _PLENUM, _TITLE_WON, _MEMBER)
 
 #: Verbs of winning a title written before a quote (获评全省唯一一个“甲”): the quote holds the title.
 _WON_BEFORE = re.compile(r"(获评|荣获|被评为|评为|入选|授予|被命名为|命名为)[^，。；,;“”]{0,8}$")

@@ -120,3 +120,30 @@ def test_a_policy_name_without_a_compound_after_it_stays(found):
 
 def test_a_headings_opening_verb_is_no_company(found):
     assert found("二、2020年工作安排\n(一)聚力推进乡村振兴,加快农业现代化。") == {("乡村振兴", "Policy")}
+
+
+def test_a_ranking_before_a_company_is_no_part_of_its_name(found):
+    pairs = found("引进世界500强企业青禾控股集团、中国民营企业500强江西白鹭集团。")
+    assert ("青禾控股集团", "Company") in pairs
+    assert ("江西白鹭集团", "Company") in pairs
+    assert all("强" not in name for name, _ in pairs)
+
+
+def test_a_member_of_the_cppcc_or_congress_is_no_mention_of_the_body(found):
+    assert found("请政协委员和列席人员提出意见。") == set()
+    assert found("办理县人大代表建议52件、县政协委员提案40件。") == set()
+    assert found("县政协开展民主监督。") == {("县政协", "Organization")}
+
+
+def test_a_qualified_generic_noun_and_a_bare_level_word_are_no_places(found):
+    assert found("全面启动智慧矿山建设。") == set()
+    assert found("成功晋升为自治区级园林县城。") == set()
+
+
+def test_works_counted_by_many_are_a_kind(found):
+    assert found("新建农村饮水安全工程95处。") == set()
+
+
+def test_technical_items_before_one_project_head_are_no_policies(found):
+    pairs = found("青禾科技焦油加氢、粗苯精制、酚醛树脂项目完成设备安装。")
+    assert ("青禾科技", "Company") in pairs and all(kind != "Policy" for _, kind in pairs)
