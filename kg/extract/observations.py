@@ -9,7 +9,9 @@ clause says a level was reached without a figure (``全县GDP突破百亿元大�
 relative noun is joined to it (``增速排名全市第一`` → 地区生产总值增速, ``占比提高0.6个百分点``).
 Works named verb first take their statistical name (``改造棚户区35万平方米`` → 棚户区改造).
 A list of figures pairs with a list of indicators by position (``分别``; ``城乡居民…`` splits into
-城镇居民… and 农村居民…); ``均`` gives one figure to every indicator of a list.
+城镇居民… and 农村居民…; in ``一般公共预算收入和支出`` 支出 shares the modifier of 收入); ``均`` gives
+one figure to every indicator of a list. A measure inside the name of a facility or project
+(``20万吨粮食储备库``, ``26.9万千瓦光伏项目9个``) is part of the name, not a figure.
 
 Kinds: ``rank`` for rankings; in the plan part (or for a year after the report year) every
 figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点, or 倍 after such a
@@ -123,6 +125,15 @@ _COORDINATED = {
     "存贷款": ("存款", "贷款"),
     "本外币": ("本币", "外币"),
 }
+#: Nouns that stand for each other's counterpart after a shared modifier (…收入和支出).
+_COUNTERPARTS = {
+    "支出": "收入",
+    "收入": "支出",
+    "出口": "进口",
+    "进口": "出口",
+    "贷款": "存款",
+    "存款": "贷款",
+}
 #: Where the noun after a count ends: the verb or function word that follows it.
 _RIGHT_STOP_RE = re.compile(
     r"全部|得到|圆满|入住|按|顺利|实现|完成|获得|获|年?人均|均|已|被|通过|纳入|正式|成功|建成|开工|落地|投入|参加"
@@ -134,6 +145,8 @@ _CHANGE_VERB_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
+#: A noun naming a facility or project right after a measure: the measure is its capacity, part of its name.
+_FACILITY_RE = re.compile(rf"[{_HAN}]{{0,8}}?(?:储备库|生产线|项目|电站|基地|仓库|工厂|厂)")
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
 #: A five-year period named for a figure; one after 是/比/较 is a base of comparison (是“十一五”末的2.6倍).
 _PERIOD_RE = re.compile(r"([是比较]?)[“\"]?(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
@@ -193,6 +206,8 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
         if first.kind == "ratio":
             out.extend(_ratio_observations(doc, sentence, year, first, seg_start))
             continue
+        if len(group) == 1 and _names_a_facility(text, first):
+            continue  # 20万吨粮食储备库: a capacity inside a project's name
         right = _right_indicator(text, first) if len(group) == 1 and first.kind == "number" else None
         context = text[seg_start : first.start] + (right[0] if right else "")
         group = [_money_unit(figure, context) for figure in group]
@@ -488,6 +503,10 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
     for key in _COORDINATED:  # 城、乡居民…, 进、出口总额: the pair written apart is the pair
         indicator = re.sub(f"^{key[0]}[、和及与]{key[1:]}", key, indicator)
     items = [i for i in re.split("[、和及与]", indicator) if i]
+    for j, item in enumerate(items[1:], start=1):  # 一般公共预算收入和支出: 支出 is the budget's too
+        counterpart = _COUNTERPARTS.get(item)
+        if counterpart and items[0].endswith(counterpart) and len(items[0]) > len(counterpart):
+            items[j] = items[0][: -len(counterpart)] + item
     if len(items) == 1 and ((n == 2 and mode == "respectively") or mode == "each"):
         for key, (a, b) in _COORDINATED.items():
             if key in indicator:
@@ -572,6 +591,20 @@ def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
     if len(noun) < 2:
         return None
     return noun, figure.end + offset + len(noun)
+
+
+def _names_a_facility(text: str, figure: Figure) -> bool:
+    """Whether a measure is part of a facility's or project's name (``20万吨粮食储备库``,
+    ``26.9万千瓦光伏项目``): the noun after it ends in a facility word. Counts and money are figures.
+
+    >>> t = "建成10万吨冷链物流基地,新增仓容5万吨"
+    >>> [_names_a_facility(t, f) for f in find_figures(t)]
+    [True, False]
+    """
+    dimension = _dimension(figure.unit)
+    if figure.kind != "number" or dimension in ("money", "%", "", "倍") or dimension in COUNT_UNITS:
+        return False
+    return bool(_FACILITY_RE.match(text, figure.end))
 
 
 def _money_unit(figure: Figure, context: str) -> Figure:

@@ -579,3 +579,18 @@ def test_a_level_leapt_to_is_the_subjects_and_a_multiple_of_a_period_is_of_the_c
         ("税收收入", 2.1, "倍", 2020, "share", None),
         ("人口自然增长率", 5.2, "‰", 2020, "share", "以内"),
     ]
+
+
+def test_a_coordinated_pair_shares_its_modifier_and_a_capacity_in_a_project_name_is_no_figure():
+    text = (
+        "政府性基金收入和支出分别达3.2亿元、7.5亿元,分别增长4.1%、2.3%。"
+        "新建年产8万吨饲料生产线,实施总容量12.5万千瓦风电项目3个,完成并网6.8万千瓦。"
+    )
+    assert _obs("一、2020年工作回顾\n" + text) == [
+        ("政府性基金收入", 3.2, "亿元", 2020, "actual", None),
+        ("政府性基金支出", 7.5, "亿元", 2020, "actual", None),
+        ("政府性基金收入", 4.1, "%", 2020, "growth", None),
+        ("政府性基金支出", 2.3, "%", 2020, "growth", None),
+        ("风电项目", 3.0, "个", 2020, "actual", None),
+        ("完成并网", 6.8, "万千瓦", 2020, "actual", None),
+    ]
