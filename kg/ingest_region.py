@@ -283,12 +283,16 @@ def _short_name_owner(alias: str) -> int | None:
     (True, None, None)
     """
     owners = _short_names().get(alias, ())
-    return owners[0] if len(owners) == 1 and alias not in _common_words() else None
+    return owners[0] if len(owners) == 1 and alias not in common_words() else None
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """The headwords of jionlp's dictionary of common Chinese words."""
+def common_words() -> frozenset[str]:
+    """The headwords of jionlp's dictionary of common Chinese words (read once).
+
+    >>> "资源" in common_words(), "华为" in common_words()
+    (True, False)
+    """
     return frozenset(line.split("\t", 1)[0] for line in _dictionary_lines("chinese_word_dictionary"))
 
 

@@ -39,6 +39,7 @@ from kg.extract.tokens import (
     words_in,
 )
 from kg.ingest import is_site_chrome
+from kg.ingest_region import common_words
 from kg.types import Document, Mention, Sentence
 
 #: A capacity written inside a project's name (甲集团年产10万吨乙项目, 甲科技12英寸晶圆制造项目).
@@ -242,11 +243,22 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Place"
         if kind is None and tok.tag == "LOC" and tok.word in division_shorts() and not _idiom_at(doc, tok):
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
+        if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
+            continue  # 资源能源消耗: a common noun the tagger read as an organisation
         if kind is None and tok.tag == "ORG":
             body = heads().get(tok.word) == "Organization" or REGION_BODY.fullmatch(tok.word)
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
+
+
+def _common_noun_in_compound(tokens: list[Token], i: int) -> bool:
+    """Whether the ORG word ``tokens[i]`` is a common dictionary word that modifies the noun after it.
+
+    A brand that is also a word (联想, 百度) is still a name when listed (联想、百度等企业).
+    """
+    following = tokens[i + 1].tag if i + 1 < len(tokens) else "w"
+    return tokens[i].word in common_words() and following in ("n", "vn", "nz")
 
 
 def _opens_heading(doc: Document, tok: Token) -> bool:

@@ -147,3 +147,8 @@ def test_works_counted_by_many_are_a_kind(found):
 def test_technical_items_before_one_project_head_are_no_policies(found):
     pairs = found("青禾科技焦油加氢、粗苯精制、酚醛树脂项目完成设备安装。")
     assert ("青禾科技", "Company") in pairs and all(kind != "Policy" for _, kind in pairs)
+
+
+def test_a_common_noun_read_as_an_organisation_before_a_noun_is_no_company(found):
+    assert found("资源能源消耗持续下降。") == set()
+    assert {("联想", "Company"), ("百度", "Company")} <= found("积极对接联想、百度等企业。")
