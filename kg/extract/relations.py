@@ -440,11 +440,6 @@ def _place_before(text, index, group, nxt, end) -> Iterator[Relation]:
             yield _relation(project, "locatedIn", place.name, "Place", index, evidence, _span(project))
 
 
-def _mention_at(mentions: Sequence[Mention], position: int) -> Mention | None:
-    """The mention that starts at ``position``, if any."""
-    return next((m for m in mentions if m.start == position), None)
-
-
 def _shared_head(text, sentence, group, inside, verbs, end) -> Iterator[Relation]:
     """Places that share a head: "甲、乙、丙三大片区棚户区改造" is in each of 甲, 乙, 丙.
 
