@@ -50,14 +50,15 @@ _STATUS_WORDS: dict[str, str] = {
         _words(
             "加快推进 有序推进 稳步推进 顺利推进 高效推进 扎实推进 全力推进 强力推进 "
             "大力推进 重点推进 全面推进 加速推进 推进 加快建设 加快实施 有序实施 在建 "
-            "续建 主体完工 主体封顶 封顶 进展顺利 全面提速 提速 加快 竣工在即"
+            "续建 主体完工 基本完工 主体封顶 封顶 进展顺利 全面提速 提速 加快 竣工在即 "
+            "即将建成投产 即将建成 即将投产 即将竣工 即将完工 即将投用 即将通车"
         ),
         "underConstruction",
     ),
     **dict.fromkeys(
         _words(
             "启动 全面启动 正式启动 启动建设 启动开发 开工 开工建设 落地开工 动工 "
-            "破土动工 开建 奠基 签约 签约落地"
+            "破土动工 开建 奠基 签约 签约落地 落地 引进落地"
         ),
         "started",
     ),
@@ -71,6 +72,16 @@ _PLAN_ONLY_WORDS = _words("建设 新建 改建 扩建 实施 打造 推动 加�
 _VERB_RE = re.compile(_alternation([*_STATUS_WORDS, *_PLAN_ONLY_WORDS]))
 #: How far a verb may stand from the list it governs (characters), after and before it.
 _AFTER_GAP, _BEFORE_GAP = 12, 6
+#: What a verb before a project may stand apart from it by, however long: its investment
+#: ("引进落地总投资3.5亿元的甲项目").
+_INVESTMENT_RE = re.compile(
+    r"(?:总|计划|累计)?投资(?:额)?(?:约|超|近|达)?\d+(?:\.\d+)?多?(?:万|亿)元(?:以上)?的?"
+)
+#: A section or phase written in brackets after a project's name: "甲铁路(乙县段)", "甲园(二期)".
+#: It belongs to the name before it: it does not part that name from its verb.
+_SECTION_RE = re.compile(r"[(（][^()（）,，;；:：。]{0,12}?(?:段|期)[)）]")
+#: What follows a place that names a road section in brackets: "(乙县段)", "(乙县境内段)".
+_PLACE_SECTION_RE = re.compile(r"(?:境内)?段[)）]")
 
 _CN_DIGITS = "一二三四五六七八九十"
 #: Deadlines as written: 6月底前, 9月30日前, 年内, 年底前, 上半年, 2020年底, 第三季度末 …
@@ -234,6 +245,10 @@ def _sentence_relations(
     for clause in _CLAUSE_RE.finditer(text, sentence.start, sentence.end):
         start, end = clause.span()
         inside = [m for m in top if start <= m.start and m.end <= end]
+        sections = [(m, _SECTION_RE.match(text, m.end)) for m in inside if m.type == "Project"]
+        sections = [(project, match) for project, match in sections if match]
+        yield from _section_places(text, sentence.index, sections, inside)
+        inside = [m for m in inside if not any(s.start() < m.start < s.end() for _, s in sections)]
         if not inside:
             continue
         groups = _groups(text, inside)
@@ -245,13 +260,37 @@ def _sentence_relations(
     yield from _included_in(text, sentence, top)
 
 
+def _section_places(text, index, sections, inside) -> Iterator[Relation]:
+    """A project is in the place that names its section in brackets: "甲铁路(乙县段)" → 乙县."""
+    for project, section in sections:
+        for place in inside:
+            if (
+                place.type == "Place"
+                and place.start == section.start() + 1
+                and _PLACE_SECTION_RE.fullmatch(text, place.end, section.end())
+            ):
+                yield _relation(
+                    project, "locatedIn", place.name, "Place", index, _span(project), section.span()
+                )
+
+
+def _after_section(text: str, position: int) -> int:
+    """Where the text after a name continues, past a bracketed section or phase ("(乙县段)", "(二期)").
+
+    >>> _after_section("甲路(乙县段)建成", 2), _after_section("甲路(扩建)", 2)
+    (7, 2)
+    """
+    section = _SECTION_RE.match(text, position)
+    return section.end() if section else position
+
+
 def _overlaps(match: re.Match, mentions: Sequence[Mention]) -> bool:
     """Whether a verb match falls inside a name ("开发" in "某某片区开发项目")."""
     return any(m.start < match.end() and match.start() < m.end for m in mentions)
 
 
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
-    """Coordinated lists: runs of mentions joined by 、和及与 or nothing.
+    """Coordinated lists: runs of mentions joined by 、和及与 or nothing, a bracketed section aside.
 
     >>> t = "甲路、乙路和丙桥建成,丁园"
     >>> ms = [Mention("甲路", "Project", 0, 0, 2), Mention("乙路", "Project", 0, 3, 5),
@@ -261,7 +300,7 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """
     groups: list[list[Mention]] = []
     for mention in mentions:
-        if groups and _LIST_GAP_RE.fullmatch(text, groups[-1][-1].end, mention.start):
+        if groups and _LIST_GAP_RE.fullmatch(text, _after_section(text, groups[-1][-1].end), mention.start):
             groups[-1].append(mention)
         else:
             groups.append([mention])
@@ -316,14 +355,15 @@ def _span(mention: Mention) -> tuple[int, int]:
 def _group_status(text, group, inside, verbs, part) -> tuple[str, re.Match] | None:
     """The status a list gets from the verbs of its clause, with the verb that gave it.
 
-    The nearest verb after the list counts first, else the nearest before it; no other name
+    The nearest verb after the list counts first (a bracketed section after it aside), else the
+    nearest before it (an investment between aside: "落地总投资3亿元的甲项目"); no other name
     may stand between. A plan marker (争取, 确保, 前期工作 …) makes it ``planned``; in the plan
     part every status or plan verb does.
     """
-    first, last = group[0].start, group[-1].end
+    first, last = group[0].start, _after_section(text, group[-1].end)
     others = [m for m in inside if m not in group]
     after = [v for v in verbs if last <= v.start() <= last + _AFTER_GAP and _clear(others, last, v.start())]
-    before = [v for v in verbs if first - _BEFORE_GAP <= v.end() <= first and _clear(others, v.end(), first)]
+    before = [v for v in verbs if _close_before(text, v.end(), first) and _clear(others, v.end(), first)]
     near = after[:1] + before[-1:]
     if part == "plan":
         return ("planned", near[0]) if near else None
@@ -332,6 +372,15 @@ def _group_status(text, group, inside, verbs, part) -> tuple[str, re.Match] | No
         if status == "planned":
             return status, verb
     return (ranked[0][1], ranked[0][0]) if ranked else None
+
+
+def _close_before(text: str, verb_end: int, first: int) -> bool:
+    """Whether a verb ending at ``verb_end`` is close enough before a list starting at ``first``.
+
+    >>> _close_before("落地总投资3.5亿元的甲项目", 2, 11), _close_before("落地于多年以前的某地的甲项目", 2, 11)
+    (True, False)
+    """
+    return 0 <= first - verb_end <= _BEFORE_GAP or bool(_INVESTMENT_RE.fullmatch(text, verb_end, first))
 
 
 def _clear(mentions: Sequence[Mention], start: int, end: int) -> bool:

@@ -151,6 +151,66 @@ def test_only_projects_get_a_status():
     assert triples(extract_relations(doc, ms), "status") == [("临江隧道", "started")]
 
 
+def test_a_bracketed_section_or_phase_does_not_part_a_project_from_its_verb():
+    doc = make_doc(
+        ("青川至白岭铁路(南溪段)实现开工,云港高速(南溪段)建设项目基本完工。", "review"),
+        ("翠湖康养小镇(二期)主体完工,松涛物流园(一期)、蓝湾物流园(二期)建成投用。", "review"),
+    )
+    ms = [
+        mention(doc, "青川至白岭铁路", "Project"),
+        mention(doc, "南溪", "Place"),
+        mention(doc, "云港高速", "Project"),
+        mention(doc, "南溪", "Place", 1),
+        *(mention(doc, n, "Project") for n in ("翠湖康养小镇", "松涛物流园", "蓝湾物流园")),
+    ]
+    relations = extract_relations(doc, ms)
+    assert triples(relations, "status") == [
+        ("青川至白岭铁路", "started"),
+        ("云港高速", "underConstruction"),
+        ("翠湖康养小镇", "underConstruction"),
+        ("松涛物流园", "completed"),
+        ("蓝湾物流园", "completed"),
+    ]
+    assert triples(relations, "locatedIn") == [("青川至白岭铁路", "南溪"), ("云港高速", "南溪")]
+
+
+def test_a_bracketed_phase_or_organisation_is_no_place_of_the_project():
+    doc = make_doc(("青峰产业园(南溪镇二期)建成,白沙中学(南溪镇)投用。", "review"))
+    ms = [
+        mention(doc, "青峰产业园", "Project"),
+        mention(doc, "南溪镇", "Place"),
+        mention(doc, "白沙中学", "Project"),
+        mention(doc, "南溪镇", "Place", 1),
+    ]
+    relations = extract_relations(doc, ms)
+    assert triples(relations, "locatedIn") == []
+    assert triples(relations, "status") == [("青峰产业园", "completed")]
+
+
+def test_landing_and_an_investment_between_verb_and_project():
+    doc = make_doc(
+        ("引进落地总投资12.5亿元的青峰新材料项目,白鹭电子产业园项目落地。", "review"),
+        ("签约之后历经多年筹备的枫林物流园。", "review"),
+    )
+    ms = [mention(doc, n, "Project") for n in ("青峰新材料项目", "白鹭电子产业园项目", "枫林物流园")]
+    assert triples(extract_relations(doc, ms), "status") == [
+        ("青峰新材料项目", "started"),
+        ("白鹭电子产业园项目", "started"),
+    ]
+
+
+def test_production_soon_or_in_full():
+    doc = make_doc(
+        ("云港光伏电站即将建成投产,松涛纸业技改项目全面投产,翠湖锂电项目顺利实现投产。", "review"),
+    )
+    ms = [mention(doc, n, "Project") for n in ("云港光伏电站", "松涛纸业技改项目", "翠湖锂电项目")]
+    assert triples(extract_relations(doc, ms), "status") == [
+        ("云港光伏电站", "underConstruction"),
+        ("松涛纸业技改项目", "completed"),
+        ("翠湖锂电项目", "completed"),
+    ]
+
+
 # ---------------------------------------------------------------------------------------------- located in
 
 
