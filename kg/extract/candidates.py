@@ -42,7 +42,7 @@ _RANKED = re.compile(r"(?:\d+|[十百千])强(?:企业)?(?![县市区镇乡村])
 _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九十百千万]+[处座个](?=[，。；、,;）)]|$)")
 
 #: The rest of a list closed by one 项目 (、乙精制、丙树脂项目): its items are parts of one project.
-_PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:]{1,12}?项目")
+PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:]{1,12}?项目")
 
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
@@ -94,7 +94,7 @@ def make_candidate(
     start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
     if _COUNTED.match(doc.text, end):
         return []
-    if kind == "Policy" and rule != "lexicon" and _PROJECT_LIST.match(doc.text, end):
+    if kind == "Policy" and rule != "lexicon" and PROJECT_LIST.match(doc.text, end):
         return []
     name = normalise(doc.text[start:end])
     if not accept(name, kind):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.candidates import REGION_BODY, Candidate, in_title, make_candidate, resolve
+from kg.extract.candidates import PROJECT_LIST, REGION_BODY, Candidate, in_title, make_candidate, resolve
 from kg.extract.lexicons import (
     division_regex,
     division_shorts,
@@ -42,11 +42,22 @@ from kg.ingest import is_site_chrome
 from kg.ingest_region import common_words
 from kg.types import Document, Mention, Sentence
 
-#: A capacity written inside a project's name (甲集团年产10万吨乙项目, 甲科技12英寸晶圆制造项目).
-_CAPACITY = re.compile(r"(年产)?[\d.]+万?(吨|锭|台|套|件|辆|英寸|千瓦|兆瓦|头|只|片)")
+#: A capacity written inside a project's name (甲集团年产10万吨乙项目, 甲科技12英寸晶圆制造项目, 甲能源
+#: 乙气13.3亿立方米/年工程).
+_CAPACITY = re.compile(
+    r"(年产|年处理|年加工)?[\d.]+[万亿]?(吨|锭|台|套|件|辆|英寸|千瓦|兆瓦|头|只|片|立方米)(/年)?"
+)
 
-#: The rest of a project's name after its capacity, up to 项目 (no punctuation inside).
-_CAPACITY_REST = re.compile(r"[\u4e00-\u9fff]{1,16}?项目")
+#: The rest of a project's name after its capacity, up to the works or facility that closes it (乙项目,
+#: 乙工程, 粮食储备库, 乙生产线, 乙电站; no punctuation inside).
+_CAPACITY_REST = re.compile(r"[\u4e00-\u9fff]{0,16}?(项目|工程|储备库|生产线|电站|基地|仓库|厂)")
+
+#: The product and phase written between an investor and the capacity (乙气Ⅰ系列, 乙气II系列 once NFKC
+#: folded, 乙材料二期).
+_CAPACITY_GAP = re.compile(r"[\u4e00-\u9fffⅠ-ⅫIVX]{1,8}")
+
+#: The first item of a list of products closed by one 项目 after its investor (甲科技乙加氢、丙精制、丁树脂项目).
+_FIRST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=、)")
 
 #: A division in brackets inside a name (甲精密（青山）有限公司, 中国（甲省）自由贸易试验区).
 _BRACKETED = re.compile(r"[（(](?P<p>[\u4e00-\u9fff]{2,8})[)）]")
@@ -183,18 +194,74 @@ def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
 
 
 def _capacity_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
-    """Projects named by their investor and capacity (甲集团年产10万吨乙项目): the investor's name, the
-    capacity and the product up to 项目, when the investor's name holds a proper noun."""
+    """Projects named by their investor and capacity (甲集团年产10万吨乙项目, 甲粮20万吨粮食储备库): the
+    investor's name, the capacity and the product up to the works or facility, when the investor's
+    name holds a proper noun; a company may write product and phase before the capacity (甲能源乙气Ⅰ系列
+    13.3亿立方米/年工程)."""
     out: list[Candidate] = []
     by_end = {t.end: k for k, t in enumerate(tokens)}
     for match in _CAPACITY.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
         rest = _CAPACITY_REST.match(doc.text, e)
-        if s not in by_end or rest is None:
+        if rest is None:
             continue
-        left = tokens[extend_left(tokens, by_end[s])].start
-        if is_proper(words_in(tokens, left, s)):
+        left = tokens[extend_left(tokens, by_end[s])].start if s in by_end else s
+        if s not in by_end or not is_proper(words_in(tokens, left, s)):
+            left = _investor_start(doc, tokens, s)
+        if left is not None:
             out += make_candidate(doc, left, rest.end(), "Project", "capacity", 3)
+    return out
+
+
+def _investor_start(doc: Document, tokens: list[Token], at: int) -> int | None:
+    """Where the company that opens a project's name starts, when only its product and phase stand
+    between it and ``at`` (甲能源 乙气Ⅰ系列|13.3亿…); None when no company stands so.
+
+    >>> toks = [Token("青禾能源", "ORG", 0, 4), Token("煤制气", "n", 4, 7), Token("Ⅰ系列", "n", 7, 10)]
+    >>> _investor_start(Document("青禾能源煤制气Ⅰ系列13亿立方米/年工程", (), ()), toks, 10)
+    0
+    """
+    for tok in reversed(tokens):
+        if tok.end >= at:
+            continue
+        if not _CAPACITY_GAP.fullmatch(doc.text, tok.end, at):
+            return None
+        if tok.tag == "ORG" or type_of(tok.word) == "Company":
+            return tok.start
+    return None
+
+
+def _project_list_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
+    """A company followed by products listed up to one 项目 (甲科技乙加氢、丙精制、丁树脂项目): one Project,
+    its items being parts of it, named from the company on."""
+    out: list[Candidate] = []
+    for tok in tokens:
+        if tok.tag != "ORG" and type_of(tok.word) != "Company":
+            continue
+        first = _FIRST_ITEM.match(doc.text, tok.end)
+        rest = first and PROJECT_LIST.match(doc.text, first.end())
+        if rest:
+            out += make_candidate(doc, tok.start, rest.end(), "Project", "project-list", 3)
+    return out
+
+
+def _investors(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """The company that opens each chosen project named by its investor (甲集团年产10万吨乙项目 → 甲集团):
+    a mention of its own, nested in the project's.
+
+    >>> p = Candidate(0, 14, "Project", "capacity", "青禾集团年产10万吨饲料项目", 3)
+    >>> c = Candidate(0, 4, "Company", "tagger-ORG", "青禾集团", 5)
+    >>> [x.name for x in _investors([p], [p, c])]
+    ['青禾集团']
+    """
+    out: list[Candidate] = []
+    for project in chosen:
+        if project.rule not in ("capacity", "project-list"):
+            continue
+        inside = [
+            c for c in candidates if c.type == "Company" and c.start == project.start and c.end < project.end
+        ]
+        out += sorted(inside, key=lambda c: (c.start - c.end, c.rank, c.name))[:1]
     return out
 
 
@@ -314,6 +381,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + frame_candidates(doc, sentence, tokens)
             + pattern_candidates(doc, sentence, tokens)
             + _capacity_candidates(doc, sentence, tokens)
+            + _project_list_candidates(doc, tokens)
             + _bracket_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens)
         )
@@ -327,7 +395,8 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             for c in candidates
             if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
         ]
-        for c in resolve(candidates):
+        chosen = resolve(candidates)
+        for c in chosen + _investors(chosen, candidates):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type, m.name)))

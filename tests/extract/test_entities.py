@@ -47,7 +47,25 @@ def test_provinces_and_cities_by_short_name_but_not_inside_an_idiom(found):
 
 
 def test_investor_and_capacity_inside_a_project_name(found):
-    assert found("青禾集团年产5万吨有机肥项目建成投产。") == {("青禾集团年产5万吨有机肥项目", "Project")}
+    assert found("青禾集团年产5万吨有机肥项目建成投产。") == {
+        ("青禾集团年产5万吨有机肥项目", "Project"),
+        ("青禾集团", "Company"),
+    }
+
+
+def test_a_facility_with_its_capacity_after_a_company_is_a_project(found):
+    assert ("金禾集团10万吨粮食储备库", "Project") in found("金禾集团10万吨粮食储备库即将建成投产。")
+
+
+def test_product_and_phase_before_a_yearly_capacity_stay_in_the_project(found):
+    pairs = found("青禾能源天然气II系列8.5亿立方米/年工程投产送气。")
+    assert ("青禾能源天然气II系列8.5亿立方米/年工程", "Project") in pairs
+    assert ("青禾能源", "Company") in pairs
+
+
+def test_products_listed_after_a_company_up_to_one_project_are_one_project(found):
+    pairs = found("青禾科技焦油加氢、粗苯精制、酚醛树脂项目完成设备安装。")
+    assert ("青禾科技焦油加氢、粗苯精制、酚醛树脂项目", "Project") in pairs
 
 
 def test_a_route_from_one_place_to_another_is_one_project(found):
