@@ -56,6 +56,9 @@ _CAPACITY_REST = re.compile(r"[\u4e00-\u9fff]{0,16}?(项目|工程|储备库|生
 #: folded, 乙材料二期).
 _CAPACITY_GAP = re.compile(r"[\u4e00-\u9fffⅠ-ⅫIVX]{1,8}")
 
+#: The administrative committee closing the name of a zone's body (甲产业园区管委会).
+_COMMITTEE = re.compile(r"(管委会|管理委员会)$")
+
 #: The first item of a list of products closed by one 项目 after its investor (甲科技乙加氢、丙精制、丁树脂项目).
 _FIRST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=、)")
 
@@ -265,6 +268,22 @@ def _investors(chosen: list[Candidate], candidates: list[Candidate]) -> list[Can
     return out
 
 
+def _zones_of_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """The zone a chosen administrative committee is named after (甲县产业园区管委会 → 甲县产业园区): a place
+    mention of its own, nested in the body's.
+
+    >>> text = "青山产业园区管委会"
+    >>> [c.name for c in _zones_of_bodies(Document(text, (), ()), [Candidate(0, 9, "Organization", "head", text, 3)])]
+    ['青山产业园区']
+    """
+    out: list[Candidate] = []
+    for body in chosen:
+        suffix = _COMMITTEE.search(doc.text, body.start, body.end) if body.type == "Organization" else None
+        if suffix is not None and type_of(doc.text[body.start : suffix.start()]) == "Place":
+            out += make_candidate(doc, body.start, suffix.start(), "Place", "zone-of-body", 3)
+    return out
+
+
 def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Names with a division in brackets (甲精密（青山）有限公司): the name words before the bracket,
     the bracket, and the shortest run of characters after it that ends with a head."""
@@ -396,7 +415,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
         ]
         chosen = resolve(candidates)
-        for c in chosen + _investors(chosen, candidates):
+        for c in chosen + _investors(chosen, candidates) + _zones_of_bodies(doc, chosen):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type, m.name)))

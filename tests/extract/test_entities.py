@@ -170,3 +170,8 @@ def test_technical_items_before_one_project_head_are_no_policies(found):
 def test_a_common_noun_read_as_an_organisation_before_a_noun_is_no_company(found):
     assert found("资源能源消耗持续下降。") == set()
     assert {("联想", "Company"), ("百度", "Company")} <= found("积极对接联想、百度等企业。")
+
+
+def test_the_zone_a_committee_is_named_after_is_a_place(found):
+    pairs = found("青山县白鹭产业园区管委会挂牌成立。")
+    assert {("青山县白鹭产业园区管委会", "Organization"), ("青山县白鹭产业园区", "Place")} <= pairs
