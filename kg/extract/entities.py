@@ -262,10 +262,26 @@ def _investors(chosen: list[Candidate], candidates: list[Candidate]) -> list[Can
         if project.rule not in ("capacity", "project-list"):
             continue
         inside = [
-            c for c in candidates if c.type == "Company" and c.start == project.start and c.end < project.end
+            c
+            for c in candidates
+            if c.type == "Company"
+            and c.start == project.start
+            and c.end < project.end
+            and not _cut_before_capacity(project.name, len(c.name))
         ]
         out += sorted(inside, key=lambda c: (c.start - c.end, c.rank, c.name))[:1]
     return out
+
+
+def _cut_before_capacity(project: str, company_length: int) -> bool:
+    """Whether a company of ``company_length`` characters opening ``project`` leaves one lone character
+    before the capacity: the tagger cut the company's name (甲科芯|研|12英寸…), so it is no mention.
+
+    >>> _cut_before_capacity("青禾芯研12英寸晶圆制造项目", 3), _cut_before_capacity("青禾粮20万吨粮食储备库", 3)
+    (True, False)
+    """
+    capacity = _CAPACITY.search(project, company_length)
+    return capacity is not None and capacity.start() - company_length == 1
 
 
 def _zones_of_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
