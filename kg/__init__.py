@@ -18,17 +18,43 @@ The stages one by one: :func:`ingest` (file → Document), ``kg.extract.extract`
 :func:`link` (→ Linked, stable IRIs), :func:`build` (→ rdflib Graph).
 """
 
-from kg import extract  # the extract stage (a module): kg.extract.extract(doc)
+from importlib import import_module
+
+# Names that are also submodules (kg.build, kg.ingest, kg.link) are bound now: importing the submodule
+# later must not replace the function. The rest are resolved on first use, so that ``import kg`` (and
+# every ``kg`` command) does not load networkx, pyvis, IPython or Oxigraph before they are needed.
 from kg.build import build, build_reports, build_text, load_graph, summary, write_graph
 from kg.errors import EndpointError, GovKGError, GraphError, InputError, QueryError
 from kg.ingest import ingest, ingest_text
 from kg.link import link
-from kg.network import to_networkx
-from kg.notebook import show
-from kg.query import run, saved_queries
-from kg.store import connect, load
 from kg.validate import validate_graph
-from kg.viz import write_view
+
+#: Public names resolved on first use, and the module each comes from.
+_LAZY: dict[str, str] = {
+    "to_networkx": "kg.network",
+    "show": "kg.notebook",
+    "run": "kg.query",
+    "saved_queries": "kg.query",
+    "connect": "kg.store",
+    "load": "kg.store",
+    "write_view": "kg.viz",
+}
+
+
+def __getattr__(name: str):
+    """The public name ``name``, imported from its module on first use (``kg.extract`` is the module)."""
+    if name == "extract":
+        return import_module("kg.extract")
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY, "extract"})
+
 
 __all__ = [
     "EndpointError",

@@ -44,6 +44,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text, to_simplified
 from kg.ingest_noise import (
+    TITLE_LINE_RE,
     break_at_paragraph_marks,
     clean_line,
     drop_repeats,
@@ -158,7 +159,6 @@ _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:过去一年|过去的一年|�
 _NUMBER_CONTINUES_RE = re.compile(r"^(?:\d*\.\d|\d+(?![\d.、])|%)")
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
-_TITLE_LINE_RE = re.compile(r"政府工作报告$")
 _MAX_FRONT_LINES = 30
 #: The meeting line (……人民代表大会第三次会议上): a line of its own, never continued.
 _MEETING_LINE_RE = re.compile(r"(?:代表大会|人大).{0,12}会议上?$")
@@ -404,7 +404,7 @@ def _wrap_width(lines: list[str]) -> int | None:
         if len(line) >= _MIN_WRAP
         and not _ends_clause(line)
         and not _heading_level(line)
-        and not _TITLE_LINE_RE.search(line)
+        and not TITLE_LINE_RE.search(line)
     )
     if len(widths) < _MIN_WRAPPED_LINES:
         return None
@@ -435,7 +435,7 @@ def _continues(prev: str, line: str, full: bool = False) -> bool:
         return True
     if _PARAGRAPH_START_RE.match(line):
         return False
-    if _TITLE_LINE_RE.search(prev) or _MEETING_LINE_RE.search(prev):
+    if TITLE_LINE_RE.search(prev) or _MEETING_LINE_RE.search(prev):
         return False
     if _heading_level(prev):
         return full and bool(_TITLE_END_RE.search(prev))
@@ -684,7 +684,7 @@ def _find_title(text: str, lines, front_end: int) -> str:
         if start > front_end > 0:
             break
         line = text[start:end]
-        if len(line) <= _MAX_TITLE and _TITLE_LINE_RE.search(line):
+        if len(line) <= _MAX_TITLE and TITLE_LINE_RE.search(line):
             return line
     return ""
 

@@ -53,7 +53,8 @@ _END_TOKEN_RE = re.compile(r"(?<![A-Za-z0-9_])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z
 _SPLIT_ENTITY_RE = re.compile(r"&(#?[A-Za-z0-9]{0,10})[ \t]*(?:\r\n|[\r\n])[ \t]*([A-Za-z0-9]{0,10};)")
 _NUMERIC_ENTITY_RE = re.compile(r"#(?:\d{2,7}|[xX][0-9A-Fa-f]{2,6});")
 _TAGLINE_MARK_RE = re.compile(r"^(?:——|—|-{1,2}|来源|本文|转载|摘自|责任编辑|编辑:|\(来源)")
-_TITLE_LINE_RE = re.compile(r"政府工作报告$")
+#: A title line (…政府工作报告): never continued, kept once.
+TITLE_LINE_RE = re.compile(r"政府工作报告$")
 _MAX_TITLE = 40
 #: Latin acronyms a copy lower-cased (gdp, ppp, aaaa级); units after a number stay as written.
 _LOWER_ACRONYM_RE = re.compile(
@@ -200,7 +201,7 @@ def drop_repeats(lines: list[str]) -> list[str]:
     seen_titles: set[str] = set()
     out = []
     for line in lines:
-        if len(line) <= _MAX_TITLE and _TITLE_LINE_RE.search(line):
+        if len(line) <= _MAX_TITLE and TITLE_LINE_RE.search(line):
             if line in seen_titles:
                 continue
             seen_titles.add(line)

@@ -85,7 +85,9 @@ _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发�
 _DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
 
 _ORDINAL = r"第(?:\d+|[一二三四五六七八九十]+)(?:位|名)?"
-_SCOPE = rf"(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)[{_HAN}]{{0,8}}?"
+#: Words naming the scope a rank is taken in (全市第一, 城区第二).
+SCOPE_WORDS = r"(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)"
+_SCOPE = rf"{SCOPE_WORDS}[{_HAN}]{{0,8}}?"
 _RANK_RE = re.compile(
     rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|居|排)?"
     rf"(?P<scope>{_SCOPE})?"

@@ -63,6 +63,7 @@ from kg.extract.numbers import (
     MONEY_UNITS,
     PERCENT_UNITS,
     POINT_UNITS,
+    SCOPE_WORDS,
     Figure,
     find_figures,
     parse_number,
@@ -157,7 +158,7 @@ _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|
 _SELF_RE = re.compile(r"(?:我|本|全)[省市区县州旗盟镇乡]")
 #: A list or ranking named as the setting of a rank: 在“…”名单中, 在…考核中.
 _LIST_BEFORE_RE = re.compile(r"在([^,，;；。:：]{2,40}?)中[,，]?$")
-_SCOPE_WORD_RE = re.compile(r"^(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)")
+_SCOPE_WORD_RE = re.compile(rf"^{SCOPE_WORDS}")
 
 
 @dataclass(frozen=True)
