@@ -52,6 +52,16 @@ _UNNAMED_SPEAKER_RE = re.compile(
 #: The opening paragraphs, where an unnamed speaker's region is named by its short name (宜宾在全省…).
 _OPENING_CHARS = 1500
 _MIN_SHORT_NAME_HITS = 2
+#: Over the whole text a short name must be named this often and twice as often as any other.
+_MIN_TEXT_HITS = 5
+#: The State Council's own report (我代表国务院): the region is the country.
+_STATE_COUNCIL_RE = re.compile(
+    r"代表(?:中华人民共和国)?(?:国务院|中央人民政府)|国务院(?:的决定|的委托|向大会|总理)"
+    r"|向(?:第[一二三四五六七八九十]+届)?全国人民代表大会(?:第[一二三四五六七八九十]+次会议)?(?:作|报告|提出)"
+)
+#: A new area's administrative committee speaking for it (我代表大鹏新区管理委员会, 新区管委会): not a
+#: division of GB/T 2260, named as written and placed under the city the text names most.
+_ZONE_SPEAKER_RE = re.compile(r"代表([\u4e00-\u9fff]{0,8}新区)[^,。:]{0,8}?(?:管理委员会|管委会)")
 # fmt: off
 _PROVINCE_ABBREVIATIONS = {
     "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省",
@@ -74,6 +84,10 @@ class Region:
     full: str = ""
     code: str | None = None
     level: str | None = None
+
+
+#: The country, for the State Council's reports (GB/T 2260 gives no code to the country itself).
+COUNTRY = Region("中华人民共和国", "中华人民共和国", None, "country")
 
 
 @dataclass(frozen=True)
@@ -210,8 +224,12 @@ def find_region(front: str, title: str, text: str) -> Region:
     '湖南省株洲市攸县'
     >>> find_region("", "", "代市长张三在报告中提出,宜宾要加快发展,宜宾先行。").full
     '四川省宜宾市'
+    >>> find_region("各位代表:\\n现在,我代表国务院,向大会作政府工作报告", "", "").full
+    '中华人民共和国'
     """
     flat = front.replace("\n", "")
+    if _STATE_COUNCIL_RE.search((text or front)[:_OPENING_CHARS].replace("\n", "")):
+        return COUNTRY
     meeting = _MEETING_RE.search(flat)
     named = title_region_name(title)
     government = [m.group(1) for m in _GOVERNMENT_RE.finditer(front)]
@@ -233,6 +251,9 @@ def find_region(front: str, title: str, text: str) -> Region:
             return region
     if written:
         return resolve_region(written[0])
+    zone = _ZONE_SPEAKER_RE.search(flat_text)
+    if zone:
+        return _zone_region(zone.group(1), text)
     speaker = _UNNAMED_SPEAKER_RE.search(flat_text)
     return _unnamed_speaker_region(speaker.group(1) or speaker.group(2), text) if speaker else Region()
 
@@ -251,19 +272,53 @@ def _unnamed_speaker_region(suffix: str, text: str) -> Region:
     Region(name='', full='', code=None, level=None)
     """
     divisions, _ = _divisions()
-    opening = text[:_OPENING_CHARS]
-    hits = {
-        i: opening.count(d.alias)
+    owned = [
+        i
         for i, d in enumerate(divisions)
         if d.name.endswith(suffix) and d.alias and _short_name_owner(d.alias) == i
-    }
-    ranked = sorted(hits.items(), key=lambda item: -item[1])
-    if ranked and ranked[0][1] >= _MIN_SHORT_NAME_HITS and (len(ranked) < 2 or ranked[1][1] < ranked[0][1]):
-        return _division_region(ranked[0][0])
+    ]
+    for scope, least, factor in ((text[:_OPENING_CHARS], _MIN_SHORT_NAME_HITS, 1), (text, _MIN_TEXT_HITS, 2)):
+        ranked = sorted(((i, scope.count(divisions[i].alias)) for i in owned), key=lambda item: -item[1])
+        top = ranked[0][1] if ranked else 0
+        if top >= least and (len(ranked) < 2 or ranked[1][1] * factor < top):
+            return _division_region(ranked[0][0])
+    full_names = sorted({d.name for d in divisions if d.name.endswith(suffix) and len(d.name) > 2})
+    ranked = sorted(((name, text.count(name)) for name in full_names), key=lambda item: -item[1])
+    if ranked and ranked[0][1] >= _MIN_TEXT_HITS and ranked[1][1] * 2 < ranked[0][1]:
+        region = resolve_region(ranked[0][0], text)
+        if region.code:
+            return region
     provinces = {_PROVINCE_ABBREVIATIONS[m.group(1)] for m in _ABBREVIATION_VISIT_RE.finditer(text)}
     if len(provinces) == 1 and next(iter(provinces)).endswith(suffix):
         return resolve_region(provinces.pop())
     return Region()
+
+
+def _zone_region(name: str, text: str) -> Region:
+    """A new area (某某新区) named by its committee: as written, under the city its text names most
+    often (by full or short name); a bare 新区 takes the name the text gives it (光明新区).
+
+    >>> _zone_region("大湾新区", "宜宾市大湾新区建设。宜宾大湾新区。").full
+    '四川省宜宾市大湾新区'
+    >>> _zone_region("新区", "光河新区发展。光河新区建设。") == Region("光河新区", "光河新区", None, "zone")
+    True
+    """
+    if name == "新区":
+        named = re.findall(r"([\u4e00-\u9fff]{2})新区", text)
+        name = max(sorted(set(named)), key=named.count) + "新区" if named else name
+    divisions, _ = _divisions()
+    counts = {}
+    for i, d in enumerate(divisions):
+        if d.level == "city":
+            hits = text.count(d.name) + (
+                text.count(d.alias) if d.alias and _short_name_owner(d.alias) == i else 0
+            )
+            if hits:
+                counts[i] = hits
+    if counts:
+        city = _division_region(max(sorted(counts), key=counts.get))
+        return Region(name, city.full + name, None, "zone")
+    return Region(name, name, None, "zone")
 
 
 @lru_cache(maxsize=1)
