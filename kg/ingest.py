@@ -53,6 +53,7 @@ from kg.ingest_noise import (
     starts_chrome_tail,
 )
 from kg.ingest_region import Region, find_region, resolve_region, title_region_name
+from kg.parts import plan_score
 from kg.types import Document, Section, Sentence
 
 _TERMINATORS = "。！？；"
@@ -62,6 +63,7 @@ _ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAK_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _ASCII_STOP_RE = re.compile(r"(?<![A-Za-z0-9])[;!?]|[;!?](?![A-Za-z0-9=&/])")
+_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
 _SPACE_NEAR_CJK_RE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
 #: Symbols NFKC would spell oddly (㎡ → m2, the ratio colon ︰ → ..): written out first.
 _UNIT_SYMBOLS = {
@@ -130,8 +132,6 @@ _PLAN_CUES = re.compile(
 )
 #: A sentence outside review and plan parts that speaks of the plan year.
 _PLAN_SENTENCE_RE = re.compile(r"预期目标")
-#: In a text without headings (a news write-up), a sentence of the plan part.
-_UNHEADED_PLAN_RE = re.compile(r"预期目标|今年")
 #: Body sentences that give the plan year when no meeting line, heading or title does: the year of
 #: the main targets, or the year after the one whose results are reviewed.
 _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")
@@ -245,7 +245,7 @@ def ingest_text(text: str, source: str = "") -> Document:
         lines, sections, front_end, years, _, region = _layout(normal)
         region = region if region.name or other_region else kept_region
         title = ""
-    sentences = _label_sentences(normal, _sentence_spans(normal, lines), sections, front_end, years)
+    sentences, years = _label_sentences(normal, _sentence_spans(normal, lines), sections, front_end, years)
     if not title_region_name(title) and region.name and years.report:
         # No title, or a generic one (政府工作报告) that names no region: build one.
         title = f"{years.report}年{region.name}政府工作报告"
@@ -333,6 +333,8 @@ def normalise(text: str) -> str:
     '增长12.5%；实现地区生产总值175亿元\\n二、工作安排'
     >>> normalise("完成节能减\\n排、安全生产任务!")
     '完成节能减排、安全生产任务！'
+    >>> normalise("从1 9 9 3 年3 月就职")  # digits spaced out one by one are one number
+    '从1993年3月就职'
     """
     text = html.unescape(html.unescape(rejoin_split_entities(text)))
     for symbol, spelled in {**_UNIT_SYMBOLS, **_CIRCLED}.items():
@@ -350,7 +352,9 @@ def normalise(text: str) -> str:
             break
         if not line or is_site_chrome(line):
             continue
-        line = _SPACE_NEAR_CJK_RE.sub("", clean_line(line))
+        line = _SPACE_NEAR_CJK_RE.sub(
+            "", _SPACED_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), clean_line(line))
+        )
         if line:
             lines.append(line)
     return _join_broken_lines(drop_repeats(lines))
@@ -691,29 +695,137 @@ def _find_title(text: str, lines, front_end: int) -> str:
 
 def _label_sentences(
     text: str, spans, sections: tuple[Section, ...], front_end: int, years: _Years
-) -> tuple[Sentence, ...]:
-    """Sentences with their innermost section, part and the year their figures are about."""
-    parts = _top_section_parts(sections, years.plan)
-    sentences = []
-    for index, (start, end) in enumerate(spans):
+) -> tuple[tuple[Sentence, ...], _Years]:
+    """Sentences with their innermost section, part and the year their figures are about, and the
+    years (found from the parts' own sentences when nothing before gave them)."""
+    parts = _top_section_parts(text, sections, years.plan)
+    outside = [(start, end) for start, end in spans if _innermost(sections, start) is None]
+    unheaded = _unheaded_parts(text, outside, front_end)
+    labelled = []
+    for start, end in spans:
         section = _innermost(sections, start)
-        sentence = text[start:end]
         top = None if section is None else _top(sections, section)
         if top is None:
-            part = "front" if start < front_end else "other"
-            if part == "other" and not sections and years.report is not None:
-                # A list of targets goes on after a semicolon: 预期目标是:A增长13%；B增长13%；
-                listed = sentences and sentences[-1].part == "plan" and sentences[-1].text.endswith("；")
-                part = "plan" if listed or _UNHEADED_PLAN_RE.search(sentence) else "review"
+            part = "front" if start < front_end else unheaded.get(start, "other")
         else:
             part = parts[top] or "other"
+        labelled.append((start, end, section, top, part))
+    if years.plan is None:
+        years = _years_from_parts(text, labelled)
+    sentences = []
+    for index, (start, end, section, top, part) in enumerate(labelled):
+        sentence = text[start:end]
         year = {"review": years.review, "plan": years.plan}.get(part)
         if part == "plan" and top is not None and not _YEAR_RE.search(sections[top].title):
             year = _period_end(sections[top].title) or year
         sentences.append(
             Sentence(index, sentence, start, end, section, _sentence_year(sentence, part, year, years), part)
         )
-    return tuple(sentences)
+    return tuple(sentences), years
+
+
+def _unheaded_parts(text: str, spans, front_end: int) -> dict[int, str]:
+    """Parts of the body sentences of a text without headings: review up to the one split that best
+    agrees with the sentence model (:func:`kg.parts.plan_score`), plan after it.
+
+    >>> t = "去年全市增长了7%。完成了投资任务。今年要力争增长6%左右。要加快推进改革。"
+    >>> sorted(_unheaded_parts(t, _sentence_spans(t, _line_spans(t)), 0).values())
+    ['plan', 'plan', 'review', 'review']
+    """
+    body = [(start, end) for start, end in spans if start >= front_end]
+    scores, heading = [], None
+    for start, end in body:
+        sentence = text[start:end]
+        if _PART_HEADING_RE.match(sentence):
+            heading = _section_part(sentence)
+        if heading in ("review", "plan"):
+            # An unnumbered part heading (2020年工作回顾) decides until the next one.
+            scores.append(-1e6 if heading == "review" else 1e6)
+        else:
+            scores.append(
+                3.0 if _PLAN_SENTENCE_RE.search(sentence) else max(-3.0, min(3.0, plan_score(sentence)))
+            )
+    split = _best_split(scores)
+    return {start: ("review" if i < split else "plan") for i, (start, _) in enumerate(body)}
+
+
+def _best_split(scores: list[float]) -> int:
+    """The index k that maximises −Σ scores[:k] + Σ scores[k:] (review before k, plan from k on).
+
+    >>> _best_split([-2.0, -1.0, 0.5, 2.0, -0.2, 1.0]), _best_split([1.0, 1.0]), _best_split([-1.0])
+    (2, 0, 1)
+    """
+    best, best_value, value = 0, sum(scores), sum(scores)
+    for k, score in enumerate(scores, start=1):
+        value -= 2 * score
+        if value > best_value:
+            best, best_value = k, value
+    return best
+
+
+def _years_from_parts(text: str, labelled) -> _Years:
+    """Years when no meeting line, heading, title or opening phrase gives them. In this order: a plan
+    sentence that opens on its year (2019年是…之年); the year just past (刚刚过去的2018年); the latest
+    year the review part names as a time reported on (not one aimed at: 到2020年, 2025年前); the
+    earliest the plan part names. The review year is the year before the plan year.
+
+    >>> t = "2018年,全市增长7%。2016年完成投资。2017年起步。今年增长6%。到2025年全面小康。"
+    >>> spans = _sentence_spans(t, _line_spans(t))
+    >>> labelled = [(s, e, None, None, "review" if i < 3 else "plan") for i, (s, e) in enumerate(spans)]
+    >>> y = _years_from_parts(t, labelled)
+    >>> y.report, y.review, y.plan
+    (2019, 2018, 2019)
+    >>> _years_from_parts("2020年是收官之年。" + t, [(0, 10, None, None, "plan")] + labelled).plan
+    2020
+    """
+    named: dict[str, list[int]] = {"review": [], "plan": []}
+    opening, past = [], []
+    for start, end, _, _, part in labelled:
+        sentence = text[start:end]
+        if part in named:
+            # 预计2025年 is a provisional figure in a review, a year aimed at in a plan.
+            named[part] += _named_years(sentence, provisional=part == "review")
+        own = _OWN_YEAR_RE.match(sentence)
+        if own and part == "plan":
+            opening.append(int(own.group(1)))
+        past += [int(y) + 1 for y in _PAST_YEAR_RE.findall(sentence)]
+    candidates = [
+        opening[:1],
+        past[:1],
+        [max(named["review"]) + 1] if named["review"] else [],
+        [min(named["plan"])] if named["plan"] else [],
+    ]
+    plan = next((c[0] for c in candidates if c), None)
+    return _Years(plan, plan - 1, plan) if plan else _Years(None, None, None)
+
+
+#: A sentence that opens on the year it speaks of: 2019年是…之年.
+_OWN_YEAR_RE = re.compile(r"^(?:——)?((?:19|20)\d\d)年,?是")
+#: The year just past: 刚刚过去的2018年, 过去的2018年.
+_PAST_YEAR_RE = re.compile(r"过去的((?:19|20)\d\d)年")
+#: A year aimed at rather than reported: 到2020年, 至2025年, 力争2022年, 2025年前.
+_AIMED_YEAR_RE = re.compile(r"(?:到|至|力争|计划|确保|争取|将在|于)$")
+_YEAR_AHEAD_RE = re.compile(r"^年(?:前|以前|底前|末前|(?:的)?(?:远景)?目标)")
+_CN_YEAR_RE = re.compile("[一二三四五六七八九〇零]{4}年")
+
+
+def _named_years(sentence: str, provisional: bool = True) -> list[int]:
+    """The years a sentence names as a time it reports on (digits or Chinese numerals), not aimed at;
+    a year after 预计 counts only when ``provisional`` figures are reported ones.
+
+    >>> _named_years("一九五八年工业增长,到1962年完成,2020年前建成,2019年实现")
+    [1958, 2019]
+    >>> _named_years("预计2030年突破", provisional=False)
+    []
+    """
+    sentence = _CN_YEAR_RE.sub(lambda m: m.group().translate(_DIGIT_TABLE), sentence)
+    found = []
+    for match in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?=年)", sentence):
+        before, after = sentence[max(0, match.start() - 3) : match.start()], sentence[match.end() :]
+        aimed = _AIMED_YEAR_RE.search(before) or (not provisional and before.endswith("预计"))
+        if not aimed and not _YEAR_AHEAD_RE.match(after):
+            found.append(int(match.group(1)))
+    return found
 
 
 def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) -> int | None:
@@ -752,19 +864,40 @@ def _period_end(text: str) -> int | None:
     return 1985 + 5 * (10 + "一二三四五".index(match.group(1)) + 1 - 6) if match else None
 
 
-def _top_section_parts(sections: tuple[Section, ...], plan_year: int | None) -> dict[int, str | None]:
-    """Part of every level-1 section; one without cue words after a plan section is plan too."""
-    parts: dict[int, str | None] = {}
-    previous = None
-    for section in sections:
-        if section.level != 1 and section.parent is not None:
-            continue
-        part = _section_part(section.title, plan_year)
-        if part is None and previous == "plan":
-            part = "plan"
-        parts[section.index] = part
-        previous = part
+def _top_section_parts(
+    text: str, sections: tuple[Section, ...], plan_year: int | None
+) -> dict[int, str | None]:
+    """Part of every level-1 section: from its title's cue words, else from what its sentences say
+    (:func:`kg.parts.plan_score`), review sections before plan sections.
+
+    >>> t = "一、奋力拼搏\\n去年增长了7%。完成了目标。\\n二、乘势而上\\n今年要力争增长6%。要加快推进。"
+    >>> parts = _top_section_parts(t, _find_sections(t, _line_spans(t)), None)
+    >>> list(parts.values())
+    ['review', 'plan']
+    """
+    tops = [s for s in sections if s.level == 1 or s.parent is None]
+    parts: dict[int, str | None] = {s.index: _section_part(s.title, plan_year) for s in tops}
+    ordered = [s for s in tops if parts[s.index] != "glossary"]
+    if not any(parts[s.index] is None for s in ordered):
+        return parts
+    scores = [_section_score(text, s) for s in ordered]
+    for i, section in enumerate(ordered):
+        if parts[section.index] == "review":
+            scores[i] = -1e6
+        elif parts[section.index] == "plan":
+            scores[i] = 1e6
+    split = _best_split(scores)
+    for i, section in enumerate(ordered):
+        if parts[section.index] is None:
+            parts[section.index] = "review" if i < split else "plan"
     return parts
+
+
+def _section_score(text: str, section: Section) -> float:
+    """Mean plan score of a section's sentences, each clipped to ±3 (no one sentence decides)."""
+    body = [m.group().strip() for m in _SENTENCE_RE.finditer(text[section.start : section.end])]
+    scores = [max(-3.0, min(3.0, plan_score(s))) for s in body if s]
+    return sum(scores) / len(scores) if scores else 0.0
 
 
 def _innermost(sections: tuple[Section, ...], offset: int) -> int | None:

@@ -245,7 +245,7 @@ def test_december_meeting_reviews_the_year_then_ending():
     assert doc.sentences[1].year == 2019
 
 
-def test_heading_without_cue_words_is_placed_by_its_year():
+def test_heading_without_cue_words_is_placed_by_its_year_and_its_sentences():
     doc = ingest_text(
         "——2019年1月10日在青山县第十七届人民代表大会第三次会议上\n一、2018年工作情况\n全县增长7%。\n"
         "二、坚定信心乘势而上\n今年全县增长6.5%左右。\n全县上下团结奋斗。"
@@ -254,10 +254,42 @@ def test_heading_without_cue_words_is_placed_by_its_year():
         ("front", 2019),
         ("review", 2018),
         ("review", 2018),
-        ("other", None),
-        ("other", 2019),
-        ("other", None),
+        ("plan", 2019),
+        ("plan", 2019),
+        ("plan", 2019),
     ]
+
+
+def test_slogan_headings_are_parted_by_what_their_sentences_say():
+    # No heading names its part, no meeting line, no title: the sentences decide parts and years.
+    doc = ingest_text(
+        "各位代表:\n现在,我代表区人民政府向大会作工作报告。\n一、迎难而上,经济发展取得新成效\n"
+        "2023年,全区地区生产总值完成了1200亿元,比上年增长了5.2%。\n圆满完成了年初确定的各项目标任务。\n"
+        "二、乘势而上,奋力开创发展新局面\n今年要坚持稳中求进,力争地区生产总值增长6%左右。\n要加快推进产业转型升级。"
+    )
+    assert doc.year == 2024
+    assert [(s.part, s.year) for s in doc.sentences[2:]] == [
+        ("review", 2023),
+        ("review", 2023),
+        ("review", 2023),
+        ("plan", 2024),
+        ("plan", 2024),
+        ("plan", 2024),
+    ]
+
+
+def test_text_without_headings_splits_once_into_review_and_plan():
+    doc = ingest_text(
+        "过去一年,全市上下攻坚克难,完成了全年目标。2021年全市生产总值增长了6.1%。"
+        "今年经济社会发展的主要预期目标是:生产总值增长5.5%左右。要加快推进重点项目建设。"
+    )
+    assert [s.part for s in doc.sentences] == ["review", "review", "plan", "plan"]
+    assert doc.year == 2022 and doc.sentences[1].year == 2021 and doc.sentences[2].year == 2022
+
+
+def test_digits_spaced_out_are_one_number():
+    doc = ingest_text("一、工作回顾\n本届政府从2 0 1 8 年就职,2 0 2 2 年全市增长了5%。")
+    assert "2022年全市增长了5%" in doc.text
 
 
 def test_meeting_line_with_lost_digits_gives_the_year():
@@ -265,9 +297,9 @@ def test_meeting_line_with_lost_digits_gives_the_year():
     assert doc.year == 2021
 
 
-def test_text_without_headings_has_front_and_other_parts():
-    doc = ingest_text("各位代表:\n现在,我代表县人民政府报告工作。\n全县增长7%。")
-    assert [s.part for s in doc.sentences] == ["front", "front", "other"]
+def test_text_without_headings_has_front_and_body_parts():
+    doc = ingest_text("各位代表:\n现在,我代表县人民政府报告工作。\n全县增长了7%。")
+    assert [s.part for s in doc.sentences] == ["front", "front", "review"]
 
 
 def test_blank_text_is_refused():
@@ -909,7 +941,7 @@ def test_news_write_up_in_traditional_characters_gets_year_region_and_parts_from
         ("2月19日,大会开幕。会上提出了2021年经济社会发展主要预期目标:增长7%。", 2021),
         ("2月19日,大会开幕。区长说,2020年全区发展取得显著成效。全年增长5%。", 2021),
         ("2月19日,大会开幕。回顾过去一年,2020年全区增长5%。", 2021),
-        ("2月19日,大会开幕。2020年全区增长5%。", None),
+        ("2月19日,大会开幕。2020年全区增长5%。", 2021),
         ("2月19日,大会开幕。全区增长5%。", None),
     ],
 )
@@ -1067,9 +1099,9 @@ def test_a_news_write_up_takes_the_headline_year_the_acting_mayors_city_and_a_li
     ]
 
 
-def test_a_year_before_targets_counts_only_in_the_headline_without_the_word_main():
+def test_a_year_before_targets_in_the_plan_part_is_the_plan_year():
     text = "市长作政府工作报告\n本报讯 市长在报告中提出2014年工作的预期目标。\n全年增长8%。"
-    assert ingest_text(text).year is None
+    assert ingest_text(text).year == 2014
 
 
 def test_an_unnumbered_part_heading_ends_the_front_matter():
@@ -1077,6 +1109,6 @@ def test_an_unnumbered_part_heading_ends_the_front_matter():
     doc = ingest_text(text)
     assert [(s.text, s.part) for s in doc.sentences][2:5] == [
         ("现在,我代表县人民政府报告工作。", "front"),
-        ("2020年工作回顾", "other"),
-        ("2020年,全县生产总值增长6%；", "other"),
+        ("2020年工作回顾", "review"),
+        ("2020年,全县生产总值增长6%；", "review"),
     ]
