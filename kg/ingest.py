@@ -160,6 +160,8 @@ _NUMBER_CONTINUES_RE = re.compile(r"^(?:\d*\.\d|\d+(?![\d.、])|%)")
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
 _MAX_FRONT_LINES = 30
+#: The greeting that opens the speech: the front matter ends with the line after it.
+_GREETING_RE = re.compile(r"各位代表|同志们|各位委员")
 #: The meeting line (……人民代表大会第三次会议上): a line of its own, never continued.
 _MEETING_LINE_RE = re.compile(r"(?:代表大会|人大).{0,12}会议上?$")
 #: A meeting line cut before its session (……人民代表大会 / 第三次会议上): the two halves are one line.
@@ -527,7 +529,7 @@ def _sentence_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
 
 def _front_end(text: str, lines: list[tuple[int, int]], sections: tuple[Section, ...]) -> int:
     """Offset where the front matter ends: the first heading (an unnumbered part heading such as
-    ``2018年工作回顾`` included), or after the 各位代表 line and its next line.
+    ``2018年工作回顾`` included), or after the greeting (各位代表, 同志们) and its next line when that comes first.
 
     >>> t = "政府工作报告\\n各位代表:\\n现在,我代表县人民政府报告工作。\\n2018年工作回顾\\n全年增长8%。"
     >>> t[_front_end(t, _line_spans(t), ())]
@@ -537,12 +539,11 @@ def _front_end(text: str, lines: list[tuple[int, int]], sections: tuple[Section,
     for start, end in lines[:_MAX_FRONT_LINES]:
         if start < first and _PART_HEADING_RE.match(text[start:end]):
             return start
-    if sections:
-        return first
     for i, (start, end) in enumerate(lines[:_MAX_FRONT_LINES]):
-        if text.startswith("各位代表", start):
-            return lines[min(i + 1, len(lines) - 1)][1]
-    return 0
+        if start < first and _GREETING_RE.match(text, start):
+            # The speaker's opening line after the greeting ends it, even when the first heading is far.
+            return min(first, lines[min(i + 1, len(lines) - 1)][1])
+    return first if sections else 0
 
 
 # ---------------------------------------------------------------------------------------------- years and parts
@@ -766,8 +767,8 @@ def _best_split(scores: list[float]) -> int:
 def _years_from_parts(text: str, labelled) -> _Years:
     """Years when no meeting line, heading, title or opening phrase gives them. In this order: a plan
     sentence that opens on its year (2019年是…之年); the year just past (刚刚过去的2018年); the latest
-    year the review part names as a time reported on (not one aimed at: 到2020年, 2025年前); the
-    earliest the plan part names. The review year is the year before the plan year.
+    year the review part names twice or more as a time reported on (not one aimed at: 力争2020年, 2025年前;
+    the latest named once when none is named twice); the earliest the plan part names. The review year is the year before the plan year.
 
     >>> t = "2018年,全市增长7%。2016年完成投资。2017年起步。今年增长6%。到2025年全面小康。"
     >>> spans = _sentence_spans(t, _line_spans(t))
@@ -783,8 +784,7 @@ def _years_from_parts(text: str, labelled) -> _Years:
     for start, end, _, _, part in labelled:
         sentence = text[start:end]
         if part in named:
-            # 预计2025年 is a provisional figure in a review, a year aimed at in a plan.
-            named[part] += _named_years(sentence, provisional=part == "review")
+            named[part] += _named_years(sentence, reported=part == "review")
         own = _OWN_YEAR_RE.match(sentence)
         if own and part == "plan":
             opening.append(int(own.group(1)))
@@ -792,37 +792,49 @@ def _years_from_parts(text: str, labelled) -> _Years:
     candidates = [
         opening[:1],
         past[:1],
-        [max(named["review"]) + 1] if named["review"] else [],
+        [_latest_often(named["review"]) + 1] if named["review"] else [],
         [min(named["plan"])] if named["plan"] else [],
     ]
     plan = next((c[0] for c in candidates if c), None)
     return _Years(plan, plan - 1, plan) if plan else _Years(None, None, None)
 
 
+def _latest_often(years: list[int]) -> int:
+    """The latest of the years named at least twice, else the latest.
+
+    >>> _latest_often([2001, 2008, 2001]), _latest_often([2015, 2018])
+    (2001, 2018)
+    """
+    often = [y for y in years if years.count(y) >= 2]
+    return max(often or years)
+
+
 #: A sentence that opens on the year it speaks of: 2019年是…之年.
 _OWN_YEAR_RE = re.compile(r"^(?:——)?((?:19|20)\d\d)年,?是")
 #: The year just past: 刚刚过去的2018年, 过去的2018年.
 _PAST_YEAR_RE = re.compile(r"过去的((?:19|20)\d\d)年")
-#: A year aimed at rather than reported: 到2020年, 至2025年, 力争2022年, 2025年前.
-_AIMED_YEAR_RE = re.compile(r"(?:到|至|力争|计划|确保|争取|将在|于)$")
+#: A year aimed at rather than reported: 力争2022年, 2025年前; in a plan also 到2020年, 预计2025年.
+_AIMED_YEAR_RE = re.compile(r"(?:力争|计划|确保|争取|将在)$")
+_PLANNED_YEAR_RE = re.compile(r"(?:到|至|力争|计划|确保|争取|将在|于|预计)$")
 _YEAR_AHEAD_RE = re.compile(r"^年(?:前|以前|底前|末前|(?:的)?(?:远景)?目标)")
 _CN_YEAR_RE = re.compile("[一二三四五六七八九〇零]{4}年")
 
 
-def _named_years(sentence: str, provisional: bool = True) -> list[int]:
-    """The years a sentence names as a time it reports on (digits or Chinese numerals), not aimed at;
-    a year after 预计 counts only when ``provisional`` figures are reported ones.
+def _named_years(sentence: str, reported: bool = True) -> list[int]:
+    """The years a sentence names as a time it reports on (digits or Chinese numerals), not aimed at
+    (力争2022年, 2025年前). In a review (``reported``) 增加到2017年 and 预计2017年 report on 2017; in a
+    plan, 到2025年 and 预计2025年 aim at it.
 
-    >>> _named_years("一九五八年工业增长,到1962年完成,2020年前建成,2019年实现")
+    >>> _named_years("一九五八年工业增长,力争1962年完成,2020年前建成,增加到2019年的")
     [1958, 2019]
-    >>> _named_years("预计2030年突破", provisional=False)
+    >>> _named_years("到2030年,预计2028年突破", reported=False)
     []
     """
     sentence = _CN_YEAR_RE.sub(lambda m: m.group().translate(_DIGIT_TABLE), sentence)
     found = []
     for match in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?=年)", sentence):
         before, after = sentence[max(0, match.start() - 3) : match.start()], sentence[match.end() :]
-        aimed = _AIMED_YEAR_RE.search(before) or (not provisional and before.endswith("预计"))
+        aimed = (_AIMED_YEAR_RE if reported else _PLANNED_YEAR_RE).search(before)
         if not aimed and not _YEAR_AHEAD_RE.match(after):
             found.append(int(match.group(1)))
     return found
