@@ -24,6 +24,7 @@ with a unit not listed here, and a bare number followed by a word or by 、.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 
 import cn2an
@@ -120,13 +121,17 @@ class Figure:
 def parse_number(text: str) -> float:
     """The value of a number written in Arabic digits, Chinese numerals or both.
 
+    Older reports write 亿 as 万万 (六万万 = 6亿). A numeral that cannot be read raises ValueError.
+
     >>> parse_number("1,250"), parse_number("98.3"), parse_number("两千五百"), parse_number("十二")
     (1250.0, 98.3, 2500.0, 12.0)
+    >>> parse_number("六万万"), parse_number("三万万五千万")
+    (600000000.0, 350000000.0)
     """
     text = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
-    return float(cn2an.cn2an(text, "smart"))
+    return float(cn2an.cn2an(text.replace("万万", "亿"), "smart"))
 
 
 def ordinal_value(text: str) -> int:
@@ -277,13 +282,16 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if re.match(rf"[{_HAN}]", after) and not re.match(r"[、和的]", after):
             continue  # 全省第一个…, 第一产业: an ordinal that is not a ranking
-        found.extend(_rank_figures(text, match))
+        with suppress(ValueError):  # a numeral no reader knows is no figure, never a failure
+            found.extend(_rank_figures(text, match))
         taken.append(match.span())
-    found.extend(_doubling_figures(text))
+    with suppress(ValueError):
+        found.extend(_doubling_figures(text))
     for match in _FIGURE_RE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        figure = _number_figure(text, match)
-        if figure is not None:
-            found.append(figure)
+        with suppress(ValueError):
+            figure = _number_figure(text, match)
+            if figure is not None:
+                found.append(figure)
     return sorted(found, key=lambda f: (f.start, f.end))

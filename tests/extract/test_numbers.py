@@ -178,3 +178,13 @@ def test_a_threshold_before_de_and_a_noun_is_no_figure_but_a_share_is():
         ("number", 6.0, "个", None),
         ("number", 7.0, "%", "以上"),
     ]
+
+
+def test_old_spelling_of_yi_is_read():
+    # 万万 is how older reports write 亿.
+    assert [(f.value, f.unit) for f in find_figures("粮食产量达到三千七百万万斤")] == [(3.7e11, "斤")]
+
+
+def test_a_numeral_no_reader_knows_is_skipped_not_fatal():
+    figures = find_figures("人口达到三亿亿人,产值十万万万元,增长了8%")
+    assert [(f.value, f.unit) for f in figures] == [(8.0, "%")]
