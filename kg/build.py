@@ -18,6 +18,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS, XSD
 
 from kg.errors import GraphError, InputError
+from kg.indicators import canonical
 from kg.link import entity_iri, fact_iri, indicator_iri, link
 from kg.types import CLUSTER_TYPE, ENTITY_TYPES, Document, Linked
 from kg.vocab import ONTOLOGY_FILE, bind_prefixes, term
@@ -164,13 +165,12 @@ def _add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
                 obs.start,
             )
         )
-        indicator = URIRef(indicator_iri(obs.indicator))
-        graph.add((indicator, RDF.type, term("Indicator")))
-        graph.add((indicator, RDFS.label, _zh(obs.indicator)))
+        indicator = _add_indicator(graph, obs.indicator)
         graph.add((node, RDF.type, term("Observation")))
         graph.add((node, QB.dataSet, report))
         graph.add((node, term("inReport"), report))
         graph.add((node, term("indicator"), indicator))
+        graph.add((node, term("indicatorText"), _zh(obs.indicator)))
         graph.add((node, term("value"), number(obs.value)))
         graph.add((node, term("unit"), Literal(obs.unit)))
         graph.add((node, term("year"), year_literal(obs.year)))
@@ -179,6 +179,24 @@ def _add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:
         graph.add((node, term("evidenceText"), _zh(obs.text)))
         if obs.qualifier:
             graph.add((node, term("qualifier"), _zh(obs.qualifier)))
+
+
+def _add_indicator(graph: Graph, wording: str) -> URIRef:
+    """The indicator node of a wording: the canonical indicator's (a skos:Concept labelled with its
+    canonical name, the wording an altLabel) when the wording names one, else the wording's own."""
+    found = canonical(wording)
+    indicator = URIRef(indicator_iri(found.name if found else wording))
+    graph.add((indicator, RDF.type, term("Indicator")))
+    if found is None:
+        graph.add((indicator, RDFS.label, _zh(wording)))
+        return indicator
+    graph.add((indicator, RDF.type, SKOS.Concept))
+    graph.add((indicator, RDFS.label, _zh(found.name)))
+    graph.add((indicator, SKOS.prefLabel, _zh(found.name)))
+    graph.add((indicator, RDFS.comment, Literal(found.english, lang="en")))
+    if wording != found.name:
+        graph.add((indicator, SKOS.altLabel, _zh(wording)))
+    return indicator
 
 
 def _add_relations(graph: Graph, linked: Linked, report: URIRef) -> None:

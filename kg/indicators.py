@@ -1,0 +1,70 @@
+"""The canonical indicator a report's wording names (地区生产总值 for 全市生产总值, GDP, 经济增长 …).
+
+The table is ``kg/lexicons/indicators.tsv``: one canonical indicator a row with its English label, the
+names that mean it and an example. The build gives every observation of a canonical indicator the
+same ``gov:Indicator`` node (a ``skos:Concept`` with the names as labels), and keeps the report's own
+wording on the observation, so a corpus lines up across reports and years.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TABLE = Path(__file__).parent / "lexicons" / "indicators.tsv"
+_SCOPE_RE = re.compile(
+    r"^(?:区级|市级|县级|省级|全国|全省|全市|全区|全县|全州|全旗|全盟|本省|本市|本区|本县|我省|我市|我区|我县|我国)"
+)
+_GROWTH_RE = re.compile(r"(?:增速|增长率|增长|增幅|总量|总值)$")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A canonical indicator: its name, English label, the names that mean it and an example."""
+
+    name: str
+    english: str
+    names: tuple[str, ...]
+    example: str
+
+
+@lru_cache(maxsize=1)
+def indicators() -> tuple[Indicator, ...]:
+    """Every canonical indicator of the table, in its order.
+
+    >>> indicators()[0].name, indicators()[0].english
+    ('地区生产总值', 'gross domestic product')
+    """
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, english, names, example = line.split("\t")
+            rows.append(Indicator(name, english, tuple(names.split("|")), example))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Indicator]:
+    return {_fold(n): ind for ind in indicators() for n in ind.names}
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).upper().replace(" ", "")
+
+
+def canonical(name: str) -> Indicator | None:
+    """The canonical indicator ``name`` means, or None.
+
+    >>> [canonical(n).name for n in ("全市生产总值", "GDP", "本区地区生产总值增速", "规上工业增加值")]
+    ['地区生产总值', '地区生产总值', '地区生产总值', '规模以上工业增加值']
+    >>> canonical("生产总值增长6%的目标"), canonical("经济发展质量")
+    (None, None)
+    """
+    folded = _fold(_SCOPE_RE.sub("", name))
+    found = _by_name().get(folded)
+    if found is None and _GROWTH_RE.search(folded):
+        found = _by_name().get(_GROWTH_RE.sub("", folded))
+    return found
