@@ -108,6 +108,8 @@ _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
+#: The length of the period an average growth is over (五年年均增长): no part of the indicator.
+_AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八九十两]+年(?:来|间)?$")
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
 _LEVEL_CLAUSE_RE = re.compile(r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到")
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
@@ -171,6 +173,7 @@ class _Segment:
     verb_class: str
     prequal: str | None
     mode: str | None
+    average: bool = False
 
 
 def extract_observations(doc: Document) -> tuple[Observation, ...]:
@@ -306,10 +309,14 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     >>> (s.indicator, s.mode)
     ('财政、税收收入总量', 'each')
     """
-    verb, verb_class, prequal, mode = "", "", None, None
+    verb, verb_class, prequal, mode, average = "", "", None, None, False
     rest = seg
     while match := _TAIL_RE.search(rest):
         cls = match.lastgroup
+        if cls == "adverb" and match.group(0) in ("年均", "平均") and verb_class == "up":
+            average = True
+            rest = _AVERAGE_PERIOD_RE.sub("", rest[: match.start()])
+            continue
         if cls == "pre" and prequal is None:
             prequal = match.group(0)
         elif cls in ("each", "respectively"):
@@ -334,6 +341,7 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
         verb_class,
         prequal,
         mode,
+        average,
     )
 
 
@@ -669,6 +677,9 @@ def _observation(
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
+    elif seg.average and not amount:
+        # 年均增长7.9%: the average yearly growth of a period, an indicator of its own, not one year's growth.
+        name = name + "年均增长"
     end = right[1] if right else figure.end
     start = sentence.start + min(span_start, figure.start)
     return Observation(
@@ -680,7 +691,7 @@ def _observation(
         sentence=sentence.index,
         start=start,
         end=sentence.start + end,
-        qualifier=seg.prequal or figure.qualifier,
+        qualifier=seg.prequal or figure.qualifier or ("年均" if seg.average else None),
         text=doc.text[start : sentence.start + end],
     )
 

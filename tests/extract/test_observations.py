@@ -189,7 +189,7 @@ def test_five_year_review_from_to_with_years_and_average_growth():
     assert _obs(text) == [
         ("地区生产总值", 900.0, "亿元", 2014, "actual", None),
         ("地区生产总值", 1350.0, "亿元", 2019, "actual", None),
-        ("地区生产总值", 8.4, "%", 2019, "growth", None),
+        ("地区生产总值年均增长", 8.4, "%", 2019, "growth", "年均"),
     ]
 
 
@@ -257,7 +257,7 @@ def test_five_year_review_in_a_december_report():
         "预计全年实现地区生产总值320亿元,增长3%左右；税收收入预计完成18.6亿元。"
     )
     assert _obs(text) == [
-        ("地区生产总值", 7.5, "%", 2020, "growth", None),
+        ("地区生产总值年均增长", 7.5, "%", 2020, "growth", "年均"),
         ("固定资产投资", 1200.0, "亿元", 2020, "actual", None),
         ("一般公共预算收入", 45.0, "%", 2020, "growth", None),
         ("城镇居民人均可支配收入", 1.5, "倍", 2020, "share", None),
@@ -270,7 +270,7 @@ def test_five_year_review_in_a_december_report():
 def test_five_year_plan_targets_are_for_the_last_year_of_the_period():
     text = "二、2021年工作安排\n十四五时期,地区生产总值年均增长6.5%左右,常住人口城镇化率达到65%。"
     assert _obs(text) == [
-        ("地区生产总值", 6.5, "%", 2025, "target", "左右"),
+        ("地区生产总值年均增长", 6.5, "%", 2025, "target", "左右"),
         ("常住人口城镇化率", 65.0, "%", 2025, "target", None),
     ]
 
@@ -283,7 +283,7 @@ def test_start_value_with_its_year_and_a_year_opening_a_clause():
     assert _obs(text) == [
         ("外贸进出口总额", 8.2, "亿美元", 2014, "actual", None),
         ("外贸进出口总额", 15.6, "亿美元", 2019, "actual", None),
-        ("实际利用外资", 9.1, "%", 2019, "growth", None),
+        ("实际利用外资年均增长", 9.1, "%", 2019, "growth", "年均"),
         ("实际利用外资", 3.4, "亿美元", 2018, "actual", None),
         ("市级审批事项", 88.0, "项", 2019, "actual", None),
     ]
@@ -532,7 +532,7 @@ def test_five_year_change_and_a_combined_income_figure():
         ("地区生产总值", 31.2, "%", 2020, "growth", None),
         ("一般公共预算收入", 9.0, "%", 2020, "growth", None),
         ("城乡居民人均可支配收入", 2.61, "万元", 2020, "actual", None),
-        ("城乡居民人均可支配收入", 7.1, "%", 2020, "growth", None),
+        ("城乡居民人均可支配收入年均增长", 7.1, "%", 2020, "growth", "年均"),
     ]
 
 
@@ -574,7 +574,7 @@ def test_a_level_leapt_to_is_the_subjects_and_a_multiple_of_a_period_is_of_the_c
     assert _obs("一、2020年工作回顾\n" + text) == [
         ("地区生产总值", 52.0, "亿元", 2015, "actual", None),
         ("地区生产总值", 98.6, "亿元", 2020, "actual", None),
-        ("地区生产总值", 11.2, "%", 2020, "growth", None),
+        ("地区生产总值年均增长", 11.2, "%", 2020, "growth", "年均"),
         ("税收收入", 6.4, "亿元", 2020, "actual", None),
         ("税收收入", 2.1, "倍", 2020, "share", None),
         ("人口自然增长率", 5.2, "‰", 2020, "share", "以内"),
@@ -593,4 +593,15 @@ def test_a_coordinated_pair_shares_its_modifier_and_a_capacity_in_a_project_name
         ("政府性基金支出", 2.3, "%", 2020, "growth", None),
         ("风电项目", 3.0, "个", 2020, "actual", None),
         ("完成并网", 6.8, "万千瓦", 2020, "actual", None),
+    ]
+
+
+def test_average_yearly_growth_of_a_period_is_an_indicator_of_its_own():
+    # 年均增长 is the average over the period, not the growth of the review year.
+    assert _obs(REVIEW + "五年来,全县生产总值五年年均增长7.9%,一般公共预算收入年均增长10%。") == [
+        ("地区生产总值年均增长", 7.9, "%", 2019, "growth", "年均"),
+        ("一般公共预算收入年均增长", 10.0, "%", 2019, "growth", "年均"),
+    ]
+    assert _obs(PLAN + "十四五时期,地区生产总值年均增长6%左右。") == [
+        ("地区生产总值年均增长", 6.0, "%", 2025, "target", "左右"),
     ]
