@@ -68,3 +68,20 @@ def canonical(name: str) -> Indicator | None:
     if found is None and _GROWTH_RE.search(folded):
         found = _by_name().get(_GROWTH_RE.sub("", folded))
     return found
+
+
+@lru_cache(maxsize=1)
+def _names_re() -> re.Pattern[str]:
+    names = sorted({n for ind in indicators() for n in ind.names if len(n) >= 3}, key=lambda n: (-len(n), n))
+    return re.compile(_SCOPE_RE.pattern.lstrip("^") + "?(?:" + "|".join(map(re.escape, names)) + ")")
+
+
+def last_named(text: str) -> str | None:
+    """The last canonical indicator ``text`` names (as written with its scope word, three characters
+    or more), or None.
+
+    >>> last_named("五年来,我们推动全县生产总值跨上新台阶"), last_named("经济运行稳中向好")
+    ('全县生产总值', None)
+    """
+    found = list(_names_re().finditer(text))
+    return found[-1].group() if found else None

@@ -68,6 +68,7 @@ from kg.extract.numbers import (
     find_figures,
     parse_number,
 )
+from kg.indicators import last_named
 from kg.types import Document, Observation, Sentence
 
 _SKIPPED_PARTS = frozenset({"glossary", "front"})
@@ -186,18 +187,34 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
 ('地区生产总值增速', 1.0, '', 2019, 'rank', '全市第一')]
     """
     found: set[Observation] = set()
+    carried = None
     for sentence in doc.sentences:
         if sentence.part in _SKIPPED_PARTS:
             continue
         year = sentence.year if sentence.year is not None else doc.year
         if year is None:
             continue
-        found.update(_sentence_observations(doc, sentence, year))
+        found.update(_sentence_observations(doc, sentence, year, carried))
+        carried = _carried_subject(sentence.text)
     return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
 
 
-def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list[Observation]:
-    """The observations of one sentence, reading its figures left to right."""
+def _carried_subject(text: str) -> str | None:
+    """The indicator a sentence without figures names last, for a next sentence that opens without
+    a subject (``…推动地区生产总值跨上新台阶。2024年达到1.3万亿元``), or None.
+
+    >>> _carried_subject("推动地区生产总值跨上新台阶。"), _carried_subject("地区生产总值增长6%。")
+    ('地区生产总值', None)
+    """
+    named = None if find_figures(text) else last_named(text)
+    return _clean_indicator(named)[0] if named else None
+
+
+def _sentence_observations(
+    doc: Document, sentence: Sentence, year: int, carried: str | None = None
+) -> list[Observation]:
+    """The observations of one sentence, reading its figures left to right; ``carried`` is the
+    subject the sentence before left open (:func:`_carried_subject`)."""
     text = sentence.text
     recent: list[tuple[str, str]] = []  # (indicator, unit dimension) named so far, for ellipsis and lists
     out: list[Observation] = []
@@ -232,6 +249,8 @@ def _sentence_observations(doc: Document, sentence: Sentence, year: int) -> list
                 if subject:  # 全县GDP突破百亿元大关,达109亿元: the figure is the subject's
                     _remember(recent, [subject[0]], "")
                     span_start = subject[1]
+                elif carried and seg_start == 0:
+                    _remember(recent, [carried], "")  # the subject of the sentence before
             names = _names(seg, group, recent, elliptic)
         if not names or (seg.verb_class == "from" and not _start_year(text, first.start)):
             continue

@@ -605,3 +605,16 @@ def test_average_yearly_growth_of_a_period_is_an_indicator_of_its_own():
     assert _obs(PLAN + "十四五时期,地区生产总值年均增长6%左右。") == [
         ("地区生产总值年均增长", 6.0, "%", 2025, "target", "左右"),
     ]
+
+
+def test_a_sentence_opening_without_subject_takes_the_indicator_the_sentence_before_named():
+    text = REVIEW + "五年来,我们推动全县生产总值跨上新台阶。2019年达到320亿元、增长6.2%。"
+    assert _obs(text) == [
+        ("地区生产总值", 320.0, "亿元", 2019, "actual", None),
+        ("地区生产总值", 6.2, "%", 2019, "growth", None),
+    ]
+    # Only a sentence without figures hands its subject on, and only to a clause without one.
+    assert _obs(REVIEW + "全县生产总值增长6%。新增就业1.2万人。") == [
+        ("地区生产总值", 6.0, "%", 2019, "growth", None),
+        ("新增就业", 1.2, "万人", 2019, "actual", None),
+    ]
