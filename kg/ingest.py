@@ -251,6 +251,7 @@ def ingest_text(text: str, source: str = "") -> Document:
     if not title_region_name(title) and region.name and years.report:
         # No title, or a generic one (政府工作报告) that names no region: build one.
         title = f"{years.report}年{region.name}政府工作报告"
+    structure = _structure(normal, sections, sentences, years, region)
     return Document(
         text=normal,
         sentences=sentences,
@@ -263,7 +264,46 @@ def ingest_text(text: str, source: str = "") -> Document:
         region_level=region.level,
         year=years.report,
         checksum=hashlib.sha256(normal.encode("utf-8")).hexdigest(),
+        structure=structure,
     )
+
+
+def _structure(text: str, sections, sentences, years: _Years, region: Region) -> tuple[str, ...]:
+    """How the year, the region and the part of each level-1 section were decided, one line each.
+
+    >>> doc = ingest_text("各位代表:\\n现在,我代表区人民政府报告工作。\\n一、奋力拼搏\\n去年增长了7%。\\n二、2024年工作安排\\n要加快推进。")
+    >>> print("\\n".join(doc.structure))
+    year 2024 (review 2023, plan 2024): from the plan heading
+    region: not found
+    part of 奋力拼搏: review, from its sentences (sentence model, mean plan score -3.00)
+    part of 2024年工作安排: plan, from its heading
+    """
+    if years.report is None:
+        lines = ["year: not found"]
+    else:
+        lines = [f"year {years.report} (review {years.review}, plan {years.plan}): from {years.source}"]
+    lines.append(
+        f"region: {region.full} ({region.code or 'no code'})" if region.name else "region: not found"
+    )
+    part_of = {s.section: s.part for s in sentences if s.section is not None}
+    for section in sections:
+        if section.level != 1 and section.parent is not None:
+            continue
+        part = next((part_of[i] for i in range(section.index, len(sections)) if i in part_of), "other")
+        if _section_part(section.title, years.plan):
+            how = "from its heading"
+        else:
+            how = f"from its sentences (sentence model, mean plan score {_section_score(text, section):.2f})"
+        lines.append(f"part of {section.title}: {part}, {how}")
+    unheaded = [s for s in sentences if s.section is None and s.part in ("review", "plan")]
+    if unheaded:
+        plan_from = next((s.index for s in unheaded if s.part == "plan"), None)
+        lines.append(
+            f"{len(unheaded)} sentences outside headings: review"
+            + (f" up to sentence {plan_from}, plan from there" if plan_from is not None else "")
+            + " (one split by the sentence model)"
+        )
+    return tuple(lines)
 
 
 def _layout(text: str):
@@ -552,8 +592,8 @@ def _front_end(text: str, lines: list[tuple[int, int]], sections: tuple[Section,
 class _Years:
     """The report year and the years the review and plan parts are about."""
 
-    def __init__(self, report: int | None, review: int | None, plan: int | None):
-        self.report, self.review, self.plan = report, review, plan
+    def __init__(self, report: int | None, review: int | None, plan: int | None, source: str = ""):
+        self.report, self.review, self.plan, self.source = report, review, plan, source
 
 
 def _section_part(title: str, plan_year: int | None = None) -> str | None:
@@ -631,23 +671,27 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
             plan_year = int(years[0])
     meeting = _meeting_date(text[: max(front_end, lines[min(len(lines), _MAX_FRONT_LINES) - 1][1])])
     title_years = _YEAR_RE.findall(_find_title(text, lines, front_end))
+    source = "the plan heading" if plan_year is not None else ""
     if plan_year is None:
         if review_year is not None:
-            plan_year = review_year + 1
+            plan_year, source = review_year + 1, "the review heading"
         elif meeting:
-            plan_year = meeting[0] + (1 if meeting[1] == 12 else 0)
+            plan_year, source = meeting[0] + (1 if meeting[1] == 12 else 0), "the meeting line"
         elif title_years:
-            plan_year = int(title_years[0])
+            plan_year, source = int(title_years[0]), "the title"
         else:
             opening = text[: max(front_end, lines[min(len(lines), _BODY_OPENING_LINES) - 1][1])]
             review = "\n".join(
                 text[s.start : s.end] for s in sections if s.level == 1 and _section_part(s.title) == "review"
             )
             plan_year = _body_plan_year(text, opening, review)
+            source = "a phrase of the body (…主要预期目标, …取得显著成效, 预计…)" if plan_year else ""
     if review_year is None and plan_year is not None:
         review_year = plan_year - 1
     report = meeting[0] if meeting else plan_year
-    return _Years(report, review_year, plan_year)
+    if meeting:
+        source = "the meeting line" + (f", plan year from {source}" if source != "the meeting line" else "")
+    return _Years(report, review_year, plan_year, source)
 
 
 def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | None:
@@ -790,13 +834,13 @@ def _years_from_parts(text: str, labelled) -> _Years:
             opening.append(int(own.group(1)))
         past += [int(y) + 1 for y in _PAST_YEAR_RE.findall(sentence)]
     candidates = [
-        opening[:1],
-        past[:1],
-        [_latest_often(named["review"]) + 1] if named["review"] else [],
-        [min(named["plan"])] if named["plan"] else [],
+        (opening[:1], "a plan sentence opening on its year (20XX年是…)"),
+        (past[:1], "the year just past (过去的20XX年)"),
+        ([_latest_often(named["review"]) + 1] if named["review"] else [], "the latest year the review names"),
+        ([min(named["plan"])] if named["plan"] else [], "the earliest year the plan names"),
     ]
-    plan = next((c[0] for c in candidates if c), None)
-    return _Years(plan, plan - 1, plan) if plan else _Years(None, None, None)
+    plan, source = next(((c[0], why) for c, why in candidates if c), (None, ""))
+    return _Years(plan, plan - 1, plan, source) if plan else _Years(None, None, None)
 
 
 def _latest_often(years: list[int]) -> int:

@@ -82,6 +82,8 @@ class Document:
     administrative name (``"湖南省衡阳市石鼓区"``) and ``region_code`` its code when known.
     ``year`` is the report year (the year of the meeting that heard it).
     ``source`` is the path or URL it was read from; ``checksum`` the SHA-256 of the normalised text.
+    ``structure`` says, one line each, how the year, the region and the part of every level-1
+    section were decided (shown by ``kg extract``).
     """
 
     text: str
@@ -95,6 +97,7 @@ class Document:
     region_level: str | None = None
     year: int | None = None
     checksum: str = ""
+    structure: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
