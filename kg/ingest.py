@@ -35,11 +35,14 @@ number marker (``一、2018年工作回顾`` → ``2018年工作回顾``), up to
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 import re
 import unicodedata
 from pathlib import Path
+
+import cn2an
 
 from kg.errors import InputError
 from kg.ingest_formats import decode_bytes, html_to_text, pdf_to_text, to_simplified
@@ -63,7 +66,9 @@ _ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAK_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _ASCII_STOP_RE = re.compile(r"(?<![A-Za-z0-9])[;!?]|[;!?](?![A-Za-z0-9=&/])")
-_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: \d)+(?![\d.])")
+_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: ?[.%] ?\d?| \d)+(?![\d.])|(?<=\d) (?=[.%])")
+#: A rate spelled out in numerals: 百分之十三点四 (13.4%), 千分之五 (5‰).
+_SPELLED_RATE_RE = re.compile("(百|千)分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 _SPACE_NEAR_CJK_RE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
 #: Symbols NFKC would spell oddly (㎡ → m2, the ratio colon ︰ → ..): written out first.
 _UNIT_SYMBOLS = {
@@ -132,6 +137,9 @@ _PLAN_CUES = re.compile(
 )
 #: A sentence outside review and plan parts that speaks of the plan year.
 _PLAN_SENTENCE_RE = re.compile(r"预期目标")
+#: A review paragraph that opens the targets (……主要预期目标是:, 预定目标是): from there on, the
+#: paragraph is plan.
+_TARGETS_OPEN_RE = re.compile(r"(?:预期|预定|主要)目标(?:是|为)[:,]?")
 #: Body sentences that give the plan year when no meeting line, heading or title does: the year of
 #: the main targets, or the year after the one whose results are reviewed.
 _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")
@@ -152,7 +160,7 @@ _RELATIVE_YEAR_RE = re.compile(r"^(?:——)?(今年|明年|去年)")
 _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
 #: A five-year period: 十三五 is 2016–2020 (the sixth plan ended in 1985).
 _PERIOD_RE = re.compile(r"十([一二三四五])五")
-_PERIOD_REVIEW_RE = re.compile(r"十[一二三四五]五”?(?:时期|期间|以来)")
+_PERIOD_REVIEW_RE = re.compile(r"十[一二三四五]五”?(?:时期|期间)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
 _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:过去一年|过去的一年|即将过去的一年)")
@@ -375,8 +383,10 @@ def normalise(text: str) -> str:
     '增长12.5%；实现地区生产总值175亿元\\n二、工作安排'
     >>> normalise("完成节能减\\n排、安全生产任务!")
     '完成节能减排、安全生产任务！'
-    >>> normalise("从1 9 9 3 年3 月就职")  # digits spaced out one by one are one number
-    '从1993年3月就职'
+    >>> normalise("从1 9 9 3 年3 月就职,增长8 .8 %")  # digits spaced out one by one are one number
+    '从1993年3月就职,增长8.8%'
+    >>> normalise("比上年增长百分之十三点四,降低千分之五")  # spelled-out rates as digits
+    '比上年增长13.4%,降低5‰'
     """
     text = html.unescape(html.unescape(rejoin_split_entities(text)))
     for symbol, spelled in {**_UNIT_SYMBOLS, **_CIRCLED}.items():
@@ -394,12 +404,22 @@ def normalise(text: str) -> str:
             break
         if not line or is_site_chrome(line):
             continue
+        line = _SPELLED_RATE_RE.sub(_spelled_rate, line)
         line = _SPACE_NEAR_CJK_RE.sub(
             "", _SPACED_DIGITS_RE.sub(lambda m: m.group().replace(" ", ""), clean_line(line))
         )
         if line:
             lines.append(line)
     return _join_broken_lines(drop_repeats(lines))
+
+
+def _spelled_rate(match: re.Match) -> str:
+    """``百分之十三点四`` → ``13.4%``; a numeral cn2an cannot read stays as written."""
+    try:
+        value = cn2an.cn2an(match.group(2), "smart")
+    except ValueError:
+        return match.group()
+    return f"{value:g}{'%' if match.group(1) == '百' else '‰'}"
 
 
 def _join_broken_lines(lines: list[str]) -> str:
@@ -755,6 +775,7 @@ def _label_sentences(
         else:
             part = parts[top] or "other"
         labelled.append((start, end, section, top, part))
+    labelled = _targets_in_review(text, labelled)
     if years.plan is None:
         years = _years_from_parts(text, labelled)
     sentences = []
@@ -767,6 +788,25 @@ def _label_sentences(
             Sentence(index, sentence, start, end, section, _sentence_year(sentence, part, year, years), part)
         )
     return tuple(sentences), years
+
+
+def _targets_in_review(text: str, labelled: list) -> list:
+    """Sentences of a review part that open the coming year's targets (建议今年的主要预期目标是:…)
+    and the rest of their paragraph are plan.
+
+    >>> t = "全年增长了7%。\\n今年的预期目标是:增长6%；就业1万人。\\n过去一年成绩显著。"
+    >>> spans = _sentence_spans(t, _line_spans(t))
+    >>> [x[4] for x in _targets_in_review(t, [(s, e, 0, 0, "review") for s, e in spans])]
+    ['review', 'plan', 'plan', 'review']
+    """
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    out, line_of_target = [], None
+    for start, end, section, top, part in labelled:
+        line = bisect.bisect(breaks, start)
+        if part == "review" and (line == line_of_target or _TARGETS_OPEN_RE.search(text, start, end)):
+            part, line_of_target = "plan", line
+        out.append((start, end, section, top, part))
+    return out
 
 
 def _unheaded_parts(text: str, spans, front_end: int) -> dict[int, str]:

@@ -89,7 +89,7 @@ _TAIL_RE = re.compile(
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|同口径|年均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?的)"
     r")$"
@@ -109,6 +109,8 @@ _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
+_AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
+_TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
 _AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八九十两]+年(?:来|间)?$")
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
@@ -332,7 +334,7 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     rest = seg
     while match := _TAIL_RE.search(rest):
         cls = match.lastgroup
-        if cls == "adverb" and match.group(0) in ("年均", "平均") and verb_class == "up":
+        if cls == "adverb" and match.group(0) in _AVERAGE_WORDS and verb_class == "up":
             average = True
             rest = _AVERAGE_PERIOD_RE.sub("", rest[: match.start()])
             continue
@@ -371,8 +373,8 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     (('民生支出', 2), ('第三产业增加值', 0))
     >>> _clean_indicator("风险排查扎实有效成功处置电信诈骗案")
     ('处置电信诈骗案', 10)
-    >>> _clean_indicator("新招募“协管员”")
-    ('协管员', 3)
+    >>> _clean_indicator("新招募“协管员”"), _clean_indicator("国内生产总值2000年")
+    (('协管员', 3), ('国内生产总值', 0))
     """
     offset = 0
     cut = None
@@ -396,6 +398,7 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     if verb and len(text) - verb.end() >= 3:
         offset, text = offset + verb.end(), text[verb.end() :]
     text = re.sub("(?<=排名|排序|评比|考核|测评)中$", "", text.replace("实现", "").strip("的"))
+    text = _TRAILING_YEAR_RE.sub("", text) or text  # 国内生产总值2000年达…: the year is the figure's
     works = _WORKS_RE.match(text)
     if works:  # 改造城镇老旧小区 → 城镇老旧小区改造, the statistical name of the works
         text = works.group(2) + works.group(1)

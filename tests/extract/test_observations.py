@@ -618,3 +618,27 @@ def test_a_sentence_opening_without_subject_takes_the_indicator_the_sentence_bef
         ("地区生产总值", 6.0, "%", 2019, "growth", None),
         ("新增就业", 1.2, "万人", 2019, "actual", None),
     ]
+
+
+def test_rates_spelled_out_and_spaced_digits_and_a_year_after_the_indicator():
+    text = (
+        "一、2000年工作回顾\n国内生产总值2000年达8900亿元,平均每年增长8.3%,比上年增长百分之八点一。\n"
+        "二、2001年工作安排\n今年计划国内生产总值增长百分之七,经济增长速度7 %左右。"
+    )
+    assert _obs(text) == [
+        ("国内生产总值", 8900.0, "亿元", 2000, "actual", None),
+        ("国内生产总值年均增长", 8.3, "%", 2000, "growth", "年均"),
+        ("国内生产总值", 8.1, "%", 2000, "growth", None),
+        ("国内生产总值", 7.0, "%", 2001, "target", None),
+        ("经济增长速度", 7.0, "%", 2001, "target", "左右"),
+    ]
+
+
+def test_targets_opened_inside_a_review_paragraph_are_the_plan_years():
+    text = REVIEW + "全县增长了6%。\n建议今年的主要预期目标是:地区生产总值增长6.5%左右；城镇新增就业1万人。"
+    assert _obs(text) == [
+        ("地区生产总值", 6.5, "%", 2020, "target", "左右"),
+        ("城镇新增就业", 1.0, "万人", 2020, "target", None),
+    ]
+    doc = ingest_text(text)
+    assert [s.part for s in doc.sentences] == ["review", "review", "plan", "plan"]
