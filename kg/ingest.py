@@ -897,9 +897,10 @@ def _latest_often(years: list[int]) -> int:
 _OWN_YEAR_RE = re.compile(r"^(?:——)?((?:19|20)\d\d)年,?是")
 #: The year just past: 刚刚过去的2018年, 过去的2018年.
 _PAST_YEAR_RE = re.compile(r"过去的((?:19|20)\d\d)年")
-#: A year aimed at rather than reported: 力争2022年, 2025年前; in a plan also 到2020年, 预计2025年.
-_AIMED_YEAR_RE = re.compile(r"(?:力争|计划|确保|争取|将在)$")
-_PLANNED_YEAR_RE = re.compile(r"(?:到|至|力争|计划|确保|争取|将在|于|预计)$")
+#: A year aimed at or compared with rather than reported on: 力争2022年, 2025年前, 比2012年, 从2012年的;
+#: in a plan also 到2020年, 预计2025年.
+_AIMED_YEAR_RE = re.compile(r"(?:力争|计划|确保|争取|将在|比|较|从|由|与|是)$")
+_PLANNED_YEAR_RE = re.compile(r"(?:到|至|力争|计划|确保|争取|将在|于|预计|比|较|从|由|与|是)$")
 _YEAR_AHEAD_RE = re.compile(r"^年(?:前|以前|底前|末前|(?:的)?(?:远景)?目标)")
 _CN_YEAR_RE = re.compile("[一二三四五六七八九〇零]{4}年")
 
@@ -909,7 +910,7 @@ def _named_years(sentence: str, reported: bool = True) -> list[int]:
     (力争2022年, 2025年前). In a review (``reported``) 增加到2017年 and 预计2017年 report on 2017; in a
     plan, 到2025年 and 预计2025年 aim at it.
 
-    >>> _named_years("一九五八年工业增长,力争1962年完成,2020年前建成,增加到2019年的")
+    >>> _named_years("一九五八年工业增长,力争1962年完成,2020年前建成,从2012年的8亿元增加到2019年的")
     [1958, 2019]
     >>> _named_years("到2030年,预计2028年突破", reported=False)
     []
