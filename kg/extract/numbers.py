@@ -82,6 +82,7 @@ _QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|�
 _MODIFIED_NOUN_RE = re.compile(r"(?:以上|以下)?的?(?:项目|企业|工程|产业|级|规模)")
 #: Words of capacity that make the figure after them part of a project name (年产5万吨…项目).
 _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理", "年吞吐")
+_MILESTONE_RE = re.compile(r"[^,，;；。]{0,6}?(?:大关|台阶|关口)")
 _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
 _DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
 
@@ -90,7 +91,7 @@ _ORDINAL = r"第(?:\d+|[一二三四五六七八九十]+)(?:位|名)?"
 SCOPE_WORDS = r"(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城区|同类|省内|市内)"
 _SCOPE = rf"{SCOPE_WORDS}[{_HAN}]{{0,8}}?"
 _RANK_RE = re.compile(
-    rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|居|排)?"
+    rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|稳居|跃居|升居|居|排)?"
     rf"(?P<scope>{_SCOPE})?"
     rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一)"
 )
@@ -176,6 +177,8 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         return None  # 数十家, 几百人: no figure
     if _is_modifier(text, match):
         return None
+    if unit in COUNT_UNITS and _MILESTONE_RE.match(text, match.end()):
+        return None  # 突破两个千亿大关: milestones passed, not a count of anything
     if unit == "条" and _POLICY_WORD_RE.search(text, 0, match.start()):
         return None  # 促进民营经济发展30条: the name of a set of measures
     if unit == "成" and re.match(rf"[{_HAN}]", after) and not re.match("[以左的]", after):

@@ -188,3 +188,7 @@ def test_old_spelling_of_yi_is_read():
 def test_a_numeral_no_reader_knows_is_skipped_not_fatal():
     figures = find_figures("人口达到三亿亿人,产值十万万万元,增长了8%")
     assert [(f.value, f.unit) for f in figures] == [(8.0, "%")]
+
+
+def test_milestones_passed_are_no_count():
+    assert [(f.value, f.unit) for f in find_figures("3年突破两个千亿大关,迈上三个新台阶,增长11%")] == [(11.0, "%")]

@@ -642,3 +642,12 @@ def test_targets_opened_inside_a_review_paragraph_are_the_plan_years():
     ]
     doc = ingest_text(text)
     assert [s.part for s in doc.sentences] == ["review", "review", "plan", "plan"]
+
+
+def test_a_rank_and_a_milestone_between_a_level_and_its_growth():
+    text = REVIEW + "经初步核算,地区生产总值512.3亿元,稳居全市第三,两年突破两个百亿大关,增长8.2%。"
+    assert _obs(text) == [
+        ("地区生产总值", 512.3, "亿元", 2019, "actual", None),
+        ("地区生产总值", 3.0, "", 2019, "rank", "全市第三"),
+        ("地区生产总值", 8.2, "%", 2019, "growth", None),
+    ]
