@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import shutil
 import sys
 from collections.abc import Callable
@@ -175,10 +176,22 @@ def query_command(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Run SPARQL updates (refused without it).")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds the query may run before it is stopped; 0: no limit.")
+    ] = 30.0,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Let SERVICE call other SPARQL endpoints (refused without it)."),
+    ] = False,
+    allow_load: Annotated[
+        bool, typer.Option("--allow-load", help="Let an update LOAD a file or URL (refused without it).")
+    ] = False,
 ) -> None:
     """Run a saved query, a .rq file or SPARQL text over graph files or a SPARQL endpoint.
 
-    Parameters are bound as RDF literals, never pasted into the query text.
+    Parameters are bound as RDF literals, never pasted into the query text. A query is stopped
+    after --timeout seconds (or by Ctrl-C); SERVICE and LOAD, which would fetch from elsewhere,
+    are refused unless --allow-service / --allow-load is given.
 
     Examples:
       kg query projects out/graph.ttl
@@ -189,7 +202,17 @@ def query_command(
     from kg.query import open_store, parse_params, render, run
 
     params = parse_params(param or [])
-    result = run(open_store(graphs or [], endpoint), query, allow_update=allow_update, **params)
+    if timeout < 0:
+        fail(f"--timeout {timeout:g} is negative: give seconds, or 0 for no limit.")
+    result = run(
+        open_store(graphs or [], endpoint),
+        query,
+        allow_update=allow_update,
+        timeout=timeout or math.inf,
+        allow_service=allow_service,
+        allow_load=allow_load,
+        **params,
+    )
     width = shutil.get_terminal_size((200, 24)).columns
     sys.stdout.write(render(result, format, width=width))
 

@@ -1,4 +1,5 @@
-"""Bounds on the work one input may cause: the size of a report file and the length of a sentence.
+"""Bounds on the work one input may cause: the size of a report file, the length of a sentence,
+the time of a query.
 
 Tagging and matching cost more than linear time in the length of a sentence, so a scraped page
 whose punctuation was lost (a flattened table, a 5 MB "sentence") used to take minutes and many
@@ -6,14 +7,28 @@ gigabytes. Ingest therefore cuts every sentence longer than :data:`MAX_SENTENCE_
 (at a comma, colon or space when there is one, else hard), which keeps work and memory linear in
 the size of the input; no sentence of a real report is that long (the longest in the shared corpus
 has 663 characters). A file larger than :data:`MAX_INPUT_BYTES` is refused before it is read.
+
+A SPARQL query on the in-memory store runs inside the engine without returning to Python, so
+neither a timer nor Ctrl-C could stop it there: :func:`call_with_timeout` runs it in a forked child
+(which shares the store's memory copy-on-write) and kills the child when time is up or the user
+presses Ctrl-C.
 """
 
 from __future__ import annotations
 
+import math
 import os
+import pickle
+import select
+import signal
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from kg.errors import InputError
+from kg.errors import GovKGError, InputError, QueryError
+
+T = TypeVar("T")
 
 #: The largest report file read, in bytes (the longest real report is about 0.2 MB); the
 #: environment variable ``GOVKG_MAX_INPUT_MB`` raises or lowers it.
@@ -82,3 +97,87 @@ def bounded_spans(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHA
     if start < end:
         spans.append((start, end))
     return spans
+
+
+def call_with_timeout(function: Callable[[], T], timeout: float, what: str = "The query") -> T:
+    """``function()`` run in a forked child, killed after ``timeout`` seconds or on Ctrl-C.
+
+    ``timeout`` may be ``math.inf`` (no time limit; Ctrl-C still stops the child). The answer and
+    any GovKGError come back pickled; where ``os.fork`` is missing (Windows) the call runs here.
+
+    >>> call_with_timeout(lambda: sum(range(10)), 5)
+    45
+    >>> call_with_timeout(lambda: time.sleep(10), 0.2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: The query ran longer than 0.2 s and was stopped: ...
+    """
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows
+        return function()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; coverage does not follow it
+        _answer_in_child(function, read_end, write_end)
+    os.close(write_end)
+    finished = False
+    try:
+        data = _read_until(read_end, time.monotonic() + timeout, timeout, what)
+        finished = True
+    finally:
+        os.close(read_end)
+        if not finished:
+            _kill(pid)
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        raise QueryError(
+            f"{what} ended without an answer (exit status {os.waitstatus_to_exitcode(status)}): it may "
+            "have run out of memory; narrow it."
+        )
+    ok, value = pickle.loads(data)
+    if ok:
+        return value
+    raise value
+
+
+def _answer_in_child(function: Callable[[], object], read_end: int, write_end: int) -> None:
+    """In the child: compute, send ``(ok, value)`` pickled through the pipe, and exit at once."""
+    try:
+        os.close(read_end)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it kills the child
+        try:
+            outcome = (True, function())
+        except GovKGError as error:
+            outcome = (False, error)
+        except (MemoryError, OSError, RuntimeError, ValueError) as error:
+            outcome = (False, QueryError(f"The query failed while running ({error}): check it."))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        os._exit(0)
+
+
+def _read_until(read_end: int, deadline: float, timeout: float, what: str) -> bytes:
+    """Everything the child writes before it closes the pipe; QueryError once ``deadline`` passes."""
+    chunks = []
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise QueryError(
+                f"{what} ran longer than {timeout:g} s and was stopped: narrow it (a LIMIT, more specific "
+                "patterns) or give --timeout more seconds."
+            )
+        ready, _, _ = select.select([read_end], [], [], None if math.isinf(remaining) else remaining)
+        if ready:
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+
+def _kill(pid: int) -> None:
+    """End the child at once (it may hold gigabytes) and reap it."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:  # pragma: no cover - it had just finished
+        pass
+    os.waitpid(pid, 0)

@@ -1,17 +1,23 @@
 """Nothing runaway, nothing that calls out, nothing half-written: the limits of kg/limits.py,
 kg/query.py, kg/serve.py and kg/outputs.py, each checked on the real thing."""
 
+import http.server
+import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, QueryError
 from kg.extract import extract
 from kg.ingest import ingest, ingest_text
 from kg.limits import MAX_INPUT_ENV, MAX_SENTENCE_CHARS, bounded_spans
+from kg.query import run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,3 +104,101 @@ def test_the_size_limit_can_be_raised(tmp_path, monkeypatch):
         read_text(report)
     monkeypatch.setenv(MAX_INPUT_ENV, "0.01")
     assert "全年增长8%" in read_text(report)
+
+
+# ---------------------------------------------------------------- query limits
+
+#: A cross product of every triple with itself four times: runs for hours on any graph.
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def test_a_runaway_local_query_is_stopped_at_its_timeout(mini_ttl):
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="ran longer than 1 s and was stopped"):
+        run(mini_ttl, CROSS, timeout=1)
+    assert time.monotonic() - started < 5
+
+
+def test_a_query_within_its_timeout_answers_as_before(mini_ttl):
+    assert run(mini_ttl, "ASK { ?s a gov:Project }", timeout=5).rows == [[True]]
+
+
+def test_kg_query_timeout_is_one_sentence_and_exit_1(mini_ttl):
+    result = kg("query", CROSS, mini_ttl, "--timeout", "1")
+    assert_plain_error(result, "ran longer than 1 s")
+
+
+def test_ctrl_c_stops_a_local_query_and_its_child(mini_ttl):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "query", CROSS, str(mini_ttl), "--timeout", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    time.sleep(3)  # loaded and running the query in its child
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 130
+    assert "Interrupted." in stderr and "Traceback" not in stderr
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):  # no child left running the query
+        os.killpg(process.pid, 0)
+
+
+# ---------------------------------------------------------------- no outbound calls
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint that answers one empty solution and counts who called it."""
+
+    hits: ClassVar[list[str]] = []
+
+    def _answer(self):
+        type(self).hits.append(self.path)
+        body = b'{"head": {"vars": []}, "results": {"bindings": [{}]}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def listener():
+    """A real HTTP server on a loopback port: the 'remote' endpoint a query might call."""
+    _Recorder.hits = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", _Recorder.hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_service_is_refused_locally_and_calls_nobody(mini_ttl, listener):
+    url, hits = listener
+    query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    with pytest.raises(QueryError, match="--allow-service"):
+        run(mini_ttl, query)
+    assert_plain_error(kg("query", query, mini_ttl), "calls another SPARQL endpoint with SERVICE")
+    assert hits == []
+    run(mini_ttl, query, allow_service=True)  # asked for: then it does call
+    assert hits
+
+
+def test_load_is_refused_even_with_allow_update(mini_ttl, listener):
+    url, hits = listener
+    result = kg("query", f"LOAD <{url}>", mini_ttl, "--allow-update")
+    assert_plain_error(result, "pass --allow-load")
+    assert hits == []
+
+
+def test_load_of_a_file_that_is_not_rdf_is_one_sentence(mini_ttl):
+    result = kg("query", "LOAD <file:///etc/passwd>", mini_ttl, "--allow-update", "--allow-load")
+    assert_plain_error(result, "The update failed while running")
