@@ -241,17 +241,37 @@ def serve(
         bool,
         typer.Option("--writable", help="Allow SPARQL updates and Graph Store PUT (read-only otherwise)."),
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds the server lets one query run.")
+    ] = 30.0,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let queries call other SPARQL endpoints with SERVICE.")
+    ] = False,
+    allow_load: Annotated[
+        bool, typer.Option("--allow-load", help="Let updates LOAD files or URLs (with --writable).")
+    ] = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another name clients may use for this machine; repeatable."),
+    ] = None,
 ) -> None:
     """Serve graphs with a real SPARQL server (oxigraph) until Ctrl-C.
 
     Prints the SPARQL endpoint (http://127.0.0.1:7878/query) and the query UI (http://127.0.0.1:7878/).
+    Refuses requests whose Host header names another server, stops a query after --timeout
+    seconds, and refuses SERVICE and LOAD unless --allow-service / --allow-load is given.
 
     Example:  kg serve out/graph.ttl --port 7878
     """
     from kg.errors import EndpointError
     from kg.serve import start_server
 
-    with start_server(graphs, host=host, port=port, writable=writable) as server:
+    if timeout <= 0:
+        fail(f"--timeout {timeout:g} is not a number of seconds: give 1 or more.")
+    options = {"allow_service": allow_service, "allow_load": allow_load, "allowed_hosts": allow_host or ()}
+    with start_server(
+        graphs, host=host, port=port, writable=writable, query_timeout=timeout, **options
+    ) as server:
         try:
             typer.echo(f"SPARQL endpoint: {server.query_url}")
             typer.echo(f"Query UI:        {server.url}")

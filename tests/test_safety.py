@@ -8,6 +8,9 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,6 +21,7 @@ from kg.extract import extract
 from kg.ingest import ingest, ingest_text
 from kg.limits import MAX_INPUT_ENV, MAX_SENTENCE_CHARS, bounded_spans
 from kg.query import run
+from kg.serve import start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -202,3 +206,82 @@ def test_load_is_refused_even_with_allow_update(mini_ttl, listener):
 def test_load_of_a_file_that_is_not_rdf_is_one_sentence(mini_ttl):
     result = kg("query", "LOAD <file:///etc/passwd>", mini_ttl, "--allow-update", "--allow-load")
     assert_plain_error(result, "The update failed while running")
+
+
+# ---------------------------------------------------------------- kg serve: host, outbound, timeout
+
+
+def http_post(url, data: dict, host=None, timeout=20):
+    """POST a form as a browser would; return (status, body text), HTTP errors included."""
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode())
+    request.add_header("Accept", "application/sparql-results+json")
+    if host:
+        request.add_header("Host", host)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A read-only kg serve of the mini graph whose queries stop after 1 s."""
+    with start_server([ROOT / "tests" / "fixtures" / "mini.ttl"], query_timeout=1) as server:
+        yield server
+
+
+def test_the_server_refuses_an_unexpected_host_header(served):
+    port = served.url.rsplit(":", 1)[1].strip("/")
+    ask = {"query": "ASK { ?s ?p ?o }"}
+    assert http_post(served.query_url, ask)[0] == 200
+    assert http_post(served.query_url, ask, host=f"localhost:{port}")[0] == 200
+    status, body = http_post(served.query_url, ask, host=f"evil.example:{port}")
+    assert status == 403 and "does not answer for the host 'evil.example:" in body
+
+
+def test_the_server_refuses_service_and_calls_nobody(served, listener):
+    url, hits = listener
+    status, body = http_post(served.query_url, {"query": f"SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"})
+    assert status == 403 and "--allow-service" in body
+    query = urllib.parse.quote(f"ASK {{ SERVICE <{url}> {{ }} }}")
+    with pytest.raises(urllib.error.HTTPError, match="403"):
+        urllib.request.urlopen(f"{served.query_url}?query={query}", timeout=10)
+    assert hits == []
+
+
+def test_a_server_started_with_allow_service_does_call(listener):
+    url, hits = listener
+    with start_server([ROOT / "tests" / "fixtures" / "mini.ttl"], allow_service=True) as server:
+        assert http_post(server.query_url, {"query": f"SELECT * {{ SERVICE <{url}> {{ }} }}"})[0] == 200
+    assert hits
+
+
+def test_a_writable_server_refuses_load(oxigraph_server, listener):
+    url, hits = listener
+    status, body = http_post(f"{oxigraph_server.url}update", {"update": f"LOAD <{url}>"})
+    assert status == 403 and "--allow-load" in body
+    assert hits == []
+
+
+def test_the_server_stops_a_runaway_query_at_its_timeout(served):
+    started = time.monotonic()
+    status, _ = http_post(served.query_url, {"query": CROSS})
+    assert status >= 400
+    assert time.monotonic() - started < 10
+    assert http_post(served.query_url, {"query": "ASK { ?s ?p ?o }"}, timeout=5)[0] == 200
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--port", "70000"], "--port 70000 is not a TCP port"),
+        (["--host", "999.1.1.1"], "--host 999.1.1.1 is not an address of this machine"),
+        (["--timeout", "0"], "--timeout 0 is not a number of seconds"),
+    ],
+    ids=["port", "host", "timeout"],
+)
+def test_kg_serve_bad_address_is_one_sentence(args, fragment):
+    started = time.monotonic()
+    assert_plain_error(kg("serve", ROOT / "tests" / "fixtures" / "mini.ttl", *args), fragment)
+    assert time.monotonic() - started < 10
