@@ -376,9 +376,11 @@ def viz(
 
                kg viz out/graph.ttl --query neighbours --param name=来雁新城 --out neighbours.html
     """
+    from kg.outputs import atomic_path, check_output_file
     from kg.query import parse_params
     from kg.viz import view_graph, write_view
 
+    check_output_file(out)  # a path that cannot be written is refused before the work
     G = view_graph(
         graphs,
         types=_type_list(types),
@@ -390,8 +392,9 @@ def viz(
         comention=comention,
     )
     heading = title or "govkg · " + ", ".join(path.name for path in graphs)
-    path = write_view(G, out, size_by=size, color_by=color, physics=physics, title=heading)
-    typer.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")
+    with atomic_path(out) as temp:  # a killed run never leaves half a page at OUT
+        write_view(G, temp, size_by=size, color_by=color, physics=physics, title=heading)
+    typer.echo(f"Wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")
 
 
 @app.command()
@@ -416,9 +419,11 @@ def export(
 
     Example:  kg export out/graph.ttl --format csv --out out/csv/
     """
+    from kg.export import check_target
     from kg.export import export as write_export
     from kg.network import to_networkx
 
+    check_target(format, out)  # a path that cannot be written is refused before the work
     G = to_networkx(graphs, types=_type_list(types), include_provenance=provenance)
     for path in write_export(G, format, out):
         typer.echo(f"Wrote {path}")

@@ -20,6 +20,7 @@ from kg.errors import InputError, QueryError
 from kg.extract import extract
 from kg.ingest import ingest, ingest_text
 from kg.limits import MAX_INPUT_ENV, MAX_SENTENCE_CHARS, bounded_spans
+from kg.outputs import OutputError
 from kg.query import run
 from kg.serve import start_server
 
@@ -285,3 +286,98 @@ def test_kg_serve_bad_address_is_one_sentence(args, fragment):
     started = time.monotonic()
     assert_plain_error(kg("serve", ROOT / "tests" / "fixtures" / "mini.ttl", *args), fragment)
     assert time.monotonic() - started < 10
+
+
+# ---------------------------------------------------------------- outputs: one sentence, whole files
+
+VIZ_MINI = ROOT / "tests" / "fixtures" / "viz-mini.ttl"
+
+
+@pytest.mark.parametrize("command", ["export", "viz"])
+@pytest.mark.parametrize("where", ["/proc/kg-out/graph.{ext}", "/sys/graph.{ext}", "{tmp}"])
+def test_an_output_that_cannot_be_written_is_one_sentence_before_any_work(command, where, tmp_path):
+    ext = "gexf" if command == "export" else "html"
+    out = where.format(ext=ext, tmp=tmp_path)  # {tmp}: a folder where a file is wanted
+    result = kg(command, VIZ_MINI, "--out", out)
+    assert_plain_error(result, "/proc" if "/proc" in out else "/sys" if "/sys" in out else "is a")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+@pytest.mark.parametrize("command, name", [("export", "graph.gexf"), ("viz", "view.html")])
+def test_a_read_only_folder_is_one_sentence(command, name, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        assert_plain_error(kg(command, VIZ_MINI, "--out", folder / name), "permission denied")
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_failed_export_leaves_the_previous_file_and_no_temporary(tmp_path, monkeypatch):
+    import networkx as nx
+
+    from kg.export import export
+    from kg.network import to_networkx
+
+    target = tmp_path / "graph.gexf"
+    export(to_networkx(VIZ_MINI), "gexf", target)
+    before = target.read_bytes()
+
+    def half_then_die(G, path):
+        Path(path).write_bytes(before[: len(before) // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(nx, "write_gexf", half_then_die)
+    with pytest.raises(OutputError, match="no space left on the disk"):
+        export(to_networkx(VIZ_MINI), "gexf", target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.gexf"]
+
+
+def test_temporaries_of_killed_runs_are_cleaned_and_live_ones_kept(tmp_path):
+    from kg.outputs import write_text_atomic
+
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, check=True
+    )
+    dead = int(finished.stdout)
+    stale = tmp_path / f".view.html-{dead}-abcd1234.tmp.html"
+    live = tmp_path / f".view.html-{os.getpid()}-efgh5678.tmp.html"
+    stale.write_text("half", encoding="utf-8")
+    live.write_text("being written", encoding="utf-8")
+    write_text_atomic(tmp_path / "view.html", "<html></html>")
+    assert not stale.exists() and live.exists()
+
+
+def test_written_files_are_readable_by_others_under_the_usual_umask(tmp_path):
+    from kg.export import export
+    from kg.network import to_networkx
+
+    previous = os.umask(0o022)
+    try:
+        paths = export(to_networkx(VIZ_MINI), "csv", tmp_path / "csv")
+        paths += export(to_networkx(VIZ_MINI), "graphml", tmp_path / "g.graphml")
+    finally:
+        os.umask(previous)
+    assert {oct(p.stat().st_mode & 0o777) for p in paths} == {"0o644"}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
+    import csv
+
+    import networkx as nx
+
+    from kg.export import write_csv
+
+    G = nx.MultiDiGraph()
+    G.add_node("n1", label='=HYPERLINK("http://example.invalid","看")', type="Project")
+    G.add_node("n2", label="+1", type="-x")
+    G.add_node("n3", label="@A1", type="Place")
+    G.add_edge("n1", "n2", predicate="locatedIn", label="位于")
+    nodes, _ = write_csv(G, tmp_path)
+    with nodes.open(encoding="utf-8", newline="") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert rows["n1"]["label"] == '\'=HYPERLINK("http://example.invalid","看")'
+    assert (rows["n2"]["label"], rows["n2"]["type"]) == ("'+1", "'-x")
+    assert rows["n3"]["label"] == "'@A1"
