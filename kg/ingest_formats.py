@@ -1,4 +1,5 @@
-"""Turn the bytes of a report file into text: decode any encoding, strip HTML pages, read PDFs.
+"""Turn the bytes of a report file into text: decode any encoding, strip HTML pages, read PDFs
+and Word (.docx) files.
 
 Third-party failures are wrapped at this boundary into :class:`~kg.errors.InputError`.
 """
@@ -45,9 +46,18 @@ def decode_bytes(data: bytes, path: Path) -> str:
     A page's declared charset is often wrong, so it is checked like any other candidate;
     Chinese text is often misdetected by guessers, hence the fixed candidates before charset-normalizer.
 
+    A Word file is recognised by its first bytes, whatever its name, and read by :func:`docx_to_text`.
+
     >>> decode_bytes("青山县".encode("gb18030"), Path("r.txt")), decode_bytes("青山縣".encode("big5"), Path("r.txt"))
     ('青山县', '青山縣')
     """
+    if data.startswith(_ZIP_MAGIC):
+        return docx_to_text(data, path)
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"The file {path} is an old Word (.doc) or Excel file, which govkg does not read: save it as "
+            ".docx or .txt."
+        )
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, path)
@@ -81,6 +91,50 @@ def decode_bytes(data: bytes, path: Path) -> str:
             f"The file {path} could not be decoded as text: save it as UTF-8 (or GBK) and try again."
         )
     return max(readings, key=lambda reading: reading[0])[1]
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def docx_to_text(data: bytes, path: Path) -> str:
+    """The text of a Word .docx file: paragraphs and table rows in document order, one per line.
+
+    Other ZIP archives (.xlsx, .zip) and broken files are refused with one sentence.
+
+    >>> docx_to_text(b"PK\x03\x04 not really a zip", Path("r.docx"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: The file r.docx is a ZIP archive but not a readable Word .docx file: save the report as .docx or .txt.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            is_word = "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        is_word = False
+    if not is_word:
+        raise InputError(
+            f"The file {path} is a ZIP archive but not a readable Word .docx file: save the report as "
+            ".docx or .txt."
+        )
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(" ".join(cell.text.strip() for cell in row.cells) for row in block.rows)
+            else:
+                lines.append(block.text)
+    except (ValueError, KeyError, SyntaxError, zipfile.BadZipFile) as error:
+        raise InputError(
+            f"The Word file {path} could not be read ({error}): save it again or as .txt."
+        ) from None
+    return "\n".join(lines)
 
 
 def _utf16_without_bom(data: bytes, path: Path) -> str:

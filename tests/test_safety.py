@@ -381,3 +381,42 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
     assert rows["n1"]["label"] == '\'=HYPERLINK("http://example.invalid","看")'
     assert (rows["n2"]["label"], rows["n2"]["type"]) == ("'+1", "'-x")
     assert rows["n3"]["label"] == "'@A1"
+
+
+# ---------------------------------------------------------------- Word files
+
+
+def test_a_docx_report_is_read_paragraphs_and_tables_in_order(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2021年青禾县政府工作报告")
+    document.add_paragraph("一、2020年工作回顾")
+    document.add_paragraph("全年地区生产总值增长6.5%。")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "青禾新区智能装备产业园项目"
+    table.rows[0].cells[1].text = "在建"
+    document.add_paragraph("二、2021年工作安排")
+    document.add_paragraph("今年地区生产总值增长6%左右。")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    doc = ingest(path)
+    texts = [s.text for s in doc.sentences]
+    assert "全年地区生产总值增长6.5%。" in texts and "今年地区生产总值增长6%左右。" in texts
+    assert texts.index("青禾新区智能装备产业园项目在建") < texts.index("二、2021年工作安排")
+    assert doc.year == 2021
+    assert [o.value for o in extract(doc).observations] == [6.5, 6.0]
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old Word (.doc)"),
+        (b"PK\x03\x04" + b"\x00" * 600, "not a readable Word .docx file"),
+    ],
+    ids=["doc", "zip"],
+)
+def test_word_files_that_cannot_be_read_are_one_sentence(tmp_path, content, fragment):
+    path = tmp_path / "report.doc"
+    path.write_bytes(content)
+    assert_plain_error(kg("build", path, "--out", tmp_path / "out"), fragment)
