@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Self
 
 from kg.errors import EndpointError, QueryError
+from kg.outputs import output_error
 from kg.store import is_update, load, refuse_outbound
 
 
@@ -214,7 +215,11 @@ def start_server(
     if not paths and not writable:
         raise EndpointError("A read-only server needs at least one graph file: give the graphs to serve.")
     guard = _Guard.bind(host, port, allow_service=allow_service, allow_load=allow_load)
-    directory = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
+    try:
+        directory = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
+    except OSError as error:
+        guard.close()
+        raise output_error(tempfile.gettempdir(), error) from None
     log = directory / "oxigraph.log"
     database = directory / "db"
     try:
