@@ -57,6 +57,15 @@ def user_errors(command: Callable) -> Callable:
 
 FORMATS = ("ttl", "nt", "jsonld", "trig")
 
+#: Options of kg query and kg serve that let SPARQL fetch from elsewhere (refused by default).
+AllowService = Annotated[
+    bool,
+    typer.Option("--allow-service", help="Let SERVICE call other SPARQL endpoints (refused without it)."),
+]
+AllowLoad = Annotated[
+    bool, typer.Option("--allow-load", help="Let an update LOAD a file or URL (refused without it).")
+]
+
 
 @app.command()
 @user_errors
@@ -179,13 +188,8 @@ def query_command(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds the query may run before it is stopped; 0: no limit.")
     ] = 30.0,
-    allow_service: Annotated[
-        bool,
-        typer.Option("--allow-service", help="Let SERVICE call other SPARQL endpoints (refused without it)."),
-    ] = False,
-    allow_load: Annotated[
-        bool, typer.Option("--allow-load", help="Let an update LOAD a file or URL (refused without it).")
-    ] = False,
+    allow_service: AllowService = False,
+    allow_load: AllowLoad = False,
 ) -> None:
     """Run a saved query, a .rq file or SPARQL text over graph files or a SPARQL endpoint.
 
@@ -244,12 +248,8 @@ def serve(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds the server lets one query run.")
     ] = 30.0,
-    allow_service: Annotated[
-        bool, typer.Option("--allow-service", help="Let queries call other SPARQL endpoints with SERVICE.")
-    ] = False,
-    allow_load: Annotated[
-        bool, typer.Option("--allow-load", help="Let updates LOAD files or URLs (with --writable).")
-    ] = False,
+    allow_service: AllowService = False,
+    allow_load: AllowLoad = False,
     allow_host: Annotated[
         list[str] | None,
         typer.Option("--allow-host", help="Another name clients may use for this machine; repeatable."),
