@@ -12,8 +12,11 @@ Oxigraph itself listens on a private loopback port; clients reach it through a s
 this process, on ``host:port``, that forwards every request unchanged except those it refuses
 with HTTP 403 and one sentence: a ``Host`` header naming another server (so a web page on
 another site cannot reach the server through DNS rebinding), and SPARQL that would fetch from
-elsewhere, ``SERVICE`` or ``LOAD`` (unless allowed). Oxigraph stops a query after
-``query_timeout`` seconds (its ``--timeout-s``), so a client that gives up leaves no busy server.
+elsewhere, ``SERVICE`` or ``LOAD`` (unless allowed). Oxigraph gets ``--timeout-s``, but that
+does not stop every query (an aggregate over a cross product ran on for minutes), so the guard
+answers HTTP 503 when a query's answer has not begun ``query_timeout`` seconds after it was sent
+and restarts oxigraph on the same database: a client that gives up leaves no busy server. The
+restart also cuts the other requests in flight at that moment.
 """
 
 from __future__ import annotations
