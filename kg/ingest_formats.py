@@ -105,7 +105,7 @@ def docx_to_text(data: bytes, path: Path) -> str:
     >>> docx_to_text(b"PK\x03\x04 not really a zip", Path("r.docx"))
     Traceback (most recent call last):
     ...
-    kg.errors.InputError: The file r.docx is a ZIP archive but not a readable Word .docx file: save the report as .docx or .txt.
+    kg.errors.InputError: The file r.docx looks binary (a ZIP archive, not a Word .docx file): give a .txt, .html, .pdf or .docx report.
     """
     import zipfile
 
@@ -116,8 +116,8 @@ def docx_to_text(data: bytes, path: Path) -> str:
         is_word = False
     if not is_word:
         raise InputError(
-            f"The file {path} is a ZIP archive but not a readable Word .docx file: save the report as "
-            ".docx or .txt."
+            f"The file {path} looks binary (a ZIP archive, not a Word .docx file): give a .txt, .html, "
+            ".pdf or .docx report."
         )
     import docx
     from docx.table import Table
@@ -151,7 +151,7 @@ def _utf16_without_bom(data: bytes, path: Path) -> str:
                 continue
             if _plausible(text) and _common_share(text) >= _MIN_COMMON:
                 return text
-    raise InputError(f"The file {path} looks binary, not text: give a .txt, .html or .pdf report.")
+    raise InputError(f"The file {path} looks binary, not text: give a .txt, .html, .pdf or .docx report.")
 
 
 def _common_share(text: str) -> float:

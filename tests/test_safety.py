@@ -412,7 +412,7 @@ def test_a_docx_report_is_read_paragraphs_and_tables_in_order(tmp_path):
     "content, fragment",
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old Word (.doc)"),
-        (b"PK\x03\x04" + b"\x00" * 600, "not a readable Word .docx file"),
+        (b"PK\x03\x04" + b"\x00" * 600, "a ZIP archive, not a Word .docx file"),
     ],
     ids=["doc", "zip"],
 )
