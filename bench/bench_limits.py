@@ -4,7 +4,7 @@ Each run is one ``kg build`` process; its wall time, CPU time and peak resident 
 ``os.wait4`` (CPU time is the steadier figure on a shared machine). Three measurements:
 
 1. a 10 MB single line (the bundled report with every line break and punctuation mark removed):
-   refused before reading, since it is above the documented 5 MB maximum (kg/limits.py);
+   refused before reading, since it is above the documented 4 MB maximum (kg/limits.py);
 2. the same single line at ``--line-sizes`` MB with the maximum lifted (``GOVKG_MAX_INPUT_MB``):
    sentences are cut at 1,000 characters, so time and memory grow linearly;
 3. the bundled report repeated to ``--sizes`` MB with the maximum lifted: time per MB stays flat.

@@ -94,7 +94,7 @@ def test_a_file_above_the_size_limit_is_refused_fast(tmp_path):
     started = time.monotonic()
     result = kg("build", big, "--out", tmp_path / "out")
     assert time.monotonic() - started < 5  # the interpreter's start included
-    assert_plain_error(result, "more than the 5 MB govkg reads")
+    assert_plain_error(result, "more than the 4 MB govkg reads")
     assert MAX_INPUT_ENV in result.stderr
     assert not (tmp_path / "out").exists()
 
