@@ -82,6 +82,7 @@ class Server:
     guard: _Guard | None = None
     command: list[str] = field(default_factory=list)
     _restarting: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _started: float = field(default_factory=time.monotonic, repr=False)
 
     @property
     def query_url(self) -> str:
@@ -115,9 +116,16 @@ class Server:
                 if self.process is process:
                     return status
 
-    def restart(self) -> None:
-        """Kill oxigraph (stuck in a query past its time) and start it again on the same database."""
+    def restart(self, sent_at: float) -> None:
+        """Kill oxigraph (stuck in a query sent at ``sent_at``) and start it again on the same database.
+
+        Nothing happens when oxigraph was started after ``sent_at``: that query is gone already
+        (several queries past their time restart it once).
+        """
         with self._restarting:
+            if self._started > sent_at:
+                return
+            self._started = time.monotonic()
             self.process.kill()
             self.process.wait()
             log = self.directory / "oxigraph.log"
@@ -346,7 +354,7 @@ class _Guard(http.server.ThreadingHTTPServer):
         self.rules = rules
         self.backend = 0
         self.query_timeout = 30.0
-        self.restart: Callable[[], None] = lambda: None
+        self.restart: Callable[[float], None] = lambda sent_at: None
         self.hosts: frozenset[str] = frozenset()
         self.thread: threading.Thread | None = None
 
@@ -375,7 +383,11 @@ class _Guard(http.server.ThreadingHTTPServer):
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
     def start(
-        self, backend: int, allowed_hosts: Sequence[str], query_timeout: float, restart: Callable[[], None]
+        self,
+        backend: int,
+        allowed_hosts: Sequence[str],
+        query_timeout: float,
+        restart: Callable[[float], None],
     ) -> None:
         """Forward to oxigraph on loopback port ``backend`` from now on, in a background thread.
 
@@ -433,12 +445,13 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
         limit = self.server.query_timeout + 1 if sparql and not is_update(sparql) else None
         backend = http.client.HTTPConnection("127.0.0.1", self.server.backend, timeout=limit)
         try:
+            sent_at = time.monotonic()
             backend.request(self.command, self.path, body=body or None, headers=headers)
             try:
                 response = backend.getresponse()
             except TimeoutError:
                 backend.close()
-                self.server.restart()
+                self.server.restart(sent_at)
                 self._refuse(
                     503,
                     f"The query ran longer than {self.server.query_timeout:g} s and was stopped: narrow it "
