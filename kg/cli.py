@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import shutil
 import sys
 from collections.abc import Callable
@@ -55,6 +56,15 @@ def user_errors(command: Callable) -> Callable:
 
 
 FORMATS = ("ttl", "nt", "jsonld", "trig")
+
+#: Options of kg query and kg serve that let SPARQL fetch from elsewhere (refused by default).
+AllowService = Annotated[
+    bool,
+    typer.Option("--allow-service", help="Let SERVICE call other SPARQL endpoints (refused without it)."),
+]
+AllowLoad = Annotated[
+    bool, typer.Option("--allow-load", help="Let an update LOAD a file or URL (refused without it).")
+]
 
 
 @app.command()
@@ -175,10 +185,17 @@ def query_command(
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Run SPARQL updates (refused without it).")
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds the query may run before it is stopped; 0: no limit.")
+    ] = 30.0,
+    allow_service: AllowService = False,
+    allow_load: AllowLoad = False,
 ) -> None:
     """Run a saved query, a .rq file or SPARQL text over graph files or a SPARQL endpoint.
 
-    Parameters are bound as RDF literals, never pasted into the query text.
+    Parameters are bound as RDF literals, never pasted into the query text. A query is stopped
+    after --timeout seconds (or by Ctrl-C); SERVICE and LOAD, which would fetch from elsewhere,
+    are refused unless --allow-service / --allow-load is given.
 
     Examples:
       kg query projects out/graph.ttl
@@ -189,7 +206,17 @@ def query_command(
     from kg.query import open_store, parse_params, render, run
 
     params = parse_params(param or [])
-    result = run(open_store(graphs or [], endpoint), query, allow_update=allow_update, **params)
+    if timeout < 0:
+        fail(f"--timeout {timeout:g} is negative: give seconds, or 0 for no limit.")
+    result = run(
+        open_store(graphs or [], endpoint),
+        query,
+        allow_update=allow_update,
+        timeout=timeout or math.inf,
+        allow_service=allow_service,
+        allow_load=allow_load,
+        **params,
+    )
     width = shutil.get_terminal_size((200, 24)).columns
     sys.stdout.write(render(result, format, width=width))
 
@@ -218,17 +245,33 @@ def serve(
         bool,
         typer.Option("--writable", help="Allow SPARQL updates and Graph Store PUT (read-only otherwise)."),
     ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds the server lets one query run.")
+    ] = 30.0,
+    allow_service: AllowService = False,
+    allow_load: AllowLoad = False,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another name clients may use for this machine; repeatable."),
+    ] = None,
 ) -> None:
     """Serve graphs with a real SPARQL server (oxigraph) until Ctrl-C.
 
     Prints the SPARQL endpoint (http://127.0.0.1:7878/query) and the query UI (http://127.0.0.1:7878/).
+    Refuses requests whose Host header names another server, stops a query after --timeout
+    seconds, and refuses SERVICE and LOAD unless --allow-service / --allow-load is given.
 
     Example:  kg serve out/graph.ttl --port 7878
     """
     from kg.errors import EndpointError
     from kg.serve import start_server
 
-    with start_server(graphs, host=host, port=port, writable=writable) as server:
+    if timeout <= 0:
+        fail(f"--timeout {timeout:g} is not a number of seconds: give 1 or more.")
+    options = {"allow_service": allow_service, "allow_load": allow_load, "allowed_hosts": allow_host or ()}
+    with start_server(
+        graphs, host=host, port=port, writable=writable, query_timeout=timeout, **options
+    ) as server:
         try:
             typer.echo(f"SPARQL endpoint: {server.query_url}")
             typer.echo(f"Query UI:        {server.url}")
@@ -333,9 +376,11 @@ def viz(
 
                kg viz out/graph.ttl --query neighbours --param name=来雁新城 --out neighbours.html
     """
+    from kg.outputs import atomic_path, check_output_file
     from kg.query import parse_params
     from kg.viz import view_graph, write_view
 
+    check_output_file(out)  # a path that cannot be written is refused before the work
     G = view_graph(
         graphs,
         types=_type_list(types),
@@ -347,8 +392,9 @@ def viz(
         comention=comention,
     )
     heading = title or "govkg · " + ", ".join(path.name for path in graphs)
-    path = write_view(G, out, size_by=size, color_by=color, physics=physics, title=heading)
-    typer.echo(f"Wrote {path} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")
+    with atomic_path(out) as temp:  # a killed run never leaves half a page at OUT
+        write_view(G, temp, size_by=size, color_by=color, physics=physics, title=heading)
+    typer.echo(f"Wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")
 
 
 @app.command()
@@ -373,9 +419,11 @@ def export(
 
     Example:  kg export out/graph.ttl --format csv --out out/csv/
     """
+    from kg.export import check_target
     from kg.export import export as write_export
     from kg.network import to_networkx
 
+    check_target(format, out)  # a path that cannot be written is refused before the work
     G = to_networkx(graphs, types=_type_list(types), include_provenance=provenance)
     for path in write_export(G, format, out):
         typer.echo(f"Wrote {path}")

@@ -3,7 +3,10 @@
 GEXF and GraphML only hold strings and numbers, so list and dict attributes (aliases, figures,
 provenance, statuses) are written as JSON strings (``ensure_ascii=False``, readable Chinese) and
 missing values as empty strings. CSV writes two files, ``nodes.csv`` and ``edges.csv``, into the
-directory given as ``out`` (created if needed), UTF-8 without BOM, with the same JSON encoding.
+directory given as ``out`` (created if needed), UTF-8 without BOM, with the same JSON encoding;
+a cell that begins with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet
+shows it as text instead of running it as a formula. Every file is written atomically
+(:mod:`kg.outputs`): a killed export leaves the previous file, never half of a new one.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.network import ViewError
+from kg.outputs import atomic_path, check_output_dir, check_output_file
 
 FORMATS: tuple[str, ...] = ("gexf", "graphml", "csv")
 NODE_COLUMNS: tuple[str, ...] = (
@@ -52,24 +56,67 @@ def flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
+#: First characters with which a spreadsheet starts a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_safe(value: str | float | bool) -> str | float | bool:
+    """A CSV cell that a spreadsheet shows as text: a leading ``'`` before ``= + - @`` in strings.
+
+    >>> print(spreadsheet_safe("=1+1"), spreadsheet_safe("@SUM(A1)"), spreadsheet_safe("-3%"), spreadsheet_safe(-3))
+    '=1+1 '@SUM(A1) '-3% -3
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _write_rows(path: Path, header: tuple[str, ...], rows) -> None:
+    with atomic_path(path) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+
+
 def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> list[Path]:
     """Write ``directory/nodes.csv`` and ``directory/edges.csv``; return their paths."""
-    directory = Path(directory)
-    if directory.exists() and not directory.is_dir():
-        raise ViewError(f"CSV export writes nodes.csv and edges.csv into a directory: {directory} is a file.")
-    directory.mkdir(parents=True, exist_ok=True)
+    directory = check_target("csv", directory)
     nodes_path, edges_path = directory / "nodes.csv", directory / "edges.csv"
-    with nodes_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(NODE_COLUMNS)
-        for node, data in sorted(G.nodes(data=True)):
-            writer.writerow([node, *(flat_value(data.get(column)) for column in NODE_COLUMNS[1:])])
-    with edges_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(EDGE_COLUMNS)
-        for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", ""))):
-            writer.writerow([u, v, *(flat_value(data.get(column)) for column in EDGE_COLUMNS[2:])])
+    _write_rows(
+        nodes_path,
+        NODE_COLUMNS,
+        (
+            [node, *(flat_value(data.get(c)) for c in NODE_COLUMNS[1:])]
+            for node, data in sorted(G.nodes(data=True))
+        ),
+    )
+    edges = sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))
+    _write_rows(
+        edges_path,
+        EDGE_COLUMNS,
+        ([u, v, *(flat_value(data.get(c)) for c in EDGE_COLUMNS[2:])] for u, v, data in edges),
+    )
     return [nodes_path, edges_path]
+
+
+def check_target(fmt: str, out: str | Path) -> Path:
+    """``out`` checked before any work: a writable folder for csv, a writable file otherwise.
+
+    >>> check_target("gexf", "/proc/graph.gexf")
+    Traceback (most recent call last):
+    ...
+    kg.outputs.OutputError: /proc is inside /proc, the system's own files: choose another folder.
+    """
+    if fmt not in FORMATS:
+        raise ViewError(f"Unknown export format {fmt!r}: choose gexf, graphml or csv.")
+    path = Path(out)
+    if fmt == "csv":
+        if path.exists() and not path.is_dir():
+            raise ViewError(f"CSV export writes nodes.csv and edges.csv into a directory: {path} is a file.")
+        return check_output_dir(path)
+    if path.is_dir():
+        raise ViewError(f"{path} is a directory: give --out a file name such as graph.{fmt}.")
+    return check_output_file(path)
 
 
 def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
@@ -84,14 +131,10 @@ def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
     ...     [p.name for p in export(G, "csv", tmp)]
     ['nodes.csv', 'edges.csv']
     """
-    if fmt not in FORMATS:
-        raise ViewError(f"Unknown export format {fmt!r}: choose gexf, graphml or csv.")
     if fmt == "csv":
         return write_csv(G, out)
-    path = Path(out)
-    if path.is_dir():
-        raise ViewError(f"{path} is a directory: give --out a file name such as graph.{fmt}.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_target(fmt, out)
     writer = nx.write_gexf if fmt == "gexf" else nx.write_graphml
-    writer(flat_graph(G), path)
+    with atomic_path(path) as temp:
+        writer(flat_graph(G), temp)
     return [path]

@@ -56,6 +56,7 @@ from kg.ingest_noise import (
     starts_chrome_tail,
 )
 from kg.ingest_region import Region, find_region, resolve_region, title_region_name
+from kg.limits import bounded_spans, check_input_size
 from kg.parts import plan_score
 from kg.types import Document, Section, Sentence
 
@@ -356,6 +357,7 @@ def read_text(path: str | Path) -> str:
         raise InputError(f"The file {p} does not exist: check the path.")
     if p.is_dir():
         raise InputError(f"{p} is a directory: give the path of one report file.")
+    check_input_size(p)
     data = p.read_bytes()
     if not data.strip():
         raise InputError(f"The file {p} is empty: give a report with text.")
@@ -583,7 +585,7 @@ def _sentence_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
             if not stripped or all(c in _TERMINATORS + _CLOSERS for c in stripped):
                 continue
             start = match.start() + len(piece) - len(piece.lstrip())
-            spans.append((start, start + len(stripped)))
+            spans.extend(bounded_spans(text, start, start + len(stripped)))  # see kg/limits.py
     return spans
 
 

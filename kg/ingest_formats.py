@@ -1,4 +1,5 @@
-"""Turn the bytes of a report file into text: decode any encoding, strip HTML pages, read PDFs.
+"""Turn the bytes of a report file into text: decode any encoding, strip HTML pages, read PDFs
+and Word (.docx) files.
 
 Third-party failures are wrapped at this boundary into :class:`~kg.errors.InputError`.
 """
@@ -45,9 +46,18 @@ def decode_bytes(data: bytes, path: Path) -> str:
     A page's declared charset is often wrong, so it is checked like any other candidate;
     Chinese text is often misdetected by guessers, hence the fixed candidates before charset-normalizer.
 
+    A Word file is recognised by its first bytes, whatever its name, and read by :func:`docx_to_text`.
+
     >>> decode_bytes("青山县".encode("gb18030"), Path("r.txt")), decode_bytes("青山縣".encode("big5"), Path("r.txt"))
     ('青山县', '青山縣')
     """
+    if data.startswith(_ZIP_MAGIC):
+        return docx_to_text(data, path)
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(
+            f"The file {path} is an old Word (.doc) or Excel file, which govkg does not read: save it as "
+            ".docx or .txt."
+        )
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, path)
@@ -83,6 +93,50 @@ def decode_bytes(data: bytes, path: Path) -> str:
     return max(readings, key=lambda reading: reading[0])[1]
 
 
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def docx_to_text(data: bytes, path: Path) -> str:
+    """The text of a Word .docx file: paragraphs and table rows in document order, one per line.
+
+    Other ZIP archives (.xlsx, .zip) and broken files are refused with one sentence.
+
+    >>> docx_to_text(b"PK\x03\x04 not really a zip", Path("r.docx"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: The file r.docx looks binary (a ZIP archive, not a Word .docx file): give a .txt, .html, .pdf or .docx report.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            is_word = "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        is_word = False
+    if not is_word:
+        raise InputError(
+            f"The file {path} looks binary (a ZIP archive, not a Word .docx file): give a .txt, .html, "
+            ".pdf or .docx report."
+        )
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(" ".join(cell.text.strip() for cell in row.cells) for row in block.rows)
+            else:
+                lines.append(block.text)
+    except (ValueError, KeyError, SyntaxError, zipfile.BadZipFile) as error:
+        raise InputError(
+            f"The Word file {path} could not be read ({error}): save it again or as .txt."
+        ) from None
+    return "\n".join(lines)
+
+
 def _utf16_without_bom(data: bytes, path: Path) -> str:
     """UTF-16 text without a byte-order mark (little- or big-endian), else InputError: binary data.
 
@@ -97,7 +151,7 @@ def _utf16_without_bom(data: bytes, path: Path) -> str:
                 continue
             if _plausible(text) and _common_share(text) >= _MIN_COMMON:
                 return text
-    raise InputError(f"The file {path} looks binary, not text: give a .txt, .html or .pdf report.")
+    raise InputError(f"The file {path} looks binary, not text: give a .txt, .html, .pdf or .docx report.")
 
 
 def _common_share(text: str) -> float:

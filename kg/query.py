@@ -34,7 +34,17 @@ from rdflib import Literal
 from rdflib.term import Identifier
 
 from kg.errors import QueryError
-from kg.store import GraphStore, Result, check_syntax, connect, is_update, load, query_form, sparql_tokens
+from kg.store import (
+    GraphStore,
+    Result,
+    check_syntax,
+    connect,
+    is_update,
+    load,
+    query_form,
+    refuse_outbound,
+    sparql_tokens,
+)
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
@@ -264,11 +274,18 @@ def open_store(
     )
 
 
+#: Seconds a query may run before it is stopped (``kg query --timeout``).
+DEFAULT_TIMEOUT = 30.0
+
+
 def run(
     store_or_paths: GraphStore | rdflib.Graph | str | Path | Iterable[str | Path],
     query: str | Path,
     *,
     allow_update: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_service: bool = False,
+    allow_load: bool = False,
     **params: object,
 ) -> Result:
     """Run a saved query (by name), a ``.rq`` file or SPARQL text, with parameters bound safely.
@@ -280,6 +297,10 @@ def run(
         SPARQL endpoint.
     query : saved query name (see :func:`saved_queries`), path of a ``.rq`` file, or SPARQL text.
     allow_update : run SPARQL updates; refused otherwise.
+    timeout : seconds a query may run before it is stopped with a QueryError (``math.inf``: no
+        limit); a local query runs in a child process, so Ctrl-C stops it too.
+    allow_service, allow_load : let ``SERVICE`` call another endpoint, let ``LOAD`` read an IRI
+        (a file or a URL); both refused otherwise, so a query never reaches out unasked.
     params : values for the query's parameters (str → string literal; int, float, bool → typed
         literal; rdflib terms as they are).
 
@@ -293,6 +314,7 @@ def run(
     ['城北污水处理厂', '项目', 2]
     """
     sparql, saved = resolve(query)
+    refuse_outbound(sparql, allow_service=allow_service, allow_load=allow_load)
     if is_update(sparql):
         if not allow_update:
             raise QueryError(
@@ -305,7 +327,7 @@ def run(
     store = _store(store_or_paths)
     if params:
         check_syntax(sparql)  # positions of errors in the text as written, before binding
-    return store.query(bind_parameters(sparql, params))
+    return store.query(bind_parameters(sparql, params), timeout=timeout)
 
 
 def render(result: Result, fmt: str = "table", width: int | None = None) -> str:

@@ -7,10 +7,25 @@ on ``host:port`` with ``--union-default-graph``, so queries see every report wit
 ``GRAPH``. The server answers SPARQL at ``/query``, updates at ``/update`` (writable
 only), the Graph Store Protocol at ``/store`` and its query UI at ``/``.
 :meth:`Server.stop` ends the process and removes the temporary directory.
+
+Oxigraph itself listens on a private loopback port; clients reach it through a small guard in
+this process, on ``host:port``, that forwards every request unchanged except those it refuses
+with HTTP 403 and one sentence: a ``Host`` header naming another server (so a web page on
+another site cannot reach the server through DNS rebinding), and SPARQL that would fetch from
+elsewhere, ``SERVICE`` or ``LOAD`` (unless allowed). Oxigraph gets ``--timeout-s``, but that
+does not stop every query (an aggregate over a cross product ran on for minutes), so the guard
+answers HTTP 503 when a query's answer has not begun ``query_timeout`` seconds after it was sent
+and restarts oxigraph on the same database: a client that gives up leaves no busy server. The
+restart also cuts the other requests in flight at that moment.
 """
 
 from __future__ import annotations
 
+import errno
+import http.client
+import http.server
+import ipaddress
+import re
 import shutil
 import signal
 import socket
@@ -20,14 +35,16 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
-from kg.errors import EndpointError
-from kg.store import load
+from kg.errors import EndpointError, QueryError
+from kg.outputs import output_error
+from kg.store import is_update, load, refuse_outbound
 
 
 def oxigraph_executable() -> str:
@@ -41,20 +58,6 @@ def oxigraph_executable() -> str:
     if not found:
         raise EndpointError("The oxigraph server is not installed: run `pip install oxigraph`.")
     return found
-
-
-def port_is_free(host: str, port: int) -> bool:
-    """True when nothing listens on ``host:port``, so a server can bind it.
-
-    >>> port_is_free("127.0.0.1", free_port())
-    True
-    """
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError:
-            return False
-        return True
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -76,6 +79,10 @@ class Server:
     url: str
     directory: Path
     writable: bool
+    guard: _Guard | None = None
+    command: list[str] = field(default_factory=list)
+    _restarting: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _started: float = field(default_factory=time.monotonic, repr=False)
 
     @property
     def query_url(self) -> str:
@@ -93,15 +100,45 @@ class Server:
         So ``kill`` stops ``kg serve`` as cleanly as Ctrl-C (the caller's ``stop`` still runs).
         """
         if threading.current_thread() is not threading.main_thread():
-            return self.process.wait()
+            return self._wait_for_last_process()
         previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
-            return self.process.wait()
+            return self._wait_for_last_process()
         finally:
             signal.signal(signal.SIGTERM, previous)
 
+    def _wait_for_last_process(self) -> int:
+        """The exit status of the oxigraph process, once it is not one that :meth:`restart` replaced."""
+        while True:
+            process = self.process
+            status = process.wait()
+            with self._restarting:
+                if self.process is process:
+                    return status
+
+    def restart(self, sent_at: float) -> None:
+        """Kill oxigraph (stuck in a query sent at ``sent_at``) and start it again on the same database.
+
+        Nothing happens when oxigraph was started after ``sent_at``: that query is gone already
+        (several queries past their time restart it once).
+        """
+        with self._restarting:
+            if self._started > sent_at:
+                return
+            self._started = time.monotonic()
+            self.process.kill()
+            self.process.wait()
+            log = self.directory / "oxigraph.log"
+            with log.open("ab") as out:
+                self.process = subprocess.Popen(
+                    self.command, stdout=out, stderr=out, stdin=subprocess.DEVNULL
+                )
+            _wait_until_ready(self, self.command[self.command.index("--bind") + 1], log, 30.0)
+
     def stop(self) -> None:
-        """End the server process and remove its temporary directory."""
+        """End the guard and the server process and remove its temporary directory."""
+        if self.guard is not None:
+            self.guard.close()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -137,8 +174,9 @@ def _last_line(log: Path) -> str:
     return lines[-1] if lines else "no message"
 
 
-def _wait_until_ready(server: Server, log: Path, timeout: float) -> None:
-    """Poll the server's UI page until it answers; EndpointError if it exits or stays silent."""
+def _wait_until_ready(server: Server, address: str, log: Path, timeout: float) -> None:
+    """Poll oxigraph's UI page at ``address`` until it answers; EndpointError if it exits or stays silent."""
+    url = f"http://{address}/"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
@@ -146,12 +184,12 @@ def _wait_until_ready(server: Server, log: Path, timeout: float) -> None:
                 f"The oxigraph server stopped at start ({_last_line(log)}): try another --port."
             )
         try:
-            with urllib.request.urlopen(server.url, timeout=1) as response:
+            with urllib.request.urlopen(url, timeout=1) as response:
                 response.read()
             return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
-    raise EndpointError(f"The oxigraph server did not answer at {server.url} within {timeout:.0f} s.")
+    raise EndpointError(f"The oxigraph server did not answer at {url} within {timeout:.0f} s.")
 
 
 def start_server(
@@ -161,6 +199,10 @@ def start_server(
     port: int | None = None,
     writable: bool = False,
     timeout: float = 30.0,
+    query_timeout: float = 30.0,
+    allow_service: bool = False,
+    allow_load: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> Server:
     """Load ``paths`` into a temporary database and start an oxigraph server on it.
 
@@ -172,6 +214,10 @@ def start_server(
     writable : start ``oxigraph serve`` (updates and Graph Store PUT allowed) instead of
         ``serve-read-only``.
     timeout : seconds to wait for the server to answer.
+    query_timeout : seconds oxigraph lets one query run (at least 1).
+    allow_service, allow_load : let queries call other endpoints with SERVICE, let updates LOAD.
+    allowed_hosts : names besides ``host``, localhost and the loopback addresses that clients may
+        send in their ``Host`` header (the name others use for this machine).
 
     Returns
     -------
@@ -179,34 +225,253 @@ def start_server(
     """
     if not paths and not writable:
         raise EndpointError("A read-only server needs at least one graph file: give the graphs to serve.")
-    if port is not None and not port_is_free(host, port):
-        raise EndpointError(f"Port {port} on {host} is already in use: try another --port.")
-    directory = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
+    guard = _Guard.bind(host, port, allow_service=allow_service, allow_load=allow_load)
+    try:
+        directory = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
+    except OSError as error:
+        guard.close()
+        raise output_error(tempfile.gettempdir(), error) from None
     log = directory / "oxigraph.log"
     database = directory / "db"
     try:
         if paths:
             quads = load(paths).dump(directory / "graphs.nq")
             _run_oxigraph(["load", "--location", str(database), "--file", str(quads)], log)
-        port = port or free_port(host)
+        backend = free_port()
         command = [
             oxigraph_executable(),
             "serve" if writable else "serve-read-only",
             "--location",
             str(database),
             "--bind",
-            f"{host}:{port}",
+            f"127.0.0.1:{backend}",
             "--union-default-graph",
+            "--timeout-s",
+            str(max(1, round(query_timeout))),
         ]
         with log.open("ab") as out:
             process = subprocess.Popen(command, stdout=out, stderr=out, stdin=subprocess.DEVNULL)
     except BaseException:
+        guard.close()
         shutil.rmtree(directory, ignore_errors=True)
         raise
-    server = Server(process, f"http://{host}:{port}/", directory, writable)
+    server = Server(process, guard.url, directory, writable, guard, command)
     try:
-        _wait_until_ready(server, log, timeout)
+        _wait_until_ready(server, f"127.0.0.1:{backend}", log, timeout)
+        guard.start(backend, allowed_hosts, query_timeout, server.restart)
     except BaseException:
         server.stop()
         raise
     return server
+
+
+# ---------------------------------------------------------------- the guard in front of oxigraph
+
+#: Headers that belong to one connection and are not forwarded.
+_HOP_BY_HOP = frozenset(
+    ("connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade")
+)
+
+
+def check_port(port: int) -> None:
+    """EndpointError unless ``port`` is a TCP port number.
+
+    >>> check_port(70000)
+    Traceback (most recent call last):
+    ...
+    kg.errors.EndpointError: --port 70000 is not a TCP port: give a number from 1 to 65535.
+    """
+    if not 0 < port < 65536:
+        raise EndpointError(f"--port {port} is not a TCP port: give a number from 1 to 65535.")
+
+
+def _address_family(host: str) -> socket.AddressFamily:
+    """The socket family of ``host``; EndpointError for what cannot be an address here.
+
+    >>> _address_family("999.1.1.1")
+    Traceback (most recent call last):
+    ...
+    kg.errors.EndpointError: --host 999.1.1.1 is not an address of this machine: use 127.0.0.1 (this machine only).
+    """
+    bad = EndpointError(
+        f"--host {host} is not an address of this machine: use 127.0.0.1 (this machine only)."
+    )
+    try:
+        return socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        if re.fullmatch(r"[\d.]+", host):  # digits and dots, not an IPv4 address: never a name
+            raise bad from None
+    try:
+        return socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)[0][0]
+    except (OSError, UnicodeError):
+        raise bad from None
+
+
+def _allowed_hosts(host: str, port: int, extra: Sequence[str]) -> frozenset[str]:
+    """The ``Host`` header values the guard accepts: the bound name, localhost, loopback, ``extra``.
+
+    >>> sorted(_allowed_hosts("127.0.0.1", 7878, ()))
+    ['127.0.0.1:7878', '[::1]:7878', 'localhost:7878']
+    """
+    names = {host, "localhost", "127.0.0.1", "[::1]", *extra}
+    if ":" in host:
+        names.add(f"[{host}]")
+    values = {f"{name}:{port}".lower() for name in names if ":" not in name or name.startswith("[")}
+    if port == 80:
+        values |= {name.lower() for name in names}
+    return frozenset(values)
+
+
+def sparql_in_request(path: str, content_type: str, body: bytes) -> str:
+    """The SPARQL text a request carries: ``query``/``update`` URL or form parameters, or the body.
+
+    >>> sparql_in_request("/query?query=ASK%7B%7D", "", b"")
+    'ASK{}'
+    >>> sparql_in_request("/update", "application/sparql-update", "LOAD <file:///x>".encode())
+    'LOAD <file:///x>'
+    """
+    texts = []
+    fields = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
+    media = content_type.split(";")[0].strip().lower()
+    if media == "application/x-www-form-urlencoded":
+        for name, values in urllib.parse.parse_qs(body.decode("utf-8", "replace")).items():
+            fields.setdefault(name, []).extend(values)
+    elif media in ("application/sparql-query", "application/sparql-update"):
+        texts.append(body.decode("utf-8", "replace"))
+    for name in ("query", "update"):
+        texts.extend(fields.get(name, []))
+    return "\n".join(texts)
+
+
+class _Guard(http.server.ThreadingHTTPServer):
+    """The HTTP server clients talk to: checks each request, then forwards it to oxigraph."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], family: socket.AddressFamily, **rules: bool) -> None:
+        self.address_family = family
+        super().__init__(address, _GuardHandler)
+        self.rules = rules
+        self.backend = 0
+        self.query_timeout = 30.0
+        self.restart: Callable[[float], None] = lambda sent_at: None
+        self.hosts: frozenset[str] = frozenset()
+        self.thread: threading.Thread | None = None
+
+    @classmethod
+    def bind(cls, host: str, port: int | None, **rules: bool) -> _Guard:
+        """Listen on ``host:port`` (any free port when None); one EndpointError sentence on failure."""
+        if port is not None:
+            check_port(port)
+        family = _address_family(host)
+        try:
+            return cls((host, port or 0), family, **rules)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise EndpointError(f"Port {port} on {host} is already in use: try another --port.") from None
+            if error.errno == errno.EACCES:
+                raise EndpointError(
+                    f"Port {port} needs administrator rights: give --port a number above 1023."
+                ) from None
+            raise EndpointError(
+                f"Cannot listen on {host}:{port} ({error.strerror}): use --host 127.0.0.1 and a free --port."
+            ) from None
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+    def start(
+        self,
+        backend: int,
+        allowed_hosts: Sequence[str],
+        query_timeout: float,
+        restart: Callable[[float], None],
+    ) -> None:
+        """Forward to oxigraph on loopback port ``backend`` from now on, in a background thread.
+
+        A query whose answer has not begun ``query_timeout`` seconds (plus a second of grace) after
+        it was sent gets HTTP 503 and a sentence, and ``restart`` kills the oxigraph process busy
+        with it and starts a new one (oxigraph's own ``--timeout-s`` does not stop every query).
+        """
+        host, port = self.server_address[:2]
+        self.backend = backend
+        self.query_timeout = query_timeout
+        self.restart = restart
+        self.hosts = _allowed_hosts(host, port, allowed_hosts)
+        self.thread = threading.Thread(target=self.serve_forever, name="govkg-serve-guard", daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        """Stop serving and free the port."""
+        if self.thread is not None:
+            self.shutdown()
+            self.thread = None
+        self.server_close()
+
+
+class _GuardHandler(http.server.BaseHTTPRequestHandler):
+    """One request: refuse it with a sentence, or forward it to oxigraph and stream the answer back."""
+
+    server: _Guard
+
+    def _refuse(self, status: int, message: str) -> None:
+        body = (message + "\n").encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _forward(self) -> None:
+        host = self.headers.get("Host", "").strip().lower()
+        if host not in self.server.hosts:
+            self._refuse(
+                403, f"This server does not answer for the host {host or '(none)'!r}: use {self.server.url}."
+            )
+            return
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            self._refuse(411, "Send the request body with a Content-Length.")
+            return
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        sparql = sparql_in_request(self.path, self.headers.get("Content-Type", ""), body)
+        try:
+            refuse_outbound(sparql, **self.server.rules)
+        except QueryError as error:
+            self._refuse(403, str(error).replace("pass --allow", "start kg serve with --allow"))
+            return
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP | {"host"}}
+        limit = self.server.query_timeout + 1 if sparql and not is_update(sparql) else None
+        backend = http.client.HTTPConnection("127.0.0.1", self.server.backend, timeout=limit)
+        try:
+            sent_at = time.monotonic()
+            backend.request(self.command, self.path, body=body or None, headers=headers)
+            try:
+                response = backend.getresponse()
+            except TimeoutError:
+                backend.close()
+                self.server.restart(sent_at)
+                self._refuse(
+                    503,
+                    f"The query ran longer than {self.server.query_timeout:g} s and was stopped: narrow it "
+                    "(a LIMIT, more specific patterns) or start kg serve with a longer --timeout.",
+                )
+                return
+            backend.sock.settimeout(None)  # the answer has begun: stream it however long it is
+            self.send_response(response.status, response.reason)
+            for name, value in response.getheaders():
+                if name.lower() not in _HOP_BY_HOP:
+                    self.send_header(name, value)
+            self.end_headers()
+            while chunk := response.read(1 << 16):
+                self.wfile.write(chunk)
+        except OSError:
+            pass  # the client or oxigraph went away; nothing left to answer
+        finally:
+            backend.close()
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = do_PATCH = _forward
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # oxigraph logs requests to its own log

@@ -26,6 +26,7 @@ HTTP 5xx; after the last try they raise :class:`~kg.errors.EndpointError`.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 import urllib.error
@@ -40,6 +41,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import EndpointError, GraphError, QueryError
+from kg.limits import call_with_timeout
 from kg.vocab import GOV, ONTOLOGY_FILE, PREFIXES
 
 T = TypeVar("T")
@@ -145,6 +147,40 @@ def is_update(sparql: str) -> bool:
     return query_form(sparql) in UPDATE_KEYWORDS
 
 
+#: Keywords that make the engine fetch from elsewhere: SERVICE (another endpoint, in a query or an
+#: update's WHERE) and LOAD (any IRI, file:// included).
+OUTBOUND_KEYWORDS: tuple[str, ...] = ("SERVICE", "LOAD")
+
+
+def outbound_calls(sparql: str) -> list[str]:
+    """The keywords of :data:`OUTBOUND_KEYWORDS` that ``sparql`` uses (not in strings, IRIs, comments).
+
+    >>> outbound_calls("SELECT * { SERVICE <http://x/sparql> { ?s ?p ?o } } # LOAD")
+    ['SERVICE']
+    >>> outbound_calls('SELECT ?s { ?s ?p "SERVICE" }')
+    []
+    """
+    words = {t.group().upper() for t in sparql_tokens(sparql) if t.lastgroup == "word"}
+    return [keyword for keyword in OUTBOUND_KEYWORDS if keyword in words]
+
+
+def refuse_outbound(sparql: str, *, allow_service: bool = False, allow_load: bool = False) -> None:
+    """QueryError when ``sparql`` would fetch from elsewhere (SERVICE, LOAD) and that is not allowed.
+
+    >>> refuse_outbound("LOAD <file:///etc/passwd>")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: The update reads another source with LOAD: pass --allow-load to let it.
+    """
+    found = outbound_calls(sparql)
+    if "SERVICE" in found and not allow_service:
+        raise QueryError(
+            "The query calls another SPARQL endpoint with SERVICE: pass --allow-service to let it."
+        )
+    if "LOAD" in found and not allow_load:
+        raise QueryError("The update reads another source with LOAD: pass --allow-load to let it.")
+
+
 @dataclass(frozen=True)
 class Result:
     """The answer to a query: column names and rows of plain Python values.
@@ -236,8 +272,11 @@ def _result_from_solutions(answer) -> Result:
 class GraphStore:
     """What every store answers: SPARQL queries and updates, and its number of triples."""
 
-    def query(self, sparql: str) -> Result:  # pragma: no cover - interface
-        """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) and return its :class:`Result`."""
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:  # pragma: no cover
+        """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) and return its :class:`Result`.
+
+        ``timeout``: seconds the query may take (``math.inf``: no limit); None: the store's default.
+        """
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:  # pragma: no cover - interface
@@ -332,11 +371,17 @@ class LocalStore(GraphStore):
         """
         return sorted(str(graph.value) for graph in self.oxigraph.named_graphs())
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs.
 
-        Raises :class:`~kg.errors.QueryError` with the line and column of a syntax error.
+        With ``timeout`` (seconds, or ``math.inf``) the query runs in a child process that is
+        killed when time is up or on Ctrl-C (see :func:`kg.limits.call_with_timeout`).
+
+        Raises :class:`~kg.errors.QueryError` with the line and column of a syntax error, or when
+        the query runs longer than ``timeout``.
         """
+        if timeout is not None:
+            return call_with_timeout(lambda: self.query(sparql), timeout)
         try:
             answer = self.oxigraph.query(sparql, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=True)
             return _result_from_solutions(answer)
@@ -353,6 +398,10 @@ class LocalStore(GraphStore):
             self.oxigraph.update(sparql, prefixes=DEFAULT_PREFIXES)
         except SyntaxError as error:
             raise QueryError(syntax_error(error, "SPARQL update")) from None
+        except (OSError, RuntimeError) as error:  # e.g. LOAD of a file that is not RDF
+            raise QueryError(
+                f"The update failed while running ({_reason(error)}): check what it loads or changes."
+            ) from None
 
     def ntriples(self, graph: str) -> bytes:
         """The triples of one named graph as N-Triples, for pushing it elsewhere."""
@@ -507,11 +556,16 @@ class Endpoint(GraphStore):
         wrapper.setTimeout(int(self.timeout))
         return wrapper
 
-    def query(self, sparql: str) -> Result:
-        """Run a SPARQL query on the endpoint and return its :class:`Result`."""
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:
+        """Run a SPARQL query on the endpoint and return its :class:`Result`.
+
+        ``timeout`` (seconds) replaces :attr:`timeout` for this query; ``math.inf`` keeps it.
+        """
         form = query_form(sparql)
         check_syntax(sparql)
         wrapper = self._wrapper(sparql)
+        if timeout is not None and not math.isinf(timeout):
+            wrapper.setTimeout(max(1, int(timeout)))
 
         def fetch() -> tuple[bytes, str]:
             response = wrapper.query().response
