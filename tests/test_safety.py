@@ -93,7 +93,7 @@ def test_a_file_above_the_size_limit_is_refused_fast(tmp_path):
     big.write_bytes(("青禾新区建设项目" * 1000).encode() * 300)  # 7.2 MB
     started = time.monotonic()
     result = kg("build", big, "--out", tmp_path / "out")
-    assert time.monotonic() - started < 5  # the interpreter's start included
+    assert time.monotonic() - started < 30  # building 7 MB would take minutes: refused before reading
     assert_plain_error(result, "more than the 4 MB govkg reads")
     assert MAX_INPUT_ENV in result.stderr
     assert not (tmp_path / "out").exists()
@@ -121,7 +121,7 @@ def test_a_runaway_local_query_is_stopped_at_its_timeout(mini_ttl):
     started = time.monotonic()
     with pytest.raises(QueryError, match="ran longer than 1 s and was stopped"):
         run(mini_ttl, CROSS, timeout=1)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 30  # the query runs for hours unless stopped
 
 
 def test_a_query_within_its_timeout_answers_as_before(mini_ttl):
@@ -277,7 +277,7 @@ def test_the_server_stops_runaway_queries_at_its_timeout(served):
         client.start()
     for client in clients:
         client.join(timeout=30)
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 60
     assert [status for status, _ in answers] == [503, 503]
     assert "ran longer than 1 s and was stopped" in answers[0][1]
     assert served.process.pid != first  # the busy oxigraph was killed and started again
@@ -296,7 +296,7 @@ def test_the_server_stops_runaway_queries_at_its_timeout(served):
 def test_kg_serve_bad_address_is_one_sentence(args, fragment):
     started = time.monotonic()
     assert_plain_error(kg("serve", ROOT / "tests" / "fixtures" / "mini.ttl", *args), fragment)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 30
 
 
 # ---------------------------------------------------------------- outputs: one sentence, whole files
