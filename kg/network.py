@@ -79,6 +79,7 @@ _PREDICATES: dict[str, str] = {
             "inSection",
             "inReport",
             "region",
+            "reportYear",
             "hasStatus",
             "status",
             "deadline",

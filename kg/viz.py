@@ -59,7 +59,7 @@ PHYSICS_LIMIT = 300
 #: Largest component laid out with one spring layout (above it: per community, see ``layout``).
 SPRING_LIMIT = 300
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
-_TEMPLATES = resources.files("kg") / "templates"
+TEMPLATES = resources.files("kg") / "templates"
 
 
 def centrality(G: nx.Graph, measure: str = "degree") -> dict[str, float]:
@@ -501,9 +501,9 @@ def finish_page(html: str, config: dict) -> str:
     """
     html = _EXTERNAL.sub("", html)
     html = _EMPTY_HEADING.sub("", html)
-    style = (_TEMPLATES / "view.css").read_text(encoding="utf-8")
-    panel = (_TEMPLATES / "panel.html").read_text(encoding="utf-8")
-    script = (_TEMPLATES / "view.js").read_text(encoding="utf-8")
+    style = (TEMPLATES / "view.css").read_text(encoding="utf-8")
+    panel = (TEMPLATES / "panel.html").read_text(encoding="utf-8")
+    script = (TEMPLATES / "view.js").read_text(encoding="utf-8")
     title = f"<title>{escape(config.get('title', 'govkg'))}</title>"
     html = html.replace("</head>", f"{title}\n<style>{style}</style>\n</head>", 1)
     tail = (
