@@ -90,7 +90,7 @@ def read(graph) -> ChartData:
     ((('濂溪区', 2020),), [('固定资产投资', 2020, 'target', 10.2), ('地区生产总值', 2019, 'actual', 210.5)])
     """
     facts = Facts.read(graph)
-    where = {report: _report_place(facts, report) for report in facts.reports}
+    where = {report: facts.where(report) for report in facts.reports}
     figures = []
     for indicator, observations in facts.observations.items():
         for observation in observations:
@@ -130,12 +130,6 @@ def read(graph) -> ChartData:
         names=tuple(sorted(names)),
         reports=tuple(sorted(set(where.values()))),
     )
-
-
-def _report_place(facts: Facts, report: str) -> tuple[str, int]:
-    region = facts.first("region", report)
-    year = facts.first("reportYear", report)
-    return (facts.name(region) if region else "", int(year[:4]) if year else 0)
 
 
 def _sentence(facts: Facts, sentences: Iterable[str]) -> str:

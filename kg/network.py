@@ -7,6 +7,8 @@ Clusters that companies and projects belong to) and the indicators, keyed by IRI
 - ``definition`` on entities that have a glossary definition;
 - ``status``, ``deadline`` and ``statuses`` (every status record, by year) on projects;
 - ``figures`` on indicators: one dict per observation (year, kind, value, unit, qualifier, report);
+  without indicator nodes, on each report's region instead (each dict also naming its ``indicator``);
+- ``reports``: the (region, year) of the reports a node is named in (``G.graph["reports"]``: all of them);
 - ``provenance``: the sentences a node comes from, each ``{"sentence", "section", "report"}``.
 
 Edges are the explicit relations only, keyed by predicate, each with ``predicate`` (local name),
@@ -295,8 +297,11 @@ def to_networkx(
     G = nx.MultiDiGraph()
     for iri in sorted(iri for iri, kind in facts.type_of.items() if kind in kept):
         G.add_node(iri, **_node_attributes(iri, facts))
+    G.graph["reports"] = sorted({facts.where(report) for report in facts.reports})
     _add_relations(G, facts)
     _add_indicator_edges(G, facts)
+    if "Indicator" not in kept:
+        _add_region_figures(G, facts)
     if comention:
         _add_comentions(G, facts)
     if include_provenance:
@@ -346,6 +351,15 @@ class Facts:
     def name(self, iri: str) -> str:
         """The readable name of ``iri``: skos:prefLabel, rdfs:label (Chinese first), else its local name."""
         return pick_label(iri, self.by["prefLabel"].get(iri, []), self.by["label"].get(iri, []))
+
+    def where(self, report: str) -> tuple[str, int]:
+        """The region name and year of a report, ``("", 0)`` for what it does not say.
+
+        >>> Facts.read("tests/fixtures/viz-mini.ttl").where("https://w3id.org/govkg/id/report/360402/2020")
+        ('濂溪区', 2020)
+        """
+        region, year = self.first("region", report), self.first("reportYear", report)
+        return (self.name(region) if region else "", int(year[:4]) if year else 0)
 
     def report_of(self, iri: str) -> str:
         """The report an observation or sentence belongs to, or ''."""
@@ -429,6 +443,8 @@ def _node_attributes(iri: str, facts: Facts) -> dict:
         attributes["figures"] = [figure]
         evidence = facts.values("evidence", iri)
     attributes["provenance"] = facts.provenance(evidence)
+    reports = {facts.sentences[sentence]["report"] for sentence in evidence if sentence in facts.sentences}
+    attributes["reports"] = sorted({facts.where(report) for report in reports if report})
     return attributes
 
 
@@ -483,6 +499,20 @@ def _add_indicator_edges(G: nx.MultiDiGraph, facts: Facts) -> None:
                 )
     for region, indicator in sorted(pairs, key=str):
         _edge(G, region, indicator, "indicator", [])
+
+
+def _add_region_figures(G: nx.MultiDiGraph, facts: Facts) -> None:
+    """Without indicator nodes, a report's figures belong to its region (shown in its details)."""
+    figures: dict[str, list[dict]] = defaultdict(list)
+    for indicator, observations in facts.observations.items():
+        for observation in observations:
+            region = facts.first("region", facts.report_of(observation))
+            if region in G:
+                figures[region].append({**facts.figure(observation), "indicator": facts.name(indicator)})
+    for region, found in figures.items():
+        G.nodes[region]["figures"] = sorted(
+            found, key=lambda f: (f["report"], f["indicator"], f["year"] or 0, f["kind"], f["value"] or 0)
+        )
 
 
 def _add_comentions(G: nx.MultiDiGraph, facts: Facts) -> None:

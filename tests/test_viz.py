@@ -12,7 +12,17 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.network import ViewError, to_networkx
-from kg.viz import PHYSICS_LIMIT, communities, ego_network, layout, render, view_graph, write_view
+from kg.viz import (
+    LABEL_TIERS,
+    communities,
+    ego_network,
+    in_reports,
+    layout,
+    most_named,
+    render,
+    view_graph,
+    write_view,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz-mini.ttl"
 XSS_SCRIPT = "<script>alert(1)</script>"
@@ -47,16 +57,60 @@ def test_report_text_never_appears_as_markup(page_path):
         assert probe not in html
 
 
-def test_physics_off_with_a_note_above_the_limit():
-    big = nx.MultiDiGraph()
-    big.add_nodes_from((f"n{i}", {"label": f"节点{i}", "type": "Place"}) for i in range(PHYSICS_LIMIT + 1))
-    html = render(big)
-    assert '"physics": {"enabled": false' in html
-    assert "位置已预先计算" in html
+def test_a_large_graph_opens_on_its_most_named_things():
+    big = nx.MultiDiGraph(reports=[("甲区", 2020)])
+    big.add_nodes_from(
+        (f"n{i}", {"label": f"节点{i}", "type": "Place", "provenance": [{"sentence": "句。", "section": ""}] * (i % 7)}) for i in range(50)
+    )
+    big.add_edges_from((f"n{i}", f"n{i + 1}") for i in range(49))
+    view = most_named(big, 10)
+    assert len(view) == 10 and view.graph["total"] == 50
+    # the seven nodes named in 6 sentences (n6, n13 …), then three of those named in 5, equally
+    # connected, first by IRI
+    assert sorted(len(view.nodes[n]["provenance"]) for n in view) == [5, 5, 5] + [6] * 7
+    assert [n for n in view if len(view.nodes[n]["provenance"]) == 5] == ["n12", "n19", "n26"]
+    html = render(view)
+    assert "图中共 50 个节点，这里显示被提及最多的 10 个" in html
 
 
-def test_physics_on_for_small_graphs(G):
-    assert '"physics": {"enabled": true' in render(G)
+def test_physics_is_off_unless_asked(G):
+    assert '"physics": {"enabled": false' in render(G)
+    assert '"physics": {"enabled": true' in render(G, physics=True)
+
+
+def test_figures_are_in_the_region_details_unless_asked():
+    plain = view_graph(FIXTURE)
+    assert {kind for _, kind in plain.nodes(data="type")} == {
+        "Project",
+        "Company",
+        "Place",
+        "Policy",
+        "Organization",
+    }
+    region = next(n for n in plain if plain.nodes[n]["label"] == "濂溪区")
+    figures = [(f["indicator"], f["kind"], f["value"]) for f in plain.nodes[region]["figures"]]
+    assert figures == [
+        ("固定资产投资", "target", 10.2),
+        ("地区生产总值", "actual", 210.5),
+        ("地区生产总值", "target", 8.0),
+    ]
+    with_figures = view_graph(FIXTURE, figures=True)
+    assert sorted(d["label"] for _, d in with_figures.nodes(data=True) if d["type"] == "Indicator") == [
+        "固定资产投资",
+        "地区生产总值",
+    ]
+
+
+def test_region_and_year_narrow_the_view():
+    assert len(view_graph(FIXTURE, region="濂溪", year=2020)) == len(view_graph(FIXTURE))
+    with pytest.raises(ViewError, match="No report is of year 2019: the graph has 2020"):
+        view_graph(FIXTURE, year=2019)
+    G = nx.MultiDiGraph(reports=[("甲区", 2020), ("乙县", 2021)])
+    G.add_node("a", reports=[("甲区", 2020), ("乙县", 2021)])
+    G.add_node("b", reports=[("乙县", 2021)])
+    assert list(in_reports(G, region="乙县")) == ["a", "b"]
+    assert list(in_reports(G, region="甲区", year=2020)) == ["a"]
+    assert list(in_reports(G, region="甲区", year=2021)) == []
 
 
 def test_unknown_size_measure(G):
@@ -86,10 +140,13 @@ def test_ego_network_unknown_name(G):
         ego_network(G, "产业")
 
 
-def test_layout_is_deterministic_and_separates_nodes(G):
+def test_layout_is_deterministic_separates_nodes_and_leaves_out_isolated_ones(G):
     first, second = layout(G), layout(G)
     assert first == second
-    assert len(set(first.values())) == len(G)
+    connected = [n for n in G if G.degree(n)]
+    assert sorted(first) == sorted(connected) and len(set(first.values())) == len(connected) < len(G)
+    xs, ys = [x for x, _ in first.values()], [y for _, y in first.values()]
+    assert max(max(xs) - min(xs) - 960, max(ys) - min(ys) - 820) == pytest.approx(0, abs=0.2)  # fills the box
 
 
 def test_communities_follow_components(G):
@@ -108,8 +165,9 @@ def test_communities_follow_components(G):
 def test_page_loads_offline_without_errors(page_path, tmp_path):
     with open_page(page_path) as (page, record):
         wait_until_drawn(page)
-        assert page.evaluate("kgView.nodes.length") == 11
+        assert page.evaluate("kgView.nodes.length") == 9  # two names without an edge are in the panel's list
         assert page.evaluate("kgView.edges.length") == 7
+        assert page.text_content("#kg-isolated-summary") == "未与其他名称相连的名称（2）"
         assert page.text_content("#kg-counts") == "11 个节点 · 7 条边"
         page.screenshot(path=str(tmp_path / "view.png"))
     assert record.console_errors == [] and record.page_errors == []

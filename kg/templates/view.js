@@ -27,10 +27,31 @@
       ? "颜色表示社区（Louvain），形状表示类型；节点大小：" + config.sizeBy + "。"
       : "颜色与形状表示类型；节点大小：" + config.sizeBy + "。";
 
-  // ---------------------------------------------------------------- type filters (and legend)
+  // ---------------------------------------------------------------- filters: type (and legend), region, year
+  var typeShown = {};
+  var regionSelect = byId("kg-region"), yearSelect = byId("kg-year");
+
+  function inReports(node) {
+    var region = regionSelect.value, year = yearSelect.value;
+    if (!region && !year) return true;
+    return node.kg.reports.some(function (where) {
+      return (!region || where[0] === region) && (!year || String(where[1]) === year);
+    });
+  }
+
+  function applyFilters() {
+    var all = nodes.get({ fields: ["id", "group", "kg", "hidden"] });
+    var changes = [];
+    all.forEach(function (node) {
+      var hidden = typeShown[node.group] === false || !inReports(node);
+      if (Boolean(node.hidden) !== hidden) changes.push({ id: node.id, hidden: hidden });
+    });
+    nodes.update(changes);
+  }
+
   function setTypeVisible(type, visible) {
-    var ids = nodes.getIds({ filter: function (node) { return node.group === type; } });
-    nodes.update(ids.map(function (id) { return { id: id, hidden: !visible }; }));
+    typeShown[type] = visible;
+    applyFilters();
   }
   view.setTypeVisible = setTypeVisible;
 
@@ -49,6 +70,23 @@
     box.addEventListener("change", function () { setTypeVisible(entry.type, box.checked); });
     filters.appendChild(row);
   });
+
+  function addOptions(select, values) {
+    values.forEach(function (value) {
+      var option = el("option", value);
+      option.value = String(value);
+      select.appendChild(option);
+    });
+  }
+  addOptions(regionSelect, config.regions);
+  addOptions(yearSelect, config.years);
+  regionSelect.addEventListener("change", applyFilters);
+  yearSelect.addEventListener("change", applyFilters);
+  var years = config.years.length ? config.years[0] + "–" + config.years[config.years.length - 1] : "—";
+  byId("kg-reports-summary").textContent =
+    config.reports + " 份报告 · " + config.regions.length + " 个地区 · " + years + " 年" +
+    (config.shownReports < config.reports ? "（图中名称出自其中 " + config.shownReports + " 份）" : "");
+  if (config.reports <= 1) byId("kg-reports").hidden = true;
 
   // ---------------------------------------------------------------- co-mention edges
   var comentionToggle = byId("kg-comention");
@@ -91,8 +129,11 @@
   }
 
   function showNode(id) {
-    var node = nodes.get(id);
-    if (!node) return;
+    var node = nodes.get(id) || isolatedById[id];
+    if (node) showRecord(node);
+  }
+
+  function showRecord(node) {
     var info = node.kg;
     details.replaceChildren(el("h3", node.label), el("p", info.type, "kg-muted"));
     var list = el("dl");
@@ -119,6 +160,22 @@
     addSources(edge.kg.provenance);
   }
   view.showNode = showNode;
+
+  // ---------------------------------------------------------------- isolated names (not drawn)
+  var isolatedById = {};
+  var isolatedList = byId("kg-isolated-list");
+  config.isolated.forEach(function (record) {
+    isolatedById[record.id] = record;
+    var item = el("li");
+    var button = el("button", record.label);
+    button.type = "button";
+    button.addEventListener("click", function () { showRecord(record); });
+    item.appendChild(button);
+    item.appendChild(el("span", " " + record.kg.type, "kg-muted"));
+    isolatedList.appendChild(item);
+  });
+  byId("kg-isolated-summary").textContent = "未与其他名称相连的名称（" + config.isolated.length + "）";
+  if (!config.isolated.length) byId("kg-isolated").hidden = true;
 
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);
@@ -152,7 +209,7 @@
 
   // ---------------------------------------------------------------- search
   var names = byId("kg-names");
-  var all = nodes.get({ fields: ["id", "label"] });
+  var all = nodes.get({ fields: ["id", "label"] }).concat(config.isolated);
   if (all.length <= 5000) {
     all.map(function (node) { return node.label; }).sort().forEach(function (name) {
       var option = el("option");
@@ -162,7 +219,8 @@
   }
 
   function findNode(query) {
-    var visible = nodes.get({ filter: function (node) { return !node.hidden; }, fields: ["id", "label"] });
+    var visible = nodes.get({ filter: function (node) { return !node.hidden; }, fields: ["id", "label"] })
+      .concat(config.isolated);
     var lower = query.toLowerCase();
     var exact = visible.filter(function (node) { return node.label === query; });
     if (exact.length) return exact[0];
@@ -178,8 +236,12 @@
       result.textContent = "未找到：" + query;
       return null;
     }
-    network.selectNodes([found.id]);
-    network.focus(found.id, { scale: 1.5, animation: false });
+    if (isolatedById[found.id]) {
+      network.unselectAll();
+    } else {
+      network.selectNodes([found.id]);
+      network.focus(found.id, { scale: 1.5, animation: false });
+    }
     showNode(found.id);
     result.textContent = "已定位：" + found.label;
     return found.id;
@@ -191,15 +253,27 @@
     focusNode(byId("kg-search").value.trim());
   });
 
-  // ---------------------------------------------------------------- readiness (tests, bench)
-  // Without physics vis may already have drawn before this script ran: redraw once to know.
-  network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
-  // Live physics keeps small moves going for seconds after the layout is found: stop it once
-  // stabilisation is done (the toggle turns it back on).
+  // ---------------------------------------------------------------- legible names, readiness
+  // The most connected names must read at >= 13 px at the default zoom, whatever the window:
+  // after the first fit, enlarge their font if the zoom made them smaller (the others stay small
+  // and appear as one zooms in, see DRAW_THRESHOLD in kg/viz.py).
+  var LEGIBLE_PX = 13, TOP = 30;
+  function enlargeTopNames() {
+    var scale = network.getScale();
+    var changes = nodes.get({ filter: function (node) { return node.kg.rank < TOP; } })
+      .filter(function (node) { return node.font.size * scale < LEGIBLE_PX; })
+      .map(function (node) { return { id: node.id, font: { size: Math.ceil(LEGIBLE_PX / scale) } }; });
+    if (changes.length) nodes.update(changes);
+  }
+  network.once("afterDrawing", function () {
+    enlargeTopNames();
+    network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
+    network.redraw();
+  });
   network.once("stabilizationIterationsDone", function () {
     view.stabilizedAt = performance.now();
     network.setOptions({ physics: { enabled: false } });
     physics.checked = false;
   });
-  if (!config.physics) network.redraw();
+  network.redraw();
 })();
