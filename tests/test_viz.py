@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import chromium_available, open_page, wait_until_drawn
+from browser import chromium_available, drawing_fill, most_connected_labels, open_page, wait_until_drawn
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -25,6 +25,7 @@ from kg.viz import (
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz-mini.ttl"
+BUNDLED = Path(__file__).parent.parent / "data" / "shigu-2019-gov-work-report.txt"
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '"><img src=x onerror=alert(1)>'
 needs_chromium = pytest.mark.skipif(
@@ -60,7 +61,15 @@ def test_report_text_never_appears_as_markup(page_path):
 def test_a_large_graph_opens_on_its_most_named_things():
     big = nx.MultiDiGraph(reports=[("甲区", 2020)])
     big.add_nodes_from(
-        (f"n{i}", {"label": f"节点{i}", "type": "Place", "provenance": [{"sentence": "句。", "section": ""}] * (i % 7)}) for i in range(50)
+        (
+            f"n{i}",
+            {
+                "label": f"节点{i}",
+                "type": "Place",
+                "provenance": [{"sentence": "句。", "section": ""}] * (i % 7),
+            },
+        )
+        for i in range(50)
     )
     big.add_edges_from((f"n{i}", f"n{i + 1}") for i in range(49))
     view = most_named(big, 10)
@@ -159,6 +168,45 @@ def test_communities_follow_components(G):
 
 
 # ---------------------------------------------------------------- in the browser
+
+
+@pytest.fixture(scope="module")
+def bundled_page(tmp_path_factory):
+    from kg.build import build_reports, write_graph
+
+    out = tmp_path_factory.mktemp("bundled")
+    graph = write_graph(build_reports([BUNDLED]), out, "ttl")
+    return write_view(view_graph(graph), out / "view.html")
+
+
+@needs_chromium
+def test_the_bundled_report_is_legible_on_open(bundled_page):
+    with open_page(bundled_page) as (page, record):
+        drawn = wait_until_drawn(page)
+        width, height = drawing_fill(page)
+        labels = most_connected_labels(page, 15)
+        visible = page.evaluate("kgView.nodes.length")
+    assert drawn < 5000  # bench/bench_viz.py measures it without the test's load: well under 2 s
+    assert max(width, height) >= 0.8, (width, height)
+    assert len(labels) == 15 and all(px >= 11 and inside for _, px, inside in labels), labels
+    assert LABEL_TIERS[-1][0] < visible  # the others are drawn small, readable once zoomed in
+    assert record.console_errors == [] and record.page_errors == [] and record.external_requests == []
+
+
+@needs_chromium
+def test_isolated_names_are_a_list_in_the_panel(page_path):
+    with open_page(page_path) as (page, _):
+        wait_until_drawn(page)
+        names = page.eval_on_selector_all("#kg-isolated-list button", "bs => bs.map(b => b.textContent)")
+        assert len(names) == 2
+        drawn = page.evaluate("kgView.nodes.get().map(n => n.label)")
+        assert not set(names) & set(drawn)
+        page.click("#kg-isolated-summary")
+        page.click("#kg-isolated-list button >> nth=0")
+        assert page.text_content("#kg-details h3") == names[0]
+        page.fill("#kg-search", names[1])
+        page.press("#kg-search", "Enter")
+        assert page.text_content("#kg-details h3") == names[1]
 
 
 @needs_chromium
