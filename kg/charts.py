@@ -51,6 +51,8 @@ HEADLINE_INDICATORS: tuple[str, ...] = (
     "实际利用外资",
 )
 HEADLINE_COUNT = 12
+#: The growth rates (%) the headline colours span; rates beyond take the end colours.
+GROWTH_RANGE = (-10.0, 20.0)
 #: How many panels of small multiples, lines per panel, and bars of names, at most.
 PANELS, LINES, NAMES = 12, 8, 20
 FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -212,10 +214,10 @@ def _empty(title: str, why: str) -> go.Figure:
 def report_name(region: str, year: int) -> str:
     """How a chart names a report.
 
-    >>> report_name("甲区", 2020)
-    '甲区 2020'
+    >>> report_name("甲区", 2020), report_name("", 1990)
+    ('甲区 2020', '（地区未识别） 1990')
     """
-    return f"{region} {year}"
+    return f"{region or '（地区未识别）'} {year}"
 
 
 # ---------------------------------------------------------------- the charts
@@ -287,6 +289,8 @@ def headline_chart(data: ChartData) -> go.Figure:
             customdata=hovers,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale="RdYlGn",
+            zmin=GROWTH_RANGE[0],
+            zmax=GROWTH_RANGE[1],
             zmid=0,
             colorbar={"title": {"text": "增速 %"}},
             hoverongaps=True,

@@ -125,8 +125,9 @@ def node_size(value: float, largest: float) -> float:
 def layout(G: nx.Graph, seed: int = 0, box: tuple[float, float] = CANVAS) -> dict[str, tuple[float, float]]:
     """Pixel positions of the nodes that have an edge (isolated nodes go to the panel's list).
 
-    Up to :data:`FORCE_LIMIT` nodes one ForceAtlas2 layout of the whole drawing (fixed seed), so
-    related things sit together and the small components gather around the large one; larger
+    Up to :data:`FORCE_LIMIT` nodes one ForceAtlas2 layout of the whole drawing (fixed seed, lin-log
+    attraction so related things sit together, strong gravity so the small components gather
+    among the large one instead of ringing it: the drawing is a disc that fills the canvas); larger
     drawings are laid out per component (see ``_component_layout``) and packed in rows. Either
     way the drawing is scaled to fill ``box`` (about the canvas at 1400×900), so that at the
     default zoom a 14 px label is drawn at about 14 px.
@@ -144,9 +145,13 @@ def layout(G: nx.Graph, seed: int = 0, box: tuple[float, float] = CANVAS) -> dic
         return {}
     if len(drawn) <= FORCE_LIMIT:
         with np.errstate(divide="ignore", invalid="ignore"):  # linlog divides by a zero self-distance
-            found = nx.forceatlas2_layout(drawn, seed=seed, max_iter=150, scaling_ratio=5.0, linlog=True)
+            found = nx.forceatlas2_layout(
+                drawn, seed=seed, max_iter=150, scaling_ratio=5.0, strong_gravity=True, linlog=True
+            )
         if not np.isfinite(list(found.values())).all():  # linlog can diverge: plain attraction then
-            found = nx.forceatlas2_layout(drawn, seed=seed, max_iter=150, scaling_ratio=5.0)
+            found = nx.forceatlas2_layout(
+                drawn, seed=seed, max_iter=150, scaling_ratio=5.0, strong_gravity=True
+            )
         raw = {n: (float(x), float(y)) for n, (x, y) in found.items()}
     else:
         parts = sorted(nx.connected_components(drawn), key=lambda c: (-len(c), min(c)))
