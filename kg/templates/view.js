@@ -258,17 +258,20 @@
   // after the first fit, enlarge their font if the zoom made them smaller (the others stay small
   // and appear as one zooms in, see DRAW_THRESHOLD in kg/viz.py).
   var LEGIBLE_PX = 13, TOP = 30;
-  function enlargeTopNames() {
+  function smallTopNames() {
     var scale = network.getScale();
-    var changes = nodes.get({ filter: function (node) { return node.kg.rank < TOP; } })
+    return nodes.get({ filter: function (node) { return node.kg.rank < TOP; } })
       .filter(function (node) { return node.font.size * scale < LEGIBLE_PX; })
       .map(function (node) { return { id: node.id, font: { size: Math.ceil(LEGIBLE_PX / scale) } }; });
-    if (changes.length) nodes.update(changes);
   }
   network.once("afterDrawing", function () {
-    enlargeTopNames();
+    var changes = smallTopNames();
+    if (!changes.length) {
+      view.drawnAt = performance.now();
+      return;
+    }
     network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
-    network.redraw();
+    nodes.update(changes);
   });
   network.once("stabilizationIterationsDone", function () {
     view.stabilizedAt = performance.now();
