@@ -70,6 +70,13 @@ CANVAS = (960.0, 820.0)
 #: with their font sizes (px) by rank; the others get :data:`SMALL_FONT`, drawn once zoomed in.
 LABEL_TIERS: tuple[tuple[int, int], ...] = ((5, 20), (15, 16), (30, 14))
 SMALL_FONT = 10
+#: Source sentences a node, and an edge, carries into the page (a corpus names some things thousands
+#: of times, and a view of 400 of them has thousands of co-mention edges).
+SOURCES_SHOWN, EDGE_SOURCES_SHOWN = 10, 3
+#: Figures a region's details list (the charts page has them all).
+FIGURES_SHOWN = 60
+#: Co-mention edges a view keeps per node drawn, the strongest (most shared sentences) first.
+COMENTIONS_PER_NODE = 3
 #: A label smaller than this on screen (px) is not drawn (vis ``scaling.label.drawThreshold``).
 DRAW_THRESHOLD = 12
 _MIN_SIZE, _MAX_SIZE = 8.0, 28.0
@@ -258,6 +265,15 @@ def _figure_text(figure: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
+def sources(provenance: list[dict], shown: int = SOURCES_SHOWN) -> list[list[str]]:
+    """The first ``shown`` provenance records as ``[sentence, section, report]`` (the page says how many more).
+
+    >>> sources([{"sentence": "甲。", "section": "一、"}] * 3, shown=2)
+    [['甲。', '一、', ''], ['甲。', '一、', '']]
+    """
+    return [[p["sentence"], p["section"], p.get("report", "")] for p in provenance[:shown]]
+
+
 def label_font(rank: int) -> int:
     """The font size (px) of the label of the ``rank``-th most connected node (0 the most).
 
@@ -280,10 +296,10 @@ def node_record(
     details = {
         "type": term_label(kind) if kind in TYPE_STYLES else kind,
         "aliases": list(data.get("aliases", [])),
-        "figures": [_figure_text(figure) for figure in data.get("figures", [])],
-        "provenance": [
-            [p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])
-        ],
+        "figures": [_figure_text(figure) for figure in data.get("figures", [])[:FIGURES_SHOWN]],
+        "figureCount": len(data.get("figures", [])),
+        "provenance": sources(data.get("provenance", [])),
+        "sources": len(data.get("provenance", [])),
         "reports": [list(where) for where in data.get("reports", [])],
         "rank": rank,
     }
@@ -313,9 +329,10 @@ def edge_record(u: str, v: str, data: dict) -> dict:
     """The vis-network edge dict of one relation, labelled with its Chinese name.
 
     >>> edge_record("a", "b", {"label": "位于", "predicate": "locatedIn", "provenance": []})
-    {'from': 'a', 'to': 'b', 'label': '位于', 'kg': {'provenance': []}}
+    {'from': 'a', 'to': 'b', 'label': '位于', 'kg': {'provenance': [], 'sources': 0}}
     """
-    provenance = [[p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])]
+    provenance = sources(data.get("provenance", []), EDGE_SOURCES_SHOWN)
+    count = len(data.get("provenance", []))
     if data.get("predicate") == "mentionedWith":  # faint, dashed, unlabelled, no arrow; a switch hides them
         return {
             "from": u,
@@ -324,9 +341,19 @@ def edge_record(u: str, v: str, data: dict) -> dict:
             "width": min(1 + data.get("weight", 1), 4),
             "color": {"color": "#d9d9d9", "highlight": "#888888", "hover": "#888888"},
             "arrows": {"to": {"enabled": False}},
-            "kg": {"provenance": provenance, "label": data.get("label", ""), "comention": True},
+            "kg": {
+                "provenance": provenance,
+                "sources": count,
+                "label": data.get("label", ""),
+                "comention": True,
+            },
         }
-    return {"from": u, "to": v, "label": data.get("label", ""), "kg": {"provenance": provenance}}
+    return {
+        "from": u,
+        "to": v,
+        "label": data.get("label", ""),
+        "kg": {"provenance": provenance, "sources": count},
+    }
 
 
 def find_nodes(G: nx.Graph, name: str) -> list[str]:
@@ -454,6 +481,30 @@ def most_named(G: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     return H
 
 
+def strongest_comentions(G: nx.MultiDiGraph, keep: int) -> nx.MultiDiGraph:
+    """``G`` with only its ``keep`` strongest co-mention edges (most shared sentences, then by ends).
+
+    Explicit relations all stay; in a corpus the things named most are named together in
+    thousands of sentences, and every pair drawn would hide them.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="mentionedWith", weight=1); G.add_edge("b", "c", key="mentionedWith", weight=5)
+    'mentionedWith'
+    'mentionedWith'
+    >>> list(strongest_comentions(G, 1).edges())
+    [('b', 'c')]
+    """
+    comentions = [
+        (u, v, d.get("weight", 1)) for u, v, k, d in G.edges(keys=True, data=True) if k == "mentionedWith"
+    ]
+    if len(comentions) <= keep:
+        return G
+    ranked = sorted(comentions, key=lambda e: (-e[2], e[0], e[1]))
+    H = G.copy()
+    H.remove_edges_from((u, v, "mentionedWith") for u, v, _ in ranked[keep:])
+    return H
+
+
 def view_graph(
     graphs: str | Path | Iterable[str | Path],
     types: Iterable[str] | None = None,
@@ -500,7 +551,7 @@ def view_graph(
         G = in_reports(G, region, year)
     if focus is not None:
         G = ego_network(G, focus, depth)
-    return most_named(G, limit)
+    return strongest_comentions(most_named(G, limit), COMENTIONS_PER_NODE * min(len(G), limit))
 
 
 def _styles(G: nx.MultiDiGraph, size_by: str, color_by: str) -> tuple[dict[str, str], dict[str, float]]:

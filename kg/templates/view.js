@@ -117,9 +117,10 @@
     list.appendChild(el("dd", Array.isArray(value) ? value.join("、") : value));
   }
 
-  function addSources(provenance) {
+  function addSources(provenance, count) {
     if (!provenance || provenance.length === 0) return;
-    details.appendChild(el("p", "原文出处（" + provenance.length + "）", "kg-muted"));
+    var more = count > provenance.length ? "，以下是前 " + provenance.length + " 句" : "";
+    details.appendChild(el("p", "原文出处（" + count + more + "）", "kg-muted"));
     provenance.forEach(function (source) {
       var quote = el("blockquote", source[0]);
       var where = [source[1], source[2]].filter(Boolean).join(" · ");
@@ -143,12 +144,14 @@
     addRow(list, "定义", info.definition);
     details.appendChild(list);
     if (info.figures.length) {
-      details.appendChild(el("p", "数据", "kg-muted"));
+      var shownFigures = info.figureCount > info.figures.length ? "（" + info.figureCount + " 个，以下是前 " +
+        info.figures.length + " 个；全部见 kg charts）" : "";
+      details.appendChild(el("p", "数据" + shownFigures, "kg-muted"));
       var figures = el("ul");
       info.figures.forEach(function (figure) { figures.appendChild(el("li", figure)); });
       details.appendChild(figures);
     }
-    addSources(info.provenance);
+    addSources(info.provenance, info.sources);
   }
 
   function showEdge(id) {
@@ -157,7 +160,7 @@
     var from = nodes.get(edge.from), to = nodes.get(edge.to);
     var name = edge.label || edge.kg.label || "";
     details.replaceChildren(el("h3", (from ? from.label : "") + " → " + name + " → " + (to ? to.label : "")));
-    addSources(edge.kg.provenance);
+    addSources(edge.kg.provenance, edge.kg.sources);
   }
   view.showNode = showNode;
 
