@@ -250,7 +250,10 @@ def headline_chart(data: ChartData) -> go.Figure:
 
     title = "各报告的主要指标：水平与增速"
     figures = [
-        f for f in data.figures if f.kind in ("actual", "growth") and (f.year or 0) < f.report_year + 1
+        f
+        for f in data.figures
+        if (f.kind == "actual" or (f.kind == "growth" and f.unit == "%"))
+        and (f.year or f.report_year) <= f.report_year  # no figure about a later year (a plan)
     ]
     columns = headline_indicators(figures)
     if not columns:
@@ -261,8 +264,6 @@ def headline_chart(data: ChartData) -> go.Figure:
     for f in figures:
         slot = cell[(f.region, f.report_year), f.indicator]
         previous = slot.get(f.kind)
-        if f.kind == "growth" and f.unit != "%":
-            continue
         if previous is None or (f.year or 0, f.value) > (previous.year or 0, previous.value):
             slot[f.kind] = f
     z, text, hovers = [], [], []
