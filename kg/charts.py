@@ -304,6 +304,27 @@ def headline_chart(data: ChartData) -> go.Figure:
     return _layout(fig, title, max(260, 120 + 34 * len(rows)))
 
 
+def small_multiples(titles: list[str], columns: int = 3) -> tuple[go.Figure, int]:
+    """An empty grid of panels titled ``titles`` (escaped), ``columns`` wide; returns it and its width.
+
+    >>> fig, columns = small_multiples(["甲", "乙"])
+    >>> columns, [a.text for a in fig.layout.annotations]
+    (2, ['甲', '乙'])
+    """
+    from plotly.subplots import make_subplots
+
+    columns = min(columns, len(titles))
+    rows = -(-len(titles) // columns)
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=[plain(title) for title in titles],
+        vertical_spacing=0.45 / rows if rows > 1 else 0.2,
+        horizontal_spacing=0.06,
+    )
+    return fig, columns
+
+
 def target_outcomes(figures: Iterable[Figure]) -> list[tuple[Figure, Figure | None]]:
     """Each target of year Y paired with the outcome of year Y of the same region and indicator.
 
@@ -340,7 +361,6 @@ def targets_chart(data: ChartData) -> go.Figure:
     (['实际', '目标'], '濂溪区 · 固定资产投资（%）')
     """
     import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
 
     title = "目标与实际：当年目标 · 该年实际（取自下一年的报告）"
     pairs = target_outcomes(data.figures)
@@ -363,16 +383,8 @@ def targets_chart(data: ChartData) -> go.Figure:
             k,
         ),
     )[:PANELS]
-    columns = 3 if len(ranked) > 2 else len(ranked)
-    rows = -(-len(ranked) // columns)
-    fig = make_subplots(
-        rows=rows,
-        cols=columns,
-        subplot_titles=[
-            plain(f"{region} · {indicator}（{unit or '—'}）") for region, indicator, unit in ranked
-        ],
-        vertical_spacing=0.5 / rows if rows > 1 else 0.2,
-        horizontal_spacing=0.06,
+    fig, columns = small_multiples(
+        [f"{region} · {indicator}（{unit or '—'}）" for region, indicator, unit in ranked]
     )
     for i, key in enumerate(ranked):
         targets = [t for t, _ in panels[key]]
@@ -398,7 +410,7 @@ def targets_chart(data: ChartData) -> go.Figure:
             )
     fig.update_xaxes(type="category")
     fig.update_layout(barmode="group")
-    return _layout(fig, title, 120 + 260 * rows)
+    return _layout(fig, title, 120 + 260 * -(-len(ranked) // columns))
 
 
 def series_chart(data: ChartData) -> go.Figure:
@@ -412,7 +424,6 @@ def series_chart(data: ChartData) -> go.Figure:
     [('濂溪区', [2019], [210.5])]
     """
     import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
 
     title = "指标序列：地区 × 年份（实际值）"
     points: dict[tuple[str, str], dict[str, dict[int, Figure]]] = defaultdict(lambda: defaultdict(dict))
@@ -432,15 +443,7 @@ def series_chart(data: ChartData) -> go.Figure:
             k,
         ),
     )[:PANELS]
-    columns = 3 if len(ranked) > 2 else len(ranked)
-    rows = -(-len(ranked) // columns)
-    fig = make_subplots(
-        rows=rows,
-        cols=columns,
-        subplot_titles=[plain(f"{indicator}（{unit or '—'}）") for indicator, unit in ranked],
-        vertical_spacing=0.45 / rows if rows > 1 else 0.2,
-        horizontal_spacing=0.06,
-    )
+    fig, columns = small_multiples([f"{indicator}（{unit or '—'}）" for indicator, unit in ranked])
     regions = sorted({region for key in ranked for region in points[key]})
     palette = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c755f")
     color = {region: palette[i % len(palette)] for i, region in enumerate(regions)}
@@ -466,7 +469,7 @@ def series_chart(data: ChartData) -> go.Figure:
             )
             shown.add(region)
     fig.update_xaxes(tickformat="d")
-    return _layout(fig, title, 120 + 240 * rows)
+    return _layout(fig, title, 120 + 260 * -(-len(ranked) // columns))
 
 
 def projects_chart(data: ChartData) -> go.Figure:
