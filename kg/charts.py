@@ -13,11 +13,15 @@ Every mark's hover shows value, unit, qualifier and the evidence sentence. Repor
 Plotly escaped (``<`` as ``&lt;``), because Plotly reads a small HTML subset in every label and
 hover text: so a name such as ``<script>`` shows as text and is never markup.
 
-The page (:func:`write_charts`) inlines plotly.js, which the ``plotly`` wheel ships (about
-4.8 MB, so the page works from ``file://`` with no network). Plotly was chosen over
-pyecharts (whose wheel ships no echarts.js, so it would have to be vendored here) and altair
-(whose offline page needs the vl-convert binary to inline Vega): it is the one library whose
-Python package carries its own browser code.
+The page (:func:`write_charts`) inlines plotly.js, so it works from ``file://`` with no network:
+the cartesian bundle (bar, heatmap, scatter: all these charts need), 1.5 MB, which the page parses
+in about a fifth of the time of the full 4.8 MB bundle the ``plotly`` wheel ships (measured in
+bench/bench_viz.py's charts rows). It is ``kg/templates/plotly-cartesian.min.js``, from the npm
+package ``plotly.js-cartesian-dist-min`` of the plotly.js version the wheel ships (MIT, licence
+beside it; ``npm pack plotly.js-cartesian-dist-min@VERSION`` to refresh it, and
+tests/test_charts.py checks the two versions agree). Plotly was chosen over pyecharts (whose
+wheel ships no echarts.js) and altair (whose offline page needs the vl-convert binary to inline
+Vega) because its Python figures and its browser bundle come from one project.
 """
 
 from __future__ import annotations
@@ -563,6 +567,17 @@ def charts(data: ChartData) -> dict[str, go.Figure]:
 # ---------------------------------------------------------------- the page
 
 
+def plotly_js() -> str:
+    """The plotly.js bundle the page inlines (see the module doc).
+
+    >>> "plotly.js (cartesian - minified) v" in plotly_js()[:100]
+    True
+    """
+    from kg.viz import TEMPLATES
+
+    return (TEMPLATES / "plotly-cartesian.min.js").read_text(encoding="utf-8")
+
+
 def render(data: ChartData, title: str = "govkg · 图表") -> str:
     """The charts page: plotly.js inlined once, each figure's JSON in a ``<script type="application/json">``.
 
@@ -571,7 +586,6 @@ def render(data: ChartData, title: str = "govkg · 图表") -> str:
     (False, True)
     """
     import plotly.io as pio
-    from plotly.offline import get_plotlyjs
 
     from kg.viz import TEMPLATES, script_json
 
@@ -593,7 +607,7 @@ def render(data: ChartData, title: str = "govkg · 图表") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n<style>{style}</style>\n"
-        f"<script>{get_plotlyjs()}</script>\n</head>\n<body>\n"
+        f"<script>{plotly_js()}</script>\n</head>\n<body>\n"
         f'<header><h1 id="kg-title"></h1><p id="kg-summary"></p></header>\n<main>\n{sections}\n</main>\n'
         f'<script type="application/json" id="kg-config">{script_json(config)}</script>\n'
         f'<script type="application/json" id="kg-figures">{script_json(specs)}</script>\n'
@@ -606,7 +620,7 @@ def write_charts(graphs, out: str | Path, title: str = "govkg · 图表") -> Pat
 
     >>> import tempfile
     >>> page = write_charts("tests/fixtures/viz-mini.ttl", Path(tempfile.mkdtemp()) / "charts.html")
-    >>> page.name, page.stat().st_size > 4_000_000
+    >>> page.name, page.stat().st_size > 1_500_000
     ('charts.html', True)
     """
     path = Path(out)

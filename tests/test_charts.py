@@ -177,3 +177,12 @@ def test_page_draws_offline_and_hover_shows_the_evidence(tmp_path):
     assert record.dialogs == []
     assert record.console_errors == [] and record.page_errors == []
     assert record.external_requests == [] and record.failed_requests == []
+
+
+def test_the_inlined_plotly_js_is_the_version_the_python_package_writes_for():
+    from plotly.offline import get_plotlyjs_version
+
+    from kg.charts import plotly_js
+
+    (bundled,) = re.findall(r"plotly\.js \(cartesian - minified\) v(\S+)", plotly_js()[:200])
+    assert bundled.split(".")[0] == get_plotlyjs_version().split(".")[0], (bundled, get_plotlyjs_version())
