@@ -212,22 +212,28 @@ def main() -> None:
         for label, graph in graphs:
             for name, written, mb, drawn, errors in pages(Path(graph), workdir, chromium):
                 print(f"| {label} | {name} | {written:.1f} | {mb:.1f} | {drawn:.2f} | {errors} |", flush=True)
-        print("\nThe view of synthetic graphs, every node drawn (positions precomputed, physics off)")
-        print("| nodes | edges | read s | page s | HTML MB | first draw s | frame after pan ms | errors |")
-        print("|---|---|---|---|---|---|---|---|")
-        for size in (int(s) for s in args.sizes.split(",") if s):
+        sizes = [int(size) for size in args.sizes.split(",") if size]
+        physics_sizes = [int(size) for size in args.physics_sizes.split(",") if size]
+        if sizes:
+            print("\nThe view of synthetic graphs, every node drawn (positions precomputed, physics off)")
+            print(
+                "| nodes | edges | read s | page s | HTML MB | first draw s | frame after pan ms | errors |"
+            )
+            print("|---|---|---|---|---|---|---|---|")
+        for size in sizes:
             r = measure(size, workdir, chromium)
             print(
                 f"| {r['nodes']} | {r['edges']} | {r['read']:.2f} | {r['page']:.2f} | {r['mb']:.1f} "
                 f"| {r['draw']:.2f} | {r['frame']:.0f} | {r['errors']} |",
                 flush=True,
             )
-        print(
-            "\nLive physics switched on (barnesHut, straight edges, 200 stabilisation iterations, then stopped)"
-        )
-        print("| nodes | edges | first draw s | stabilised s | frame after pan ms |")
-        print("|---|---|---|---|---|")
-        for size in (int(s) for s in args.physics_sizes.split(",") if s):
+        if physics_sizes:
+            print(
+                "\nLive physics switched on (barnesHut, straight edges, 200 stabilisation iterations, then stopped)"
+            )
+            print("| nodes | edges | first draw s | stabilised s | frame after pan ms |")
+            print("|---|---|---|---|---|")
+        for size in physics_sizes:
             r = measure(size, workdir, chromium, physics=True)
             print(
                 f"| {r['nodes']} | {r['edges']} | {r['draw']:.2f} | {r['stable']:.2f} | {r['frame']:.0f} |",

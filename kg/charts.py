@@ -591,8 +591,8 @@ def render(data: ChartData, title: str = "govkg · 图表") -> str:
 
     figures = charts(data)
     specs = {key: json.loads(pio.to_json(fig, validate=False, engine="json")) for key, fig in figures.items()}
-    regions = sorted({region for region, _ in data.reports})
-    years = sorted({year for _, year in data.reports})
+    regions = sorted({region for region, _ in data.reports if region})
+    years = sorted({year for _, year in data.reports if year})
     summary = (
         f"{len(data.reports)} 份报告 · {len(regions)} 个地区 · "
         f"{f'{years[0]}–{years[-1]}' if years else '—'} 年 · {len(data.figures)} 个数据"
