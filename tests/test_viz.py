@@ -446,3 +446,41 @@ def test_the_page_is_byte_identical_whatever_the_hash_seed(tmp_path):
         )
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
+
+
+@needs_chromium
+def test_region_and_year_filters_in_the_page(tmp_path):
+    G = nx.MultiDiGraph(reports=[("甲区", 2020), ("甲区", 2021), ("乙县", 2021)])
+    named = {
+        "a": [("甲区", 2020)],
+        "b": [("甲区", 2021)],
+        "c": [("乙县", 2021)],
+        "d": [("甲区", 2020), ("乙县", 2021)],
+    }
+    for node, reports in named.items():
+        G.add_node(node, label=f"名称{node}", type="Project", provenance=[], reports=reports)
+    G.add_edges_from([("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")], key="partOf", label="属于")
+    shown = "kgView.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    with open_page(write_view(G, tmp_path / "view.html")) as (page, record):
+        wait_until_drawn(page)
+        assert page.text_content("#kg-reports-summary") == "3 份报告 · 2 个地区 · 2020–2021 年"
+        page.select_option("#kg-region", "甲区")
+        assert page.evaluate(shown) == ["a", "b", "d"]
+        page.select_option("#kg-year", "2020")
+        assert page.evaluate(shown) == ["a", "d"]
+        page.uncheck('input[data-type="Project"]')
+        assert page.evaluate(shown) == []
+        page.check('input[data-type="Project"]')
+        page.select_option("#kg-region", "")
+        page.select_option("#kg-year", "")
+        assert page.evaluate(shown) == ["a", "b", "c", "d"]
+    assert record.console_errors == [] and record.page_errors == []
+
+
+def test_cli_viz_unknown_region_is_one_sentence(tmp_path):
+    result = CliRunner().invoke(
+        app, ["viz", str(FIXTURE), "--out", str(tmp_path / "v.html"), "--region", "无此区"]
+    )
+    assert result.exit_code == 1
+    assert "No report is of region '无此区': the graph has 濂溪区." in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "v.html").exists()
