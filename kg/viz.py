@@ -660,6 +660,7 @@ def view_config(
         "reports": len(reports),
         "shownReports": len(shown),
         "isolated": list(isolated),
+        "labelled": LABEL_TIERS[-1][0],
     }
 
 

@@ -260,7 +260,7 @@
   // The most connected names must read at >= 13 px at the default zoom, whatever the window:
   // after the first fit, enlarge their font if the zoom made them smaller (the others stay small
   // and appear as one zooms in, see DRAW_THRESHOLD in kg/viz.py).
-  var LEGIBLE_PX = 13, TOP = 30;
+  var LEGIBLE_PX = 13, TOP = config.labelled;
   function smallTopNames() {
     var scale = network.getScale();
     return nodes.get({ filter: function (node) { return node.kg.rank < TOP; } })
