@@ -379,9 +379,10 @@ def charts(
 ) -> None:
     """Write one self-contained, offline HTML page of charts of the graph's figures.
 
-    Headline indicators of each report (level and growth), targets beside outcomes, indicator
-    series region × year, projects by status per year, the most named companies and policies;
-    hovering a mark shows its value, unit, qualifier and evidence sentence.
+    Headline indicators of each report (level and growth), targets beside
+    outcomes, indicator series region × year, projects by status per year,
+    the most named companies and policies. Hover a mark for its value, unit,
+    qualifier and evidence sentence.
 
     Example:  kg charts out/graph.ttl --out charts.html
     """
