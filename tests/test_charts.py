@@ -186,3 +186,21 @@ def test_the_inlined_plotly_js_is_the_version_the_python_package_writes_for():
 
     (bundled,) = re.findall(r"plotly\.js \(cartesian - minified\) v(\S+)", plotly_js()[:200])
     assert bundled.split(".")[0] == get_plotlyjs_version().split(".")[0], (bundled, get_plotlyjs_version())
+
+
+def test_the_page_is_byte_identical_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"charts-{seed}.html"
+        subprocess.run(
+            [sys.executable, "-m", "kg.cli", "charts", str(FIXTURE), "--out", str(out), "--title", "t"],
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+        )
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
