@@ -10,9 +10,15 @@ of a shared pool of indicators) at several sizes. For each size it measures, in 
 - frame: one redraw after a pan (network.moveTo → afterDrawing), i.e. how interactive it stays
 
 A second table forces live physics on small graphs (the time until vis reports "stabilized"),
-which is what PHYSICS_LIMIT in kg/viz.py is chosen from.
+which tells what the physics switch costs.
 
-Usage:  .venv/bin/python bench/bench_viz.py [--sizes 500,2000,10000,30000] [--physics-sizes 50,100,150,200,300]
+First, the pages a user writes: ``kg viz`` and ``kg charts`` on the bundled report and, with
+``--corpus GRAPH`` (e.g. the graph of all of ../shared/corpus built with ``kg build … --format
+trig``), on a corpus: the time to write each page (graph file → HTML, as the commands do) and
+the time until it is drawn in headless chromium.
+
+Usage:  .venv/bin/python bench/bench_viz.py [--corpus /tmp/corpus/graph.trig]
+            [--sizes 500,2000,10000,30000] [--physics-sizes 50,100,150,200,300]
 """
 
 from __future__ import annotations
@@ -26,10 +32,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser import browser, open_page, wait_until_drawn
+from browser import browser, open_page, wait_until_charted, wait_until_drawn
 
+from kg.charts import write_charts
 from kg.network import to_networkx
-from kg.viz import PHYSICS_LIMIT, write_view
+from kg.viz import VIEW_LIMIT, view_graph, write_view
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "shigu-2019-gov-work-report.txt"
 
 GOV = "https://w3id.org/govkg/ontology#"
 ID = "https://w3id.org/govkg/id/"
@@ -138,7 +147,7 @@ def synthetic_graph(nodes: int, seed: int = 0) -> list[str]:
     return lines
 
 
-def measure(size: int, workdir: Path, chromium, physics: bool | None = None) -> dict:
+def measure(size: int, workdir: Path, chromium, physics: bool = False) -> dict:
     """One row of the table for a synthetic graph of about ``size`` nodes."""
     graph_file = workdir / f"g{size}.nt"
     graph_file.write_text("\n".join(synthetic_graph(size)) + "\n", encoding="utf-8")
@@ -167,29 +176,64 @@ def measure(size: int, workdir: Path, chromium, physics: bool | None = None) -> 
     return row
 
 
+def pages(graph: Path, workdir: Path, chromium) -> list[tuple[str, float, float, float, int]]:
+    """(page, seconds to write it, MB, seconds to draw it, errors) for the view and the charts of ``graph``."""
+    rows = []
+    for name, write, wait in (
+        ("kg viz", lambda out: write_view(view_graph(graph), out), wait_until_drawn),
+        ("kg charts", lambda out: write_charts(graph, out), wait_until_charted),
+    ):
+        started = time.perf_counter()
+        page_file = write(workdir / f"{graph.stem}-{name.split()[1]}.html")
+        written = time.perf_counter() - started
+        with open_page(page_file, chromium=chromium, timeout_ms=600_000) as (tab, record):
+            drawn = wait(tab, timeout_ms=600_000) / 1000
+            errors = len(record.console_errors) + len(record.page_errors) + len(record.external_requests)
+        rows.append((name, written, page_file.stat().st_size / 1e6, drawn, errors))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="a corpus graph file to time kg viz and kg charts on")
     parser.add_argument("--sizes", default="500,2000,10000,30000")
     parser.add_argument("--physics-sizes", default="50,100,150,200,300")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, browser() as chromium:
         workdir = Path(tmp)
-        print(f"Default view (physics on up to {PHYSICS_LIMIT} nodes, else precomputed positions)")
-        print("| nodes | edges | read s | page s | HTML MB | first draw s | frame after pan ms | errors |")
-        print("|---|---|---|---|---|---|---|---|")
-        for size in (int(s) for s in args.sizes.split(",") if s):
+        from kg.build import build_reports, write_graph
+
+        graphs = [("bundled report", write_graph(build_reports([BUNDLED]), workdir, "ttl"))]
+        if args.corpus:
+            graphs.append((f"corpus {args.corpus}", args.corpus))
+        print(f"Pages as the commands write them (the view keeps at most {VIEW_LIMIT} nodes)")
+        print("| graph | page | written in s | HTML MB | drawn in s | errors |")
+        print("|---|---|---|---|---|---|")
+        for label, graph in graphs:
+            for name, written, mb, drawn, errors in pages(Path(graph), workdir, chromium):
+                print(f"| {label} | {name} | {written:.1f} | {mb:.1f} | {drawn:.2f} | {errors} |", flush=True)
+        sizes = [int(size) for size in args.sizes.split(",") if size]
+        physics_sizes = [int(size) for size in args.physics_sizes.split(",") if size]
+        if sizes:
+            print("\nThe view of synthetic graphs, every node drawn (positions precomputed, physics off)")
+            print(
+                "| nodes | edges | read s | page s | HTML MB | first draw s | frame after pan ms | errors |"
+            )
+            print("|---|---|---|---|---|---|---|---|")
+        for size in sizes:
             r = measure(size, workdir, chromium)
             print(
                 f"| {r['nodes']} | {r['edges']} | {r['read']:.2f} | {r['page']:.2f} | {r['mb']:.1f} "
                 f"| {r['draw']:.2f} | {r['frame']:.0f} | {r['errors']} |",
                 flush=True,
             )
-        print(
-            "\nLive physics forced on (barnesHut, straight edges, 200 stabilisation iterations, then stopped)"
-        )
-        print("| nodes | edges | first draw s | stabilised s | frame after pan ms |")
-        print("|---|---|---|---|---|")
-        for size in (int(s) for s in args.physics_sizes.split(",") if s):
+        if physics_sizes:
+            print(
+                "\nLive physics switched on (barnesHut, straight edges, 200 stabilisation iterations, then stopped)"
+            )
+            print("| nodes | edges | first draw s | stabilised s | frame after pan ms |")
+            print("|---|---|---|---|---|")
+        for size in physics_sizes:
             r = measure(size, workdir, chromium, physics=True)
             print(
                 f"| {r['nodes']} | {r['edges']} | {r['draw']:.2f} | {r['stable']:.2f} | {r['frame']:.0f} |",

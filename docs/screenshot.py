@@ -1,13 +1,16 @@
-"""Regenerate docs/screenshot.png: the view of the bundled report in headless chromium.
+"""Regenerate the README's screenshots: the view and the charts page in headless chromium at 1400×900.
 
-Usage:  .venv/bin/python docs/screenshot.py   (needs /usr/bin/chromium: .ci/install-chromium.sh)
+Usage:  .venv/bin/python docs/screenshot.py [--corpus GRAPH]   (needs /usr/bin/chromium)
 
-Builds the bundled report's graph, writes its view, opens it from file:// and shows the
-details of the best-connected project in the side panel.
+Writes docs/screenshot.png (the view of the bundled report, as it opens) and docs/charts.png
+(its charts page, a target bar hovered). With ``--corpus GRAPH`` (a graph of many reports, e.g.
+all of ../shared/corpus built with ``kg build … --format trig``) also docs/corpus-view.png and
+docs/corpus-charts.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -15,31 +18,50 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import open_page, wait_until_drawn
+from browser import browser, open_page, wait_until_charted, wait_until_drawn
 
 from kg.build import build_reports, write_graph
-from kg.network import to_networkx
-from kg.viz import write_view
+from kg.charts import write_charts
+from kg.viz import view_graph, write_view
 
 REPORT = ROOT / "data" / "shigu-2019-gov-work-report.txt"
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        graph_file = write_graph(build_reports([REPORT]), Path(tmp), "ttl")
-        G = to_networkx(graph_file, comention=True)  # as `kg viz` draws it
-        projects = [n for n, kind in G.nodes(data="type") if kind == "Project"]
-        project = max(sorted(projects), key=lambda n: (G.degree(n), len(G.nodes[n]["provenance"])))
-        page_file = write_view(G, Path(tmp) / "view.html", title="2019年石鼓区政府工作报告 · govkg")
-        with open_page(page_file, width=1600, height=1000) as (page, record):
-            wait_until_drawn(page)
-            page.evaluate("id => { kgView.network.selectNodes([id]); kgView.showNode(id); }", project)
+def shoot(graph: Path, workdir: Path, name: str, title: str, chromium) -> None:
+    """Screenshots of the view and the charts page of ``graph`` as docs/<name>view.png, docs/<name>charts.png."""
+    view_file = write_view(view_graph(graph), workdir / f"{name}view.html", title=title)
+    charts_file = write_charts(graph, workdir / f"{name}charts.html", title=title + " · 图表")
+    problems = []
+    with open_page(view_file, chromium=chromium) as (page, record):
+        wait_until_drawn(page)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ROOT / "docs" / (f"{name}view.png" if name else "screenshot.png")))
+        problems += record.console_errors + record.page_errors + record.external_requests
+    with open_page(charts_file, chromium=chromium) as (page, record):
+        wait_until_charted(page)
+        bar = page.locator("#plot-targets g.point path").first
+        if bar.count():
+            box = bar.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
             page.wait_for_timeout(300)
-            page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
-        problems = record.console_errors + record.page_errors + record.external_requests
-        if problems:
-            raise SystemExit(f"The page reported problems: {problems}")
-    print(f"Wrote docs/screenshot.png ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+        page.screenshot(path=str(ROOT / "docs" / f"{name}charts.png"))
+        problems += record.console_errors + record.page_errors + record.external_requests
+    if problems:
+        raise SystemExit(f"The pages reported problems: {problems}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="a graph of many reports to screenshot as well")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, browser() as chromium:
+        workdir = Path(tmp)
+        graph = write_graph(build_reports([REPORT]), workdir, "ttl")
+        shoot(graph, workdir, "", "2019年石鼓区政府工作报告 · govkg", chromium)
+        print("Wrote docs/screenshot.png, docs/charts.png")
+        if args.corpus:
+            shoot(args.corpus, workdir, "corpus-", f"{args.corpus.name} · govkg", chromium)
+            print("Wrote docs/corpus-view.png, docs/corpus-charts.png")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ Building: :func:`build_reports` (files), :func:`build_text` (a string), :func:`s
 Querying: :func:`load` (a fast local Oxigraph store), :func:`connect` (a SPARQL endpoint),
 :func:`run` (a saved question by name, a .rq file or SPARQL text; parameters bound safely),
 :func:`saved_queries`.
-Looking: :func:`to_networkx`, :func:`write_view` (an offline HTML page), :func:`show` (inline in Jupyter).
+Looking: :func:`to_networkx`, :func:`write_view` (an offline HTML page), :func:`show` (inline in Jupyter),
+:func:`write_charts` (an offline page of charts; ``kg.charts`` gives each chart as a Plotly figure).
 The stages one by one: :func:`ingest` (file → Document), ``kg.extract.extract`` (→ Extraction),
 :func:`link` (→ Linked, stable IRIs), :func:`build` (→ rdflib Graph).
 """
@@ -38,6 +39,7 @@ _LAZY: dict[str, str] = {
     "connect": "kg.store",
     "load": "kg.store",
     "write_view": "kg.viz",
+    "write_charts": "kg.charts",
 }
 
 
@@ -78,6 +80,7 @@ __all__ = [
     "summary",
     "to_networkx",
     "validate_graph",
+    "write_charts",
     "write_graph",
     "write_view",
 ]

@@ -364,9 +364,20 @@ def viz(
         ),
     ] = True,
     physics: Annotated[
-        bool | None, typer.Option("--physics/--no-physics", help="Live layout (default: on up to 300 nodes).")
-    ] = None,
+        bool, typer.Option("--physics/--no-physics", help="Live layout from the computed positions.")
+    ] = False,
     title: Annotated[str | None, typer.Option("--title", help="Title shown on the page.")] = None,
+    figures: Annotated[
+        bool, typer.Option("--figures", help="Draw indicators as nodes (default: in their region's details).")
+    ] = False,
+    region: Annotated[
+        str | None,
+        typer.Option("--region", help="Only what the reports of this region (or part of its name) name."),
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Only what the reports of this year name.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Most nodes drawn: the most named are kept.")] = 400,
 ) -> None:
     """Write an interactive, self-contained HTML view of the graph (works offline, from file://).
 
@@ -375,6 +386,8 @@ def viz(
                kg viz out/graph.ttl --focus 来雁新城 --depth 2 --out ego.html
 
                kg viz out/graph.ttl --query neighbours --param name=来雁新城 --out neighbours.html
+
+               kg viz corpus/graph.trig --region 石鼓区 --year 2019 --out shigu.html
     """
     from kg.outputs import atomic_path, check_output_file
     from kg.query import parse_params
@@ -390,11 +403,40 @@ def viz(
         include_provenance=provenance,
         params=parse_params(param or []),
         comention=comention,
+        figures=figures,
+        region=region,
+        year=year,
+        limit=limit,
     )
     heading = title or "govkg · " + ", ".join(path.name for path in graphs)
     with atomic_path(out) as temp:  # a killed run never leaves half a page at OUT
         write_view(G, temp, size_by=size, color_by=color, physics=physics, title=heading)
     typer.echo(f"Wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")
+
+
+@app.command()
+@user_errors
+def charts(
+    graphs: Annotated[
+        list[Path], typer.Argument(help="Built graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD).")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("charts.html"),
+    title: Annotated[str | None, typer.Option("--title", help="Title shown on the page.")] = None,
+) -> None:
+    """Write one self-contained, offline HTML page of charts of the graph's figures.
+
+    Headline indicators of each report (level and growth), targets beside
+    outcomes, indicator series region × year, projects by status per year,
+    the most named companies and policies. Hover a mark for its value, unit,
+    qualifier and evidence sentence.
+
+    Example:  kg charts out/graph.ttl --out charts.html
+    """
+    from kg.charts import write_charts
+
+    heading = title or "govkg · 图表 · " + ", ".join(path.name for path in graphs)
+    path = write_charts(graphs, out, title=heading)
+    typer.echo(f"Wrote {path}.")
 
 
 @app.command()

@@ -7,6 +7,8 @@ Clusters that companies and projects belong to) and the indicators, keyed by IRI
 - ``definition`` on entities that have a glossary definition;
 - ``status``, ``deadline`` and ``statuses`` (every status record, by year) on projects;
 - ``figures`` on indicators: one dict per observation (year, kind, value, unit, qualifier, report);
+  without indicator nodes, on each report's region instead (each dict also naming its ``indicator``);
+- ``reports``: the (region, year) of the reports a node is named in (``G.graph["reports"]``: all of them);
 - ``provenance``: the sentences a node comes from, each ``{"sentence", "section", "report"}``.
 
 Edges are the explicit relations only, keyed by predicate, each with ``predicate`` (local name),
@@ -34,7 +36,7 @@ rdflib, see /work/shared/MEASUREMENTS.md).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +81,7 @@ _PREDICATES: dict[str, str] = {
             "inSection",
             "inReport",
             "region",
+            "reportYear",
             "hasStatus",
             "status",
             "deadline",
@@ -114,8 +117,13 @@ def term_label(name: str, lang: str = "zh") -> str:
     return label(term(name), lang)
 
 
-def read_triples(source: rdflib.Graph | str | Path | Iterable[str | Path]) -> Iterator[Triple]:
+def read_triples(
+    source: rdflib.Graph | str | Path | Iterable[str | Path], predicates: Container[str] | None = None
+) -> Iterator[Triple]:
     """The triples of an rdflib graph or of graph files (any format pyoxigraph knows by extension).
+
+    ``predicates`` keeps only the triples of those predicate IRIs (a corpus graph has many
+    others: skipping them before their terms become strings reads it faster).
 
     >>> g = rdflib.Graph().parse(data='<http://a> <http://b> "c"@zh .', format="turtle")
     >>> list(read_triples(g))
@@ -126,11 +134,12 @@ def read_triples(source: rdflib.Graph | str | Path | Iterable[str | Path]) -> It
     kg.errors.GraphError: The graph file no/such/graph.ttl does not exist: build one with `kg build`.
     """
     if isinstance(source, rdflib.Graph):
-        yield from _rdflib_triples(source)
+        triples = _rdflib_triples(source)
+        yield from triples if predicates is None else (t for t in triples if t[1] in predicates)
         return
     paths = [source] if isinstance(source, str | Path) else list(source)
     for path in map(Path, paths):
-        yield from _file_triples(path)
+        yield from _file_triples(path, predicates)
 
 
 def _rdflib_term(node: rdflib.term.Node) -> str:
@@ -142,7 +151,7 @@ def _rdflib_triples(graph: rdflib.Graph) -> Iterator[Triple]:
         yield _rdflib_term(s), str(p), _rdflib_term(o), getattr(o, "language", None)
 
 
-def _file_triples(path: Path) -> Iterator[Triple]:
+def _file_triples(path: Path, predicates: Container[str] | None) -> Iterator[Triple]:
     import pyoxigraph as ox
 
     if not path.is_file():
@@ -154,10 +163,13 @@ def _file_triples(path: Path) -> Iterator[Triple]:
     blank, literal = ox.BlankNode, ox.Literal
     try:
         for quad in ox.parse(path=path, rename_blank_nodes=True):
+            predicate = quad.predicate.value
+            if predicates is not None and predicate not in predicates:
+                continue
             s, o = quad.subject, quad.object
             yield (
                 f"_:{s.value}" if isinstance(s, blank) else s.value,
-                quad.predicate.value,
+                predicate,
                 f"_:{o.value}" if isinstance(o, blank) else o.value,
                 o.language if isinstance(o, literal) else None,
             )
@@ -294,8 +306,11 @@ def to_networkx(
     G = nx.MultiDiGraph()
     for iri in sorted(iri for iri, kind in facts.type_of.items() if kind in kept):
         G.add_node(iri, **_node_attributes(iri, facts))
+    G.graph["reports"] = sorted({facts.where(report) for report in facts.reports})
     _add_relations(G, facts)
     _add_indicator_edges(G, facts)
+    if "Indicator" not in kept:
+        _add_region_figures(G, facts)
     if comention:
         _add_comentions(G, facts)
     if include_provenance:
@@ -321,7 +336,7 @@ class Facts:
         >>> facts.reports
         {'https://w3id.org/govkg/id/report/360402/2020': '2020年濂溪区政府工作报告'}
         """
-        by = collect(read_triples(graph))
+        by = collect(read_triples(graph, _PREDICATES))
         type_of = _node_types(by)
         facts = cls(by, type_of, {}, {}, defaultdict(list))
         for iri, kind in type_of.items():
@@ -345,6 +360,15 @@ class Facts:
     def name(self, iri: str) -> str:
         """The readable name of ``iri``: skos:prefLabel, rdfs:label (Chinese first), else its local name."""
         return pick_label(iri, self.by["prefLabel"].get(iri, []), self.by["label"].get(iri, []))
+
+    def where(self, report: str) -> tuple[str, int]:
+        """The region name and year of a report, ``("", 0)`` for what it does not say.
+
+        >>> Facts.read("tests/fixtures/viz-mini.ttl").where("https://w3id.org/govkg/id/report/360402/2020")
+        ('濂溪区', 2020)
+        """
+        region, year = self.first("region", report), self.first("reportYear", report)
+        return (self.name(region) if region else "", int(year[:4]) if year else 0)
 
     def report_of(self, iri: str) -> str:
         """The report an observation or sentence belongs to, or ''."""
@@ -428,6 +452,8 @@ def _node_attributes(iri: str, facts: Facts) -> dict:
         attributes["figures"] = [figure]
         evidence = facts.values("evidence", iri)
     attributes["provenance"] = facts.provenance(evidence)
+    reports = {facts.sentences[sentence]["report"] for sentence in evidence if sentence in facts.sentences}
+    attributes["reports"] = sorted({facts.where(report) for report in reports if report})
     return attributes
 
 
@@ -482,6 +508,20 @@ def _add_indicator_edges(G: nx.MultiDiGraph, facts: Facts) -> None:
                 )
     for region, indicator in sorted(pairs, key=str):
         _edge(G, region, indicator, "indicator", [])
+
+
+def _add_region_figures(G: nx.MultiDiGraph, facts: Facts) -> None:
+    """Without indicator nodes, a report's figures belong to its region (shown in its details)."""
+    figures: dict[str, list[dict]] = defaultdict(list)
+    for indicator, observations in facts.observations.items():
+        for observation in observations:
+            region = facts.first("region", facts.report_of(observation))
+            if region in G:
+                figures[region].append({**facts.figure(observation), "indicator": facts.name(indicator)})
+    for region, found in figures.items():
+        G.nodes[region]["figures"] = sorted(
+            found, key=lambda f: (f["report"], f["indicator"], f["year"] or 0, f["kind"], f["value"] or 0)
+        )
 
 
 def _add_comentions(G: nx.MultiDiGraph, facts: Facts) -> None:

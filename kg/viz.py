@@ -11,11 +11,12 @@ labels are drawn on the canvas; the panel and the hover card are built with ``te
 Nodes carry no vis ``title`` at all, because pyvis switches to an ``innerHTML`` tooltip whenever
 a title contains the letters ``href``.
 
-Layout: positions are always computed here (a spring layout per connected component, large
-components per Louvain community, single nodes on a grid by type, all packed in rows). Up to
-:data:`PHYSICS_LIMIT` nodes vis's physics then refines them and stops once stable (drawn in about
-a second); above it physics is off, which draws 30k nodes in seconds where vis's physics never
-settles, and the page says so in a visible note. Numbers: bench/bench_viz.py.
+Legible on open: positions are computed here (ForceAtlas2, fixed seed) and scaled to fill the
+canvas; the most connected names are drawn large enough to read at the default zoom and the
+others only once zoomed in (vis's label draw threshold); nodes without an edge go to a list in
+the panel; figures are listed in their region's details (``figures=True`` draws indicators).
+A graph of many reports opens on its :data:`VIEW_LIMIT` most named things, with region and
+year filters; ``region``, ``year`` and ``focus`` narrow it first. Numbers: bench/bench_viz.py.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from kg.network import ViewError, ordered_subgraph, term_label, to_networkx
-from kg.types import OBSERVATION_KINDS, PROJECT_STATUSES
+from kg.types import CLUSTER_TYPE, ENTITY_TYPES, OBSERVATION_KINDS, PROJECT_STATUSES
 from kg.vocab import GOV
 
 #: Colour and vis shape of each node type (shapes with the label below, so names stay legible).
@@ -54,12 +56,31 @@ COMMUNITY_COLORS: tuple[str, ...] = (
 )  # fmt: skip
 SIZE_MEASURES: tuple[str, ...] = ("degree", "betweenness", "pagerank")
 COLOR_MODES: tuple[str, ...] = ("type", "community")
-#: Largest graph drawn with live physics; above it positions are precomputed (see bench/bench_viz.py).
-PHYSICS_LIMIT = 300
-#: Largest component laid out with one spring layout (above it: per community, see ``layout``).
+#: Node types a view draws by default: the named things (figures are in their region's details).
+VIEW_TYPES: tuple[str, ...] = (*ENTITY_TYPES, CLUSTER_TYPE)
+#: Most nodes a view draws: a larger graph (a corpus) opens on its most named things (``--limit``).
+VIEW_LIMIT = 400
+#: Largest drawing laid out with ForceAtlas2 (its cost grows with the square of the nodes).
+FORCE_LIMIT = 1000
+#: Largest component of a larger drawing laid out with one spring layout (above it: per community).
 SPRING_LIMIT = 300
-_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
-_TEMPLATES = resources.files("kg") / "templates"
+#: The box the drawing fills, in pixels: about the canvas of a 1400×900 window beside the panel.
+CANVAS = (960.0, 820.0)
+#: How many of the most connected names are drawn large enough to read at the default zoom,
+#: with their font sizes (px) by rank; the others get :data:`SMALL_FONT`, drawn once zoomed in.
+LABEL_TIERS: tuple[tuple[int, int], ...] = ((5, 20), (15, 16), (30, 14))
+SMALL_FONT = 10
+#: Source sentences a node, and an edge, carries into the page (a corpus names some things thousands
+#: of times, and a view of 400 of them has thousands of co-mention edges).
+SOURCES_SHOWN, EDGE_SOURCES_SHOWN = 10, 3
+#: Figures a region's details list (the charts page has them all).
+FIGURES_SHOWN = 60
+#: Co-mention edges a view keeps per node drawn, the strongest (most shared sentences) first.
+COMENTIONS_PER_NODE = 3
+#: A label smaller than this on screen (px) is not drawn (vis ``scaling.label.drawThreshold``).
+DRAW_THRESHOLD = 12
+_MIN_SIZE, _MAX_SIZE = 8.0, 28.0
+TEMPLATES = resources.files("kg") / "templates"
 
 
 def centrality(G: nx.Graph, measure: str = "degree") -> dict[str, float]:
@@ -98,44 +119,67 @@ def communities(G: nx.Graph) -> dict[str, int]:
 
 
 def node_size(value: float, largest: float) -> float:
-    """A node's drawn size from its centrality: square-root scale between 10 and 40.
+    """A node's drawn size from its centrality: square-root scale between 8 and 28.
 
     >>> node_size(0.0, 1.0), node_size(0.25, 1.0), node_size(1.0, 1.0), node_size(0.0, 0.0)
-    (10.0, 25.0, 40.0, 10.0)
+    (8.0, 18.0, 28.0, 8.0)
     """
     if largest <= 0:
         return _MIN_SIZE
     return round(_MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * math.sqrt(value / largest), 2)
 
 
-def layout(G: nx.Graph, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Positions in pixels: a spring layout per connected component, components packed in rows.
+def layout(G: nx.Graph, seed: int = 0, box: tuple[float, float] = CANVAS) -> dict[str, tuple[float, float]]:
+    """Pixel positions of the nodes that have an edge (isolated nodes go to the panel's list).
 
-    Laying out components apart keeps the many small ones (a project and its place) readable and
-    costs far less than one layout of the whole graph. Single nodes fill a grid (by type) after the others.
+    Up to :data:`FORCE_LIMIT` nodes one ForceAtlas2 layout of the whole drawing (fixed seed, lin-log
+    attraction so related things sit together, strong gravity so the small components gather
+    among the large one instead of ringing it: the drawing is a disc that fills the canvas); larger
+    drawings are laid out per component (see ``_component_layout``) and packed in rows. Either
+    way the drawing is scaled to fill ``box`` (about the canvas at 1400×900), so that at the
+    default zoom a 14 px label is drawn at about 14 px.
 
     >>> pos = layout(nx.Graph([("a", "b"), ("c", "d")]))
-    >>> sorted(pos) == ["a", "b", "c", "d"] and all(len(p) == 2 for p in pos.values())
-    True
+    >>> sorted(pos), pos == layout(nx.Graph([("a", "b"), ("c", "d")]))
+    (['a', 'b', 'c', 'd'], True)
+    >>> layout(nx.Graph([("a", "a")]))
+    {}
     """
     simple = nx.Graph(G)
-    parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    boxes = [_component_layout(ordered_subgraph(simple, part), seed) for part in parts if len(part) > 1]
-    singles = [node for part in parts if len(part) == 1 for node in part]
-    if singles:
-        type_of = dict(G.nodes(data="type", default=""))
-        boxes.append(grid(sorted(singles, key=lambda n: (type_of[n] or "", n))))
-    return _pack(boxes)
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    drawn = ordered_subgraph(simple, [n for n in simple if simple.degree(n)])
+    if not len(drawn):
+        return {}
+    if len(drawn) <= FORCE_LIMIT:
+        with np.errstate(divide="ignore", invalid="ignore"):  # linlog divides by a zero self-distance
+            found = nx.forceatlas2_layout(
+                drawn, seed=seed, max_iter=150, scaling_ratio=5.0, strong_gravity=True, linlog=True
+            )
+        if not np.isfinite(list(found.values())).all():  # linlog can diverge: plain attraction then
+            found = nx.forceatlas2_layout(
+                drawn, seed=seed, max_iter=150, scaling_ratio=5.0, strong_gravity=True
+            )
+        raw = {n: (float(x), float(y)) for n, (x, y) in found.items()}
+    else:
+        parts = sorted(nx.connected_components(drawn), key=lambda c: (-len(c), min(c)))
+        raw = _pack([_component_layout(ordered_subgraph(drawn, part), seed) for part in parts])
+    return fit(raw, box)
 
 
-def grid(nodes: list[str], cell: tuple[float, float] = (150.0, 60.0)) -> dict[str, tuple[float, float]]:
-    """Nodes on a grid about as wide as it is tall, cells wide enough for a Chinese name below each.
+def fit(
+    positions: dict[str, tuple[float, float]], box: tuple[float, float]
+) -> dict[str, tuple[float, float]]:
+    """Positions scaled (one factor for both axes) and centred to fill a ``box`` of width × height.
 
-    >>> grid(["a", "b", "c"])
-    {'a': (0.0, 0.0), 'b': (150.0, 0.0), 'c': (0.0, 60.0)}
+    >>> fit({"a": (0.0, 0.0), "b": (2.0, 1.0)}, (100.0, 100.0))
+    {'a': (-50.0, -25.0), 'b': (50.0, 25.0)}
     """
-    columns = max(1, math.ceil(math.sqrt(len(nodes) * cell[1] / cell[0])))
-    return {node: ((i % columns) * cell[0], (i // columns) * cell[1]) for i, node in enumerate(nodes)}
+    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    scale = min(box[0] / width if width else math.inf, box[1] / height if height else math.inf)
+    scale = 1.0 if scale == math.inf else scale
+    return {n: (round((x - cx) * scale, 1), round((y - cy) * scale, 1)) for n, (x, y) in positions.items()}
 
 
 def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
@@ -206,11 +250,14 @@ def _figure_text(figure: dict) -> str:
 
     >>> _figure_text({"year": 2020, "kind": "target", "value": 8.0, "unit": "%", "qualifier": "左右"})
     '2020 目标 8左右%'
+    >>> _figure_text({"indicator": "地区生产总值", "year": 2019, "kind": "actual", "value": 9.0, "unit": "亿元"})
+    '地区生产总值 2019 实际值 9亿元'
     """
     value = figure.get("value")
     number = "" if value is None else f"{value:g}"
     kind = term_label(figure["kind"]) if figure.get("kind") in OBSERVATION_KINDS else figure.get("kind", "")
     parts = (
+        figure.get("indicator", ""),
         str(figure.get("year") or ""),
         kind,
         f"{number}{figure.get('qualifier', '')}{figure.get('unit', '')}",
@@ -218,21 +265,43 @@ def _figure_text(figure: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
-def node_record(node: str, data: dict, color: str, size: float, position: tuple[float, float] | None) -> dict:
-    """The vis-network node dict of one node: style, position and the details the panel shows.
+def sources(provenance: list[dict], shown: int = SOURCES_SHOWN) -> list[list[str]]:
+    """The first ``shown`` provenance records as ``[sentence, section, report]`` (the page says how many more).
+
+    >>> sources([{"sentence": "甲。", "section": "一、"}] * 3, shown=2)
+    [['甲。', '一、', ''], ['甲。', '一、', '']]
+    """
+    return [[p["sentence"], p["section"], p.get("report", "")] for p in provenance[:shown]]
+
+
+def label_font(rank: int) -> int:
+    """The font size (px) of the label of the ``rank``-th most connected node (0 the most).
+
+    >>> [label_font(rank) for rank in (0, 5, 29, 30)]
+    [20, 16, 14, 10]
+    """
+    return next((size for top, size in LABEL_TIERS if rank < top), SMALL_FONT)
+
+
+def node_record(
+    node: str, data: dict, color: str, size: float, position: tuple[float, float] | None, rank: int = 0
+) -> dict:
+    """The vis-network node dict of one node: style, position, label size and the details the panel shows.
 
     >>> record = node_record("http://x/p", {"label": "园区", "type": "Project"}, "#e15759", 12.0, (1.0, 2.0))
-    >>> record["label"], record["shape"], record["x"], record["kg"]["type"]
-    ('园区', 'dot', 1.0, '项目')
+    >>> record["label"], record["shape"], record["x"], record["kg"]["type"], record["font"]
+    ('园区', 'dot', 1.0, '项目', {'size': 20})
     """
     kind = data.get("type", "")
     details = {
         "type": term_label(kind) if kind in TYPE_STYLES else kind,
         "aliases": list(data.get("aliases", [])),
-        "figures": [_figure_text(figure) for figure in data.get("figures", [])],
-        "provenance": [
-            [p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])
-        ],
+        "figures": [_figure_text(figure) for figure in data.get("figures", [])[:FIGURES_SHOWN]],
+        "figureCount": len(data.get("figures", [])),
+        "provenance": sources(data.get("provenance", [])),
+        "sources": len(data.get("provenance", [])),
+        "reports": [list(where) for where in data.get("reports", [])],
+        "rank": rank,
     }
     if data.get("status"):
         details["status"] = (
@@ -248,6 +317,7 @@ def node_record(node: str, data: dict, color: str, size: float, position: tuple[
         "shape": TYPE_STYLES.get(kind, ("", "dot"))[1],
         "color": color,
         "size": size,
+        "font": {"size": label_font(rank)},
         "kg": details,
     }
     if position is not None:
@@ -259,9 +329,10 @@ def edge_record(u: str, v: str, data: dict) -> dict:
     """The vis-network edge dict of one relation, labelled with its Chinese name.
 
     >>> edge_record("a", "b", {"label": "位于", "predicate": "locatedIn", "provenance": []})
-    {'from': 'a', 'to': 'b', 'label': '位于', 'kg': {'provenance': []}}
+    {'from': 'a', 'to': 'b', 'label': '位于', 'kg': {'provenance': [], 'sources': 0}}
     """
-    provenance = [[p["sentence"], p["section"], p.get("report", "")] for p in data.get("provenance", [])]
+    provenance = sources(data.get("provenance", []), EDGE_SOURCES_SHOWN)
+    count = len(data.get("provenance", []))
     if data.get("predicate") == "mentionedWith":  # faint, dashed, unlabelled, no arrow; a switch hides them
         return {
             "from": u,
@@ -270,9 +341,19 @@ def edge_record(u: str, v: str, data: dict) -> dict:
             "width": min(1 + data.get("weight", 1), 4),
             "color": {"color": "#d9d9d9", "highlight": "#888888", "hover": "#888888"},
             "arrows": {"to": {"enabled": False}},
-            "kg": {"provenance": provenance, "label": data.get("label", ""), "comention": True},
+            "kg": {
+                "provenance": provenance,
+                "sources": count,
+                "label": data.get("label", ""),
+                "comention": True,
+            },
         }
-    return {"from": u, "to": v, "label": data.get("label", ""), "kg": {"provenance": provenance}}
+    return {
+        "from": u,
+        "to": v,
+        "label": data.get("label", ""),
+        "kg": {"provenance": provenance, "sources": count},
+    }
 
 
 def find_nodes(G: nx.Graph, name: str) -> list[str]:
@@ -355,6 +436,75 @@ def query_subgraph(G: nx.MultiDiGraph, result) -> nx.MultiDiGraph:
     return view
 
 
+def in_reports(G: nx.MultiDiGraph, region: str | None = None, year: int | None = None) -> nx.MultiDiGraph:
+    """The nodes named in the reports of ``region`` (its name, or part of it) and/or ``year``.
+
+    >>> G = nx.MultiDiGraph(reports=[("甲市乙区", 2020), ("丙县", 2021)])
+    >>> G.add_node("a", reports=[("甲市乙区", 2020)]); G.add_node("b", reports=[("丙县", 2021)])
+    >>> list(in_reports(G, region="乙区")), list(in_reports(G, year=2021))
+    (['a'], ['b'])
+    >>> in_reports(G, region="丁县")
+    Traceback (most recent call last):
+    ...
+    kg.network.ViewError: No report is of region '丁县': the graph has 丙县, 甲市乙区.
+    """
+    present = G.graph.get("reports", [])
+    if region is not None and not any(region in name for name, _ in present):
+        names = sorted({name for name, _ in present})
+        shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+        raise ViewError(f"No report is of region {region!r}: the graph has {shown}.")
+    if year is not None and not any(year == when for _, when in present):
+        years = sorted({when for _, when in present})
+        raise ViewError(f"No report is of year {year}: the graph has {', '.join(map(str, years))}.")
+
+    def chosen(where: tuple[str, int]) -> bool:
+        return (region is None or region in where[0]) and (year is None or year == where[1])
+
+    return ordered_subgraph(
+        G, [n for n, reports in G.nodes(data="reports", default=()) if any(map(chosen, reports))]
+    )
+
+
+def most_named(G: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
+    """The ``limit`` nodes named in the most sentences (then the most connected), in ``G``'s order.
+
+    >>> G = nx.MultiDiGraph([("a", "b")]); G.add_node("c", provenance=[{}, {}])
+    >>> list(most_named(G, 2))
+    ['a', 'c']
+    """
+    if len(G) <= limit:
+        return G
+    degree = dict(G.degree())
+    ranked = sorted(G, key=lambda n: (-len(G.nodes[n].get("provenance", ())), -degree[n], n))
+    H = ordered_subgraph(G, ranked[:limit])
+    H.graph["total"] = G.graph.get("total", len(G))
+    return H
+
+
+def strongest_comentions(G: nx.MultiDiGraph, keep: int) -> nx.MultiDiGraph:
+    """``G`` with only its ``keep`` strongest co-mention edges (most shared sentences, then by ends).
+
+    Explicit relations all stay; in a corpus the things named most are named together in
+    thousands of sentences, and every pair drawn would hide them.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="mentionedWith", weight=1); G.add_edge("b", "c", key="mentionedWith", weight=5)
+    'mentionedWith'
+    'mentionedWith'
+    >>> list(strongest_comentions(G, 1).edges())
+    [('b', 'c')]
+    """
+    comentions = [
+        (u, v, d.get("weight", 1)) for u, v, k, d in G.edges(keys=True, data=True) if k == "mentionedWith"
+    ]
+    if len(comentions) <= keep:
+        return G
+    ranked = sorted(comentions, key=lambda e: (-e[2], e[0], e[1]))
+    H = G.copy()
+    H.remove_edges_from((u, v, "mentionedWith") for u, v, _ in ranked[keep:])
+    return H
+
+
 def view_graph(
     graphs: str | Path | Iterable[str | Path],
     types: Iterable[str] | None = None,
@@ -364,29 +514,44 @@ def view_graph(
     include_provenance: bool = False,
     params: dict[str, object] | None = None,
     comention: bool = True,
+    figures: bool = False,
+    region: str | None = None,
+    year: int | None = None,
+    limit: int = VIEW_LIMIT,
 ) -> nx.MultiDiGraph:
     """The graph ``kg viz`` draws: graph files → networkx, narrowed by a query, then to a node's neighbourhood.
 
+    ``types`` defaults to the named things (figures are listed in their region's details);
+    ``figures`` adds the indicators as nodes;
     ``query`` is a ``.rq`` file, a saved query's name or SPARQL text (see :func:`query_subgraph`),
     run with ``params`` bound (see :func:`kg.query.run`);
     ``focus`` keeps the nodes within ``depth`` steps of the node(s) named ``focus``;
-    ``comention`` adds the faint 同句提及 edges between things named in one sentence.
+    ``region`` and ``year`` keep what the reports of that region and/or year name;
+    ``comention`` adds the faint 同句提及 edges between things named in one sentence;
+    at most ``limit`` nodes are kept, the most named (see :func:`most_named`).
 
     >>> G = view_graph("tests/fixtures/viz-mini.ttl", focus="十里街道")
     >>> sorted(G.nodes[n]["label"] for n in G)
     ['十里街道', '滨江大道改造工程', '濂溪区']
     """
+    if limit < 1:
+        raise ViewError(f"--limit must be 1 or more, not {limit}.")
+    if types is None:
+        types = (*VIEW_TYPES, "Indicator") if figures else VIEW_TYPES
     G = to_networkx(graphs, types=types, include_provenance=include_provenance, comention=comention)
     if not len(G):
         raise ViewError("The graph has no entities or indicators: give a graph built by `kg build`.")
+    G.graph["total"] = len(G)
     if query is not None:
         from kg.query import run
 
         paths = [graphs] if isinstance(graphs, str | Path) else list(graphs)
         G = query_subgraph(G, run(paths, query, **(params or {})))
+    if region is not None or year is not None:
+        G = in_reports(G, region, year)
     if focus is not None:
         G = ego_network(G, focus, depth)
-    return G
+    return strongest_comentions(most_named(G, limit), COMENTIONS_PER_NODE * min(len(G), limit))
 
 
 def _styles(G: nx.MultiDiGraph, size_by: str, color_by: str) -> tuple[dict[str, str], dict[str, float]]:
@@ -403,9 +568,17 @@ def _styles(G: nx.MultiDiGraph, size_by: str, color_by: str) -> tuple[dict[str, 
 
 
 def _options(physics: bool, large: bool) -> dict:
-    """vis-network options: straight edges (curved ones add a physics node per edge), arrows, hover."""
+    """vis-network options: straight edges (curved ones add a physics node per edge), arrows, hover.
+
+    Labels smaller than :data:`DRAW_THRESHOLD` px on screen are not drawn: at the default zoom
+    only the most connected names (see :data:`LABEL_TIERS`), the others as one zooms in.
+    """
     return {
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "nodes": {
+            "font": {"size": SMALL_FONT, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            "scaling": {"label": {"drawThreshold": DRAW_THRESHOLD, "maxVisible": 30}},
+        },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "smooth": False,
@@ -428,8 +601,23 @@ def _options(physics: bool, large: bool) -> dict:
     }
 
 
-def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, title: str) -> dict:
-    """What the panel script needs besides the nodes: legend entries, counts and the visible note.
+def connection_ranks(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Each node's rank by number of edges (0 the most connected; ties by sentences, then name).
+
+    >>> connection_ranks(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
+    {'b': 0, 'a': 1, 'c': 2}
+    """
+    degree = dict(G.degree())
+    ranked = sorted(
+        G, key=lambda n: (-degree[n], -len(G.nodes[n].get("provenance", ())), G.nodes[n].get("label", ""), n)
+    )
+    return {node: rank for rank, node in enumerate(ranked)}
+
+
+def view_config(
+    G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, title: str, isolated: list[dict] = ()
+) -> dict:
+    """What the panel script needs besides the nodes: legend, counts, reports, the isolated names, the note.
 
     >>> G = nx.MultiDiGraph(); G.add_node("a", type="Place", label="甲")
     >>> config = view_config(G, False, "degree", "type", "t")
@@ -445,16 +633,18 @@ def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, 
         for kind, (color, shape) in TYPE_STYLES.items()
         if kind in counts
     ]  # fmt: skip
-    if physics:
+    total = G.graph.get("total", len(G))
+    if total > len(G):
         note = (
-            f"{len(G)} 个节点：力导向布局（physics）稳定后自动停止，可拖动节点，或用“物理模拟”开关重新开启。"
+            f"图中共 {total} 个节点，这里显示被提及最多的 {len(G)} 个（--limit）。"
+            "可用 --region、--year、--focus 缩小范围，或用下面的地区、年份筛选。"
         )
     else:
-        note = (
-            f"{len(G)} 个节点：超过 {PHYSICS_LIMIT} 个节点时关闭物理模拟，位置已预先计算（按连通分量布局）。"
-            "可用“物理模拟”开关开启（大图会很慢）。"
-        )
+        note = f"{len(G)} 个节点。"
+    note += "布局在 Python 中预先计算（ForceAtlas2），字大的是连接最多的名称；放大或悬停可见其余名称。"
     comentions = sum(1 for _, _, key in G.edges(keys=True) if key == "mentionedWith")
+    reports = G.graph.get("reports", [])
+    shown = {tuple(where) for _, found in G.nodes(data="reports", default=()) for where in found}
     return {
         "title": title,
         "nodes": len(G),
@@ -465,6 +655,12 @@ def view_config(G: nx.MultiDiGraph, physics: bool, size_by: str, color_by: str, 
         "sizeBy": size_by,
         "physics": physics,
         "note": note,
+        "regions": sorted({region for region, _ in reports if region}),
+        "years": sorted({year for _, year in reports if year}),
+        "reports": len(reports),
+        "shownReports": len(shown),
+        "isolated": list(isolated),
+        "labelled": LABEL_TIERS[-1][0],
     }
 
 
@@ -501,9 +697,9 @@ def finish_page(html: str, config: dict) -> str:
     """
     html = _EXTERNAL.sub("", html)
     html = _EMPTY_HEADING.sub("", html)
-    style = (_TEMPLATES / "view.css").read_text(encoding="utf-8")
-    panel = (_TEMPLATES / "panel.html").read_text(encoding="utf-8")
-    script = (_TEMPLATES / "view.js").read_text(encoding="utf-8")
+    style = (TEMPLATES / "view.css").read_text(encoding="utf-8")
+    panel = (TEMPLATES / "panel.html").read_text(encoding="utf-8")
+    script = (TEMPLATES / "view.js").read_text(encoding="utf-8")
     title = f"<title>{escape(config.get('title', 'govkg'))}</title>"
     html = html.replace("</head>", f"{title}\n<style>{style}</style>\n</head>", 1)
     tail = (
@@ -518,13 +714,13 @@ def render(
     G: nx.MultiDiGraph,
     size_by: str = "degree",
     color_by: str = "type",
-    physics: bool | None = None,
+    physics: bool = False,
     title: str = "govkg",
 ) -> str:
     """The HTML page of ``G`` (a graph from :func:`kg.network.to_networkx`), as a string.
 
-    ``physics`` defaults to on up to :data:`PHYSICS_LIMIT` nodes; positions are precomputed
-    either way, so physics only refines them.
+    Positions are computed here (see :func:`layout`); ``physics`` turns vis's live simulation on
+    from them. Nodes without an edge are not drawn: the panel lists them.
 
     >>> from kg.network import to_networkx
     >>> page = render(to_networkx("tests/fixtures/viz-mini.ttl"))
@@ -533,17 +729,21 @@ def render(
     """
     from pyvis.network import Network
 
-    if physics is None:
-        physics = len(G) <= PHYSICS_LIMIT
     colors, sizes = _styles(G, size_by, color_by)
     positions = layout(G)
+    ranks = connection_ranks(G)
+    records = [
+        node_record(n, d, colors[n], sizes[n], positions.get(n), ranks[n]) for n, d in G.nodes(data=True)
+    ]
+    isolated = [record for record in records if record["id"] not in positions]
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     # Appending dicts directly: pyvis's add_node/add_edge check every existing item (quadratic).
-    net.nodes = [node_record(n, d, colors[n], sizes[n], positions.get(n)) for n, d in G.nodes(data=True)]
-    net.edges = [edge_record(u, v, d) for u, v, d in G.edges(data=True)]
-    net.options = _options(physics, large=len(G) > PHYSICS_LIMIT)
+    net.nodes = [record for record in records if record["id"] in positions]
+    net.edges = [edge_record(u, v, d) for u, v, d in G.edges(data=True) if u != v]
+    net.options = _options(physics, large=len(G) > FORCE_LIMIT)
     # pyvis writes the nodes with jinja's tojson, which escapes <, > and & like script_json.
-    return finish_page(net.generate_html(), view_config(G, physics, size_by, color_by, title))
+    config = view_config(G, physics, size_by, color_by, title, isolated)
+    return finish_page(net.generate_html(), config)
 
 
 def write_view(G: nx.MultiDiGraph, out: str | Path, **options) -> Path:

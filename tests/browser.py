@@ -100,3 +100,46 @@ def wait_until_drawn(page, timeout_ms: int = 120_000) -> float:
     """Wait for the view's first draw; return its time in ms since navigation started."""
     page.wait_for_function("window.kgView && window.kgView.drawnAt !== null", timeout=timeout_ms)
     return page.evaluate("window.kgView.drawnAt")
+
+
+def wait_until_charted(page, timeout_ms: int = 120_000) -> float:
+    """Wait until the charts page has drawn every chart; return that time in ms since navigation."""
+    page.wait_for_function("window.kgCharts && window.kgCharts.drawnAt !== null", timeout=timeout_ms)
+    return page.evaluate("window.kgCharts.drawnAt")
+
+
+def drawing_fill(page) -> tuple[float, float]:
+    """The share of the view's canvas width and height that the drawn nodes' bounding box covers."""
+    return tuple(
+        page.evaluate(
+            """() => {
+                 const n = kgView.network, ids = kgView.nodes.getIds({filter: x => !x.hidden});
+                 const pos = n.getPositions(ids), rect = document.getElementById('mynetwork').getBoundingClientRect();
+                 const xs = [], ys = [];
+                 ids.forEach(id => { const p = n.canvasToDOM(pos[id]); xs.push(p.x); ys.push(p.y); });
+                 return [(Math.max(...xs) - Math.min(...xs)) / rect.width,
+                         (Math.max(...ys) - Math.min(...ys)) / rect.height];
+               }"""
+        )
+    )
+
+
+def most_connected_labels(page, count: int) -> list[tuple[str, float, bool]]:
+    """The ``count`` best connected drawn nodes (edges counted in the page): label, its on-screen
+    font size in px at the current zoom, and whether it lies inside the canvas."""
+    return [
+        tuple(row)
+        for row in page.evaluate(
+            """count => {
+                 const n = kgView.network, degree = {};
+                 kgView.edges.forEach(e => { degree[e.from] = (degree[e.from] || 0) + 1;
+                                             degree[e.to] = (degree[e.to] || 0) + 1; });
+                 const rect = document.getElementById('mynetwork').getBoundingClientRect(), scale = n.getScale();
+                 const top = kgView.nodes.get().sort((a, b) => (degree[b.id] || 0) - (degree[a.id] || 0)).slice(0, count);
+                 return top.map(node => { const p = n.canvasToDOM(n.getPositions([node.id])[node.id]);
+                   return [node.label, node.font.size * scale,
+                           p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height]; });
+               }""",
+            count,
+        )
+    ]

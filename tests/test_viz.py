@@ -7,14 +7,25 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import chromium_available, open_page, wait_until_drawn
+from browser import chromium_available, drawing_fill, most_connected_labels, open_page, wait_until_drawn
 from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.network import ViewError, to_networkx
-from kg.viz import PHYSICS_LIMIT, communities, ego_network, layout, render, view_graph, write_view
+from kg.viz import (
+    LABEL_TIERS,
+    communities,
+    ego_network,
+    in_reports,
+    layout,
+    most_named,
+    render,
+    view_graph,
+    write_view,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz-mini.ttl"
+BUNDLED = Path(__file__).parent.parent / "data" / "shigu-2019-gov-work-report.txt"
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '"><img src=x onerror=alert(1)>'
 needs_chromium = pytest.mark.skipif(
@@ -47,16 +58,68 @@ def test_report_text_never_appears_as_markup(page_path):
         assert probe not in html
 
 
-def test_physics_off_with_a_note_above_the_limit():
-    big = nx.MultiDiGraph()
-    big.add_nodes_from((f"n{i}", {"label": f"节点{i}", "type": "Place"}) for i in range(PHYSICS_LIMIT + 1))
-    html = render(big)
-    assert '"physics": {"enabled": false' in html
-    assert "位置已预先计算" in html
+def test_a_large_graph_opens_on_its_most_named_things():
+    big = nx.MultiDiGraph(reports=[("甲区", 2020)])
+    big.add_nodes_from(
+        (
+            f"n{i}",
+            {
+                "label": f"节点{i}",
+                "type": "Place",
+                "provenance": [{"sentence": "句。", "section": ""}] * (i % 7),
+            },
+        )
+        for i in range(50)
+    )
+    big.add_edges_from((f"n{i}", f"n{i + 1}") for i in range(49))
+    view = most_named(big, 10)
+    assert len(view) == 10 and view.graph["total"] == 50
+    # the seven nodes named in 6 sentences (n6, n13 …), then three of those named in 5, equally
+    # connected, first by IRI
+    assert sorted(len(view.nodes[n]["provenance"]) for n in view) == [5, 5, 5] + [6] * 7
+    assert [n for n in view if len(view.nodes[n]["provenance"]) == 5] == ["n12", "n19", "n26"]
+    html = render(view)
+    assert "图中共 50 个节点，这里显示被提及最多的 10 个" in html
 
 
-def test_physics_on_for_small_graphs(G):
-    assert '"physics": {"enabled": true' in render(G)
+def test_physics_is_off_unless_asked(G):
+    assert '"physics": {"enabled": false' in render(G)
+    assert '"physics": {"enabled": true' in render(G, physics=True)
+
+
+def test_figures_are_in_the_region_details_unless_asked():
+    plain = view_graph(FIXTURE)
+    assert {kind for _, kind in plain.nodes(data="type")} == {
+        "Project",
+        "Company",
+        "Place",
+        "Policy",
+        "Organization",
+    }
+    region = next(n for n in plain if plain.nodes[n]["label"] == "濂溪区")
+    figures = [(f["indicator"], f["kind"], f["value"]) for f in plain.nodes[region]["figures"]]
+    assert figures == [
+        ("固定资产投资", "target", 10.2),
+        ("地区生产总值", "actual", 210.5),
+        ("地区生产总值", "target", 8.0),
+    ]
+    with_figures = view_graph(FIXTURE, figures=True)
+    assert sorted(d["label"] for _, d in with_figures.nodes(data=True) if d["type"] == "Indicator") == [
+        "固定资产投资",
+        "地区生产总值",
+    ]
+
+
+def test_region_and_year_narrow_the_view():
+    assert len(view_graph(FIXTURE, region="濂溪", year=2020)) == len(view_graph(FIXTURE))
+    with pytest.raises(ViewError, match="No report is of year 2019: the graph has 2020"):
+        view_graph(FIXTURE, year=2019)
+    G = nx.MultiDiGraph(reports=[("甲区", 2020), ("乙县", 2021)])
+    G.add_node("a", reports=[("甲区", 2020), ("乙县", 2021)])
+    G.add_node("b", reports=[("乙县", 2021)])
+    assert list(in_reports(G, region="乙县")) == ["a", "b"]
+    assert list(in_reports(G, region="甲区", year=2020)) == ["a"]
+    assert list(in_reports(G, region="甲区", year=2021)) == []
 
 
 def test_unknown_size_measure(G):
@@ -86,10 +149,13 @@ def test_ego_network_unknown_name(G):
         ego_network(G, "产业")
 
 
-def test_layout_is_deterministic_and_separates_nodes(G):
+def test_layout_is_deterministic_separates_nodes_and_leaves_out_isolated_ones(G):
     first, second = layout(G), layout(G)
     assert first == second
-    assert len(set(first.values())) == len(G)
+    connected = [n for n in G if G.degree(n)]
+    assert sorted(first) == sorted(connected) and len(set(first.values())) == len(connected) < len(G)
+    xs, ys = [x for x, _ in first.values()], [y for _, y in first.values()]
+    assert max(max(xs) - min(xs) - 960, max(ys) - min(ys) - 820) == pytest.approx(0, abs=0.2)  # fills the box
 
 
 def test_communities_follow_components(G):
@@ -104,12 +170,52 @@ def test_communities_follow_components(G):
 # ---------------------------------------------------------------- in the browser
 
 
+@pytest.fixture(scope="module")
+def bundled_page(tmp_path_factory):
+    from kg.build import build_reports, write_graph
+
+    out = tmp_path_factory.mktemp("bundled")
+    graph = write_graph(build_reports([BUNDLED]), out, "ttl")
+    return write_view(view_graph(graph), out / "view.html")
+
+
+@needs_chromium
+def test_the_bundled_report_is_legible_on_open(bundled_page):
+    with open_page(bundled_page) as (page, record):
+        drawn = wait_until_drawn(page)
+        width, height = drawing_fill(page)
+        labels = most_connected_labels(page, 15)
+        visible = page.evaluate("kgView.nodes.length")
+    assert drawn < 5000  # bench/bench_viz.py measures it without the test's load: well under 2 s
+    assert max(width, height) >= 0.8, (width, height)
+    assert len(labels) == 15 and all(px >= 11 and inside for _, px, inside in labels), labels
+    assert LABEL_TIERS[-1][0] < visible  # the others are drawn small, readable once zoomed in
+    assert record.console_errors == [] and record.page_errors == [] and record.external_requests == []
+
+
+@needs_chromium
+def test_isolated_names_are_a_list_in_the_panel(page_path):
+    with open_page(page_path) as (page, _):
+        wait_until_drawn(page)
+        names = page.eval_on_selector_all("#kg-isolated-list button", "bs => bs.map(b => b.textContent)")
+        assert len(names) == 2
+        drawn = page.evaluate("kgView.nodes.get().map(n => n.label)")
+        assert not set(names) & set(drawn)
+        page.click("#kg-isolated-summary")
+        page.click("#kg-isolated-list button >> nth=0")
+        assert page.text_content("#kg-details h3") == names[0]
+        page.fill("#kg-search", names[1])
+        page.press("#kg-search", "Enter")
+        assert page.text_content("#kg-details h3") == names[1]
+
+
 @needs_chromium
 def test_page_loads_offline_without_errors(page_path, tmp_path):
     with open_page(page_path) as (page, record):
         wait_until_drawn(page)
-        assert page.evaluate("kgView.nodes.length") == 11
+        assert page.evaluate("kgView.nodes.length") == 9  # two names without an edge are in the panel's list
         assert page.evaluate("kgView.edges.length") == 7
+        assert page.text_content("#kg-isolated-summary") == "未与其他名称相连的名称（2）"
         assert page.text_content("#kg-counts") == "11 个节点 · 7 条边"
         page.screenshot(path=str(tmp_path / "view.png"))
     assert record.console_errors == [] and record.page_errors == []
@@ -340,3 +446,41 @@ def test_the_page_is_byte_identical_whatever_the_hash_seed(tmp_path):
         )
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
+
+
+@needs_chromium
+def test_region_and_year_filters_in_the_page(tmp_path):
+    G = nx.MultiDiGraph(reports=[("甲区", 2020), ("甲区", 2021), ("乙县", 2021)])
+    named = {
+        "a": [("甲区", 2020)],
+        "b": [("甲区", 2021)],
+        "c": [("乙县", 2021)],
+        "d": [("甲区", 2020), ("乙县", 2021)],
+    }
+    for node, reports in named.items():
+        G.add_node(node, label=f"名称{node}", type="Project", provenance=[], reports=reports)
+    G.add_edges_from([("a", "b"), ("b", "c"), ("c", "d"), ("d", "a")], key="partOf", label="属于")
+    shown = "kgView.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
+    with open_page(write_view(G, tmp_path / "view.html")) as (page, record):
+        wait_until_drawn(page)
+        assert page.text_content("#kg-reports-summary") == "3 份报告 · 2 个地区 · 2020–2021 年"
+        page.select_option("#kg-region", "甲区")
+        assert page.evaluate(shown) == ["a", "b", "d"]
+        page.select_option("#kg-year", "2020")
+        assert page.evaluate(shown) == ["a", "d"]
+        page.uncheck('input[data-type="Project"]')
+        assert page.evaluate(shown) == []
+        page.check('input[data-type="Project"]')
+        page.select_option("#kg-region", "")
+        page.select_option("#kg-year", "")
+        assert page.evaluate(shown) == ["a", "b", "c", "d"]
+    assert record.console_errors == [] and record.page_errors == []
+
+
+def test_cli_viz_unknown_region_is_one_sentence(tmp_path):
+    result = CliRunner().invoke(
+        app, ["viz", str(FIXTURE), "--out", str(tmp_path / "v.html"), "--region", "无此区"]
+    )
+    assert result.exit_code == 1
+    assert "No report is of region '无此区': the graph has 濂溪区." in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "v.html").exists()

@@ -27,10 +27,31 @@
       ? "颜色表示社区（Louvain），形状表示类型；节点大小：" + config.sizeBy + "。"
       : "颜色与形状表示类型；节点大小：" + config.sizeBy + "。";
 
-  // ---------------------------------------------------------------- type filters (and legend)
+  // ---------------------------------------------------------------- filters: type (and legend), region, year
+  var typeShown = {};
+  var regionSelect = byId("kg-region"), yearSelect = byId("kg-year");
+
+  function inReports(node) {
+    var region = regionSelect.value, year = yearSelect.value;
+    if (!region && !year) return true;
+    return node.kg.reports.some(function (where) {
+      return (!region || where[0] === region) && (!year || String(where[1]) === year);
+    });
+  }
+
+  function applyFilters() {
+    var all = nodes.get({ fields: ["id", "group", "kg", "hidden"] });
+    var changes = [];
+    all.forEach(function (node) {
+      var hidden = typeShown[node.group] === false || !inReports(node);
+      if (Boolean(node.hidden) !== hidden) changes.push({ id: node.id, hidden: hidden });
+    });
+    nodes.update(changes);
+  }
+
   function setTypeVisible(type, visible) {
-    var ids = nodes.getIds({ filter: function (node) { return node.group === type; } });
-    nodes.update(ids.map(function (id) { return { id: id, hidden: !visible }; }));
+    typeShown[type] = visible;
+    applyFilters();
   }
   view.setTypeVisible = setTypeVisible;
 
@@ -49,6 +70,23 @@
     box.addEventListener("change", function () { setTypeVisible(entry.type, box.checked); });
     filters.appendChild(row);
   });
+
+  function addOptions(select, values) {
+    values.forEach(function (value) {
+      var option = el("option", value);
+      option.value = String(value);
+      select.appendChild(option);
+    });
+  }
+  addOptions(regionSelect, config.regions);
+  addOptions(yearSelect, config.years);
+  regionSelect.addEventListener("change", applyFilters);
+  yearSelect.addEventListener("change", applyFilters);
+  var years = config.years.length ? config.years[0] + "–" + config.years[config.years.length - 1] : "—";
+  byId("kg-reports-summary").textContent =
+    config.reports + " 份报告 · " + config.regions.length + " 个地区 · " + years + " 年" +
+    (config.shownReports < config.reports ? "（图中名称出自其中 " + config.shownReports + " 份）" : "");
+  if (config.reports <= 1) byId("kg-reports").hidden = true;
 
   // ---------------------------------------------------------------- co-mention edges
   var comentionToggle = byId("kg-comention");
@@ -79,9 +117,10 @@
     list.appendChild(el("dd", Array.isArray(value) ? value.join("、") : value));
   }
 
-  function addSources(provenance) {
+  function addSources(provenance, count) {
     if (!provenance || provenance.length === 0) return;
-    details.appendChild(el("p", "原文出处（" + provenance.length + "）", "kg-muted"));
+    var more = count > provenance.length ? "，以下是前 " + provenance.length + " 句" : "";
+    details.appendChild(el("p", "原文出处（" + count + more + "）", "kg-muted"));
     provenance.forEach(function (source) {
       var quote = el("blockquote", source[0]);
       var where = [source[1], source[2]].filter(Boolean).join(" · ");
@@ -91,8 +130,11 @@
   }
 
   function showNode(id) {
-    var node = nodes.get(id);
-    if (!node) return;
+    var node = nodes.get(id) || isolatedById[id];
+    if (node) showRecord(node);
+  }
+
+  function showRecord(node) {
     var info = node.kg;
     details.replaceChildren(el("h3", node.label), el("p", info.type, "kg-muted"));
     var list = el("dl");
@@ -102,12 +144,14 @@
     addRow(list, "定义", info.definition);
     details.appendChild(list);
     if (info.figures.length) {
-      details.appendChild(el("p", "数据", "kg-muted"));
+      var shownFigures = info.figureCount > info.figures.length ? "（" + info.figureCount + " 个，以下是前 " +
+        info.figures.length + " 个；全部见 kg charts）" : "";
+      details.appendChild(el("p", "数据" + shownFigures, "kg-muted"));
       var figures = el("ul");
       info.figures.forEach(function (figure) { figures.appendChild(el("li", figure)); });
       details.appendChild(figures);
     }
-    addSources(info.provenance);
+    addSources(info.provenance, info.sources);
   }
 
   function showEdge(id) {
@@ -116,9 +160,25 @@
     var from = nodes.get(edge.from), to = nodes.get(edge.to);
     var name = edge.label || edge.kg.label || "";
     details.replaceChildren(el("h3", (from ? from.label : "") + " → " + name + " → " + (to ? to.label : "")));
-    addSources(edge.kg.provenance);
+    addSources(edge.kg.provenance, edge.kg.sources);
   }
   view.showNode = showNode;
+
+  // ---------------------------------------------------------------- isolated names (not drawn)
+  var isolatedById = {};
+  var isolatedList = byId("kg-isolated-list");
+  config.isolated.forEach(function (record) {
+    isolatedById[record.id] = record;
+    var item = el("li");
+    var button = el("button", record.label);
+    button.type = "button";
+    button.addEventListener("click", function () { showRecord(record); });
+    item.appendChild(button);
+    item.appendChild(el("span", " " + record.kg.type, "kg-muted"));
+    isolatedList.appendChild(item);
+  });
+  byId("kg-isolated-summary").textContent = "未与其他名称相连的名称（" + config.isolated.length + "）";
+  if (!config.isolated.length) byId("kg-isolated").hidden = true;
 
   network.on("click", function (params) {
     if (params.nodes.length) showNode(params.nodes[0]);
@@ -152,7 +212,7 @@
 
   // ---------------------------------------------------------------- search
   var names = byId("kg-names");
-  var all = nodes.get({ fields: ["id", "label"] });
+  var all = nodes.get({ fields: ["id", "label"] }).concat(config.isolated);
   if (all.length <= 5000) {
     all.map(function (node) { return node.label; }).sort().forEach(function (name) {
       var option = el("option");
@@ -162,7 +222,8 @@
   }
 
   function findNode(query) {
-    var visible = nodes.get({ filter: function (node) { return !node.hidden; }, fields: ["id", "label"] });
+    var visible = nodes.get({ filter: function (node) { return !node.hidden; }, fields: ["id", "label"] })
+      .concat(config.isolated);
     var lower = query.toLowerCase();
     var exact = visible.filter(function (node) { return node.label === query; });
     if (exact.length) return exact[0];
@@ -178,8 +239,12 @@
       result.textContent = "未找到：" + query;
       return null;
     }
-    network.selectNodes([found.id]);
-    network.focus(found.id, { scale: 1.5, animation: false });
+    if (isolatedById[found.id]) {
+      network.unselectAll();
+    } else {
+      network.selectNodes([found.id]);
+      network.focus(found.id, { scale: 1.5, animation: false });
+    }
     showNode(found.id);
     result.textContent = "已定位：" + found.label;
     return found.id;
@@ -191,15 +256,30 @@
     focusNode(byId("kg-search").value.trim());
   });
 
-  // ---------------------------------------------------------------- readiness (tests, bench)
-  // Without physics vis may already have drawn before this script ran: redraw once to know.
-  network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
-  // Live physics keeps small moves going for seconds after the layout is found: stop it once
-  // stabilisation is done (the toggle turns it back on).
+  // ---------------------------------------------------------------- legible names, readiness
+  // The most connected names must read at >= 13 px at the default zoom, whatever the window:
+  // after the first fit, enlarge their font if the zoom made them smaller (the others stay small
+  // and appear as one zooms in, see DRAW_THRESHOLD in kg/viz.py).
+  var LEGIBLE_PX = 13, TOP = config.labelled;
+  function smallTopNames() {
+    var scale = network.getScale();
+    return nodes.get({ filter: function (node) { return node.kg.rank < TOP; } })
+      .filter(function (node) { return node.font.size * scale < LEGIBLE_PX; })
+      .map(function (node) { return { id: node.id, font: { size: Math.ceil(LEGIBLE_PX / scale) } }; });
+  }
+  network.once("afterDrawing", function () {
+    var changes = smallTopNames();
+    if (!changes.length) {
+      view.drawnAt = performance.now();
+      return;
+    }
+    network.once("afterDrawing", function () { view.drawnAt = performance.now(); });
+    nodes.update(changes);
+  });
   network.once("stabilizationIterationsDone", function () {
     view.stabilizedAt = performance.now();
     network.setOptions({ physics: { enabled: false } });
     physics.checked = false;
   });
-  if (!config.physics) network.redraw();
+  network.redraw();
 })();
