@@ -36,6 +36,7 @@ number marker (``一、2018年工作回顾`` → ``2018年工作回顾``), up to
 from __future__ import annotations
 
 import bisect
+import os
 import hashlib
 import html
 import re
@@ -195,7 +196,7 @@ def ingest(path: str | Path) -> Document:
 
     Returns
     -------
-    Document with ``source`` set to ``str(path)``.
+    Document with ``source`` set to the normalised path (``../a/../b.txt`` → ``../b.txt``).
 
     Raises
     ------
@@ -211,7 +212,7 @@ def ingest(path: str | Path) -> Document:
     ...
     kg.errors.InputError: The file no/such/report.txt does not exist: check the path.
     """
-    return ingest_text(read_text(path), source=str(path))
+    return ingest_text(read_text(path), source=os.path.normpath(str(path)))
 
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")

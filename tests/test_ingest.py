@@ -1112,3 +1112,7 @@ def test_an_unnumbered_part_heading_ends_the_front_matter():
         ("2020年工作回顾", "review"),
         ("2020年,全县生产总值增长6%；", "review"),
     ]
+
+
+def test_the_source_is_the_normalised_path():
+    assert ingest("data/../data/shigu-2019-gov-work-report.txt").source == "data/shigu-2019-gov-work-report.txt"
