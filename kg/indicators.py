@@ -18,6 +18,8 @@ TABLE = Path(__file__).parent / "lexicons" / "indicators.tsv"
 _SCOPE_RE = re.compile(
     r"^(?:区级|市级|县级|省级|全国|全省|全市|全区|全县|全州|全旗|全盟|本省|本市|本区|本县|我省|我市|我区|我县|我国)"
 )
+#: A bracketed alias or note after a name: 地区生产总值(GDP).
+_BRACKET_RE = re.compile(r"\([^()]{1,12}\)")
 _GROWTH_RE = re.compile(r"(?:增速|增长率|增长|增幅|总量|总值)$")
 
 
@@ -58,12 +60,12 @@ def _fold(name: str) -> str:
 def canonical(name: str) -> Indicator | None:
     """The canonical indicator ``name`` means, or None.
 
-    >>> [canonical(n).name for n in ("全市生产总值", "GDP", "本区地区生产总值增速", "规上工业增加值")]
-    ['地区生产总值', '地区生产总值', '地区生产总值', '规模以上工业增加值']
+    >>> [canonical(n).name for n in ("全市生产总值", "GDP", "本区地区生产总值增速", "地区生产总值(GDP)")]
+    ['地区生产总值', '地区生产总值', '地区生产总值', '地区生产总值']
     >>> canonical("生产总值增长6%的目标"), canonical("经济发展质量")
     (None, None)
     """
-    folded = _fold(_SCOPE_RE.sub("", name))
+    folded = _BRACKET_RE.sub("", _fold(_SCOPE_RE.sub("", name)))
     found = _by_name().get(folded)
     if found is None and _GROWTH_RE.search(folded):
         found = _by_name().get(_GROWTH_RE.sub("", folded))

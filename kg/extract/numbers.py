@@ -82,6 +82,8 @@ _QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|�
 _MODIFIED_NOUN_RE = re.compile(r"(?:以上|以下)?的?(?:项目|企业|工程|产业|级|规模)")
 #: Words of capacity that make the figure after them part of a project name (年产5万吨…项目).
 _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理", "年吞吐")
+#: A statistical acronym right before a figure (GDP3464亿元, CPI102.1): the figure is its value.
+_INDICATOR_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$")
 _MILESTONE_RE = re.compile(r"[^,，;；。]{0,6}?(?:大关|台阶|关口)")
 _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
 _DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
@@ -171,8 +173,13 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     num, unit, scale = match.group("num"), match.group("unit") or "", match.group("scale") or ""
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
-    if before == "第" or re.match(r"[A-Za-z+＋.\-]", before) or re.match(r"[A-Za-z+＋:]", after):
-        return None  # G60, 5G, 第六届: part of a name or an ordinal
+    acronym = _INDICATOR_ACRONYM_RE.search(text, 0, match.start())
+    if (
+        before == "第"
+        or (re.match(r"[A-Za-z+＋.\-]", before) and not acronym)
+        or re.match(r"[A-Za-z+＋:]", after)
+    ):
+        return None  # G60, 5G, 第六届: part of a name or an ordinal (GDP3464亿元 is a figure)
     if before in ("数", "几") and not num[0].isdigit():
         return None  # 数十家, 几百人: no figure
     if _is_modifier(text, match):

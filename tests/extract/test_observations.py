@@ -651,3 +651,14 @@ def test_a_rank_and_a_milestone_between_a_level_and_its_growth():
         ("地区生产总值", 3.0, "", 2019, "rank", "全市第三"),
         ("地区生产总值", 8.2, "%", 2019, "growth", None),
     ]
+
+
+def test_an_acronym_before_its_figure_and_a_bracketed_note_after_the_adverb():
+    text = REVIEW + "全年实现GDP520.5亿元,增长6%；规上工业增加值突破200亿元,同比(下同)增长7.1%。"
+    assert _obs(text) == [
+        ("GDP", 520.5, "亿元", 2019, "actual", None),
+        ("GDP", 6.0, "%", 2019, "growth", None),
+        ("规上工业增加值", 200.0, "亿元", 2019, "actual", "突破"),
+        ("规上工业增加值", 7.1, "%", 2019, "growth", None),
+    ]
+    assert _obs(REVIEW + "推进G60科创走廊,5G基站新建800个。") == [("5G基站新建", 800.0, "个", 2019, "actual", None)]
