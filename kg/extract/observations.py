@@ -78,8 +78,8 @@ _HAN = "\u4e00-\u9fff"
 # Words between an indicator and its figure, read from the right; each class says what the figure is.
 _TAIL_RE = re.compile(
     r"(?:"
-    r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
-    r"|(?P<level>达到|高达|已达|达|完成|实现|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
+    r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|不到|不足|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
+    r"|(?P<level>达到|高达|已达|达|完成|实现|迈上|跨上|跃上|站上|迈过|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|跃升到|跃升至|攀升到|攀升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
     r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到|精简到|精简至|精简为|削减到|削减至"
     r"|控制在|稳定在|稳定为|优化为|调整为|调整到|提高为|占到|总计|合计|共计|安排|跻身|进入|荣登|入选|列入|保持"
@@ -89,14 +89,14 @@ _TAIL_RE = re.compile(
     r"|(?P<from>由|从)"
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|首次|再次|率先|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
     r"^(?:到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
-    r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算)|据统计|继续|要|并|同时|还|另|进一步"
+    r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
     r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -109,6 +109,8 @@ _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
+#: Qualifiers of a threshold passed rather than a figure reached.
+_PASSED = frozenset({"突破", "超过", "超", "逾"})
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
 _TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
@@ -118,7 +120,7 @@ _LEVEL_CLAUSE_RE = re.compile(r"突破|迈上|跨越|跃上|跨入|跨上|站上
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
 _QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
 #: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
-_SCOPE_LEAD_RE = re.compile(r"全[省市州盟区县旗]")
+_SCOPE_LEAD_RE = re.compile(r"全[省市州盟区县旗]|辖区")
 #: Relative nouns: they measure the indicator named before them in the sentence.
 _RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量")
 #: Coordinated modifiers that 分别 splits (general statistical usage, e.g. 城乡居民人均可支配收入).
@@ -201,6 +203,24 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
     return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
 
 
+def _without_passed_thresholds(found: list[Observation]) -> list[Observation]:
+    """Drop a threshold passed (突破四千亿元大关) when the same sentence gives the exact figure of the
+    same indicator (,达4018.3亿元): the exact one is the figure; a threshold alone stays.
+
+    >>> def obs(value, qualifier): return Observation("产值", value, "亿元", 2020, "actual", 0, 0, 1, qualifier)
+    >>> [o.value for o in _without_passed_thresholds([obs(4000, "突破"), obs(4018.3, None)])]
+    [4018.3]
+    >>> [o.value for o in _without_passed_thresholds([obs(4000, "突破")])]
+    [4000]
+    """
+    exact = {(o.indicator, o.year, o.kind, _dimension(o.unit)) for o in found if o.qualifier is None}
+    return [
+        o
+        for o in found
+        if o.qualifier not in _PASSED or (o.indicator, o.year, o.kind, _dimension(o.unit)) not in exact
+    ]
+
+
 def _carried_subject(text: str) -> str | None:
     """The indicator a sentence without figures names last, for a next sentence that opens without
     a subject (``…推动地区生产总值跨上新台阶。2024年达到1.3万亿元``), or None.
@@ -259,7 +279,7 @@ def _sentence_observations(
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
-    return out
+    return _without_passed_thresholds(out)
 
 
 def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | None:

@@ -662,3 +662,18 @@ def test_an_acronym_before_its_figure_and_a_bracketed_note_after_the_adverb():
         ("规上工业增加值", 7.1, "%", 2019, "growth", None),
     ]
     assert _obs(REVIEW + "推进G60科创走廊,5G基站新建800个。") == [("5G基站新建", 800.0, "个", 2019, "actual", None)]
+
+
+def test_framing_words_around_the_indicator_and_thresholds_passed():
+    text = REVIEW + (
+        "初步预计地区生产总值突破300亿元,增长9.6%以上。辖区生产总值首次突破两百亿元大关,达212.5亿元,增长7.4%。"
+        "全县生产总值从不到90亿元增加到超过150亿元。全县生产总值迈上五百亿元新台阶。"
+    )
+    assert _obs(text) == [
+        ("地区生产总值", 300.0, "亿元", 2019, "actual", "突破"),
+        ("地区生产总值", 9.6, "%", 2019, "growth", "以上"),
+        ("地区生产总值", 212.5, "亿元", 2019, "actual", None),
+        ("地区生产总值", 7.4, "%", 2019, "growth", None),
+        ("地区生产总值", 150.0, "亿元", 2019, "actual", "超过"),
+        ("地区生产总值", 500.0, "亿元", 2019, "actual", None),
+    ]
