@@ -20,7 +20,7 @@ _SCOPE_RE = re.compile(
 )
 #: A bracketed alias or note after a name: 地区生产总值(GDP).
 _BRACKET_RE = re.compile(r"\([^()]{1,12}\)")
-_GROWTH_RE = re.compile(r"(?:增速|增长率|增长|增幅|总量|总值)$")
+_GROWTH_RE = re.compile(r"(?:增速|增长率|增长|增幅|总量|总值)?(?:预期目标|目标)?$")
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,14 @@ def canonical(name: str) -> Indicator | None:
 
     >>> [canonical(n).name for n in ("全市生产总值", "GDP", "本区地区生产总值增速", "地区生产总值(GDP)")]
     ['地区生产总值', '地区生产总值', '地区生产总值', '地区生产总值']
+    >>> canonical("经济增长预期目标").name
+    '地区生产总值'
     >>> canonical("生产总值增长6%的目标"), canonical("经济发展质量")
     (None, None)
     """
     folded = _BRACKET_RE.sub("", _fold(_SCOPE_RE.sub("", name)))
     found = _by_name().get(folded)
-    if found is None and _GROWTH_RE.search(folded):
+    if found is None:
         found = _by_name().get(_GROWTH_RE.sub("", folded))
     return found
 

@@ -677,3 +677,13 @@ def test_framing_words_around_the_indicator_and_thresholds_passed():
         ("地区生产总值", 150.0, "亿元", 2019, "actual", "超过"),
         ("地区生产总值", 500.0, "亿元", 2019, "actual", None),
     ]
+
+
+def test_targets_named_with_their_aim_word():
+    text = PLAN + "中央提出今年经济增长预期目标为7%左右。今年的主要预期目标是:地区生产总值确保6%以上的增长。"
+    assert _obs(text) == [
+        ("经济增长预期目标", 7.0, "%", 2020, "target", "左右"),
+        ("地区生产总值", 6.0, "%", 2020, "target", "以上"),
+    ]
+    doc = ingest_text(REVIEW + "全县增长了5%。\n2020年经济社会发展预期目标:地区生产总值增长6%左右；")
+    assert [s.part for s in doc.sentences][-1] == "plan"
