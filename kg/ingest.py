@@ -141,7 +141,7 @@ _PLAN_CUES = re.compile(
 _PLAN_SENTENCE_RE = re.compile(r"预期目标")
 #: A review paragraph that opens the targets (……主要预期目标是:, 预定目标是): from there on, the
 #: paragraph is plan.
-_TARGETS_OPEN_RE = re.compile(r"(?:预期|预定|主要)目标(?:是|为|:)")
+_TARGETS_OPEN_RE = re.compile(r"(?:预期|预定|主要)目标(?:[和与]任务)?(?:是|为|:)")
 #: Body sentences that give the plan year when no meeting line, heading or title does: the year of
 #: the main targets, or the year after the one whose results are reviewed.
 _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")

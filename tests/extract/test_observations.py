@@ -687,3 +687,13 @@ def test_targets_named_with_their_aim_word():
     ]
     doc = ingest_text(REVIEW + "全县增长了5%。\n2020年经济社会发展预期目标:地区生产总值增长6%左右；")
     assert [s.part for s in doc.sentences][-1] == "plan"
+
+
+def test_notes_and_dashes_before_the_indicator_and_targets_with_tasks():
+    text = REVIEW + "预计(下同)全县生产总值达到215亿元、增长8.7%左右。\n——固定资产投资增长10%。\n今年工作的主要目标和任务是:地区生产总值增长8.5%左右。"
+    assert _obs(text) == [
+        ("地区生产总值", 215.0, "亿元", 2019, "actual", None),
+        ("地区生产总值", 8.7, "%", 2019, "growth", "左右"),
+        ("固定资产投资", 10.0, "%", 2019, "growth", None),
+        ("地区生产总值", 8.5, "%", 2020, "target", "左右"),
+    ]
