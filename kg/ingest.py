@@ -36,9 +36,9 @@ number marker (``一、2018年工作回顾`` → ``2018年工作回顾``), up to
 from __future__ import annotations
 
 import bisect
-import os
 import hashlib
 import html
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -778,7 +778,7 @@ def _label_sentences(
         else:
             part = parts[top] or "other"
         labelled.append((start, end, section, top, part))
-    labelled = _targets_in_review(text, labelled)
+    labelled = _paragraph_turns(text, labelled)
     if years.plan is None:
         years = _years_from_parts(text, labelled)
     sentences = []
@@ -793,21 +793,31 @@ def _label_sentences(
     return tuple(sentences), years
 
 
-def _targets_in_review(text: str, labelled: list) -> list:
-    """Sentences of a review part that open the coming year's targets (建议今年的主要预期目标是:…)
-    and the rest of their paragraph are plan.
+def _paragraph_turns(text: str, labelled: list) -> list:
+    """A paragraph that turns to the other part: in a review, the sentence that opens the coming
+    year's targets (建议今年的主要预期目标是:…) and the rest of its paragraph are plan; in a plan, a
+    paragraph opening on the year just past (过去一年,…) is review.
 
     >>> t = "全年增长了7%。\\n今年的预期目标是:增长6%；就业1万人。\\n过去一年成绩显著。"
     >>> spans = _sentence_spans(t, _line_spans(t))
-    >>> [x[4] for x in _targets_in_review(t, [(s, e, 0, 0, "review") for s, e in spans])]
+    >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "review") for s, e in spans])]
     ['review', 'plan', 'plan', 'review']
+    >>> t = "今年要加快发展。\\n过去一年,工作取得很大成绩。生产总值增长10%。\\n要推进改革。"
+    >>> spans = _sentence_spans(t, _line_spans(t))
+    >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "plan") for s, e in spans])]
+    ['plan', 'review', 'review', 'plan']
     """
     breaks = [i for i, c in enumerate(text) if c == "\n"]
-    out, line_of_target = [], None
+    out, turned_line = [], None
     for start, end, section, top, part in labelled:
         line = bisect.bisect(breaks, start)
-        if part == "review" and (line == line_of_target or _TARGETS_OPEN_RE.search(text, start, end)):
-            part, line_of_target = "plan", line
+        paragraph_start = start == 0 or text[start - 1] == "\n"
+        if part == "review" and (line == turned_line or _TARGETS_OPEN_RE.search(text, start, end)):
+            part, turned_line = "plan", line
+        elif part == "plan" and (
+            line == turned_line or (paragraph_start and _PAST_YEAR_START_RE.match(text[start:end]))
+        ):
+            part, turned_line = "review", line
         out.append((start, end, section, top, part))
     return out
 
