@@ -134,8 +134,8 @@ def extract(
 ) -> None:
     """Show what the extractor finds in FILE, before it becomes RDF: mentions, observations, relations.
 
-    Without --json, prints counts and the observations as a table; with --json, every fact with
-    its sentence index and character offsets.
+    Without --json, prints how the year, the region and each section's part were decided, counts and
+    the observations as a table; with --json, every fact with its sentence index and character offsets.
 
     Example:  kg extract data/shigu-2019-gov-work-report.txt --json | head
     """
@@ -155,6 +155,8 @@ def extract(
         sys.stdout.write("\n")
         return
     console = Console()
+    for line in extraction.document.structure:  # how the year, region and parts were decided
+        console.print(Text(line), soft_wrap=True)
     types = Counter(m.type for m in extraction.mentions)
     predicates = Counter(r.predicate for r in extraction.relations)
     console.print(f"mentions: {dict(sorted(types.items()))}", markup=False)

@@ -92,3 +92,19 @@ def test_multi_file_build_writes_one_named_graph_per_report(tmp_path):
         "https://w3id.org/govkg/id/report/430407/2019",
         "https://w3id.org/govkg/id/report/430407/2020",
     ]
+
+
+def test_extract_says_how_year_region_and_parts_were_decided(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "各位代表:\n现在,我代表青山县人民政府向大会报告工作。\n一、迎难而上,发展取得新成效\n"
+        "2023年全县生产总值完成了120亿元,增长了5%。\n二、乘势而上,开创新局面\n今年要力争增长6%左右。要加快推进改革。",
+        encoding="utf-8",
+    )
+    result = kg("extract", report)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "year 2024 (review 2023, plan 2024): from the latest year the review names"
+    assert lines[1] == "region: not found"
+    assert lines[2].startswith("part of 迎难而上,发展取得新成效: review, from its sentences (sentence model")
+    assert lines[3].startswith("part of 乘势而上,开创新局面: plan, from its sentences (sentence model")
