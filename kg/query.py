@@ -62,10 +62,10 @@ class Param:
     description: str = ""
 
 
-#: Optional filters every saved question takes: the report's region (its name, full name or code,
-#: as in 罗湖区, 广东省深圳市罗湖区, 440303) and the report's year (the year of the meeting).
+#: Optional filters every saved question takes: the report's region (its full name, a tail of it or its
+#: code, as in 广东省深圳市罗湖区, 罗湖区, 440303) and the report's year (the year of the meeting).
 REPORT_FILTERS: tuple[Param, ...] = (
-    Param("region", "the report's region: its name, full name or code (optional)"),
+    Param("region", "the report's region: its full name, a tail of it (罗湖区) or its code (optional)"),
     Param("year", "the report's year (optional)"),
 )
 
