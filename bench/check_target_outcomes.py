@@ -31,10 +31,10 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "eval"))
 sys.path.insert(0, str(ROOT))
 
-from score_gdp import GDP, same  # noqa: E402
+from score_gdp import GDP, same
 
-from kg.query import run  # noqa: E402
-from kg.store import load  # noqa: E402
+from kg.query import run
+from kg.store import load
 
 _STEM = re.compile(r"^(?P<region>.+)-(?P<year>\d{4})b?$")
 _SOURCES = """SELECT DISTINCT ?report ?source WHERE {
@@ -137,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         counts["both agree"] += target_ok and actual_ok
         if args.show:
             shown = sorted(found, key=str)
-            print(f"{region:<14}{year}  gold {target!s:>5} → {actual!s:<5}  answer {shown}  {'ok' if target_ok and actual_ok else ''}")
+            print(
+                f"{region:<14}{year}  gold {target!s:>5} → {actual!s:<5}  answer {shown}  {'ok' if target_ok and actual_ok else ''}"
+            )
     pairs = counts["pairs"] or 1
     print(
         f"gold pairs {counts['pairs']}  target agrees {counts['target agrees']} ({counts['target agrees'] / pairs:.0%})"

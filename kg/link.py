@@ -80,7 +80,11 @@ LEGAL_FORMS: tuple[str, ...] = ("有限公司", "有限责任公司", "集团", 
 #: what it removes, an example.
 PROJECT_VARIANTS: tuple[tuple[str, str, str], ...] = (
     (r"[(（][^()（）]*[)）]", "a bracketed section, phase or note", "甲湾大道(东段) → 甲湾大道"),
-    (r"(?:建设)?(?:项目|工程)$", "a trailing 项目 or 工程 (建设项目, 建设工程)", "乙湖综合治理工程 → 乙湖综合治理"),
+    (
+        r"(?:建设)?(?:项目|工程)$",
+        "a trailing 项目 or 工程 (建设项目, 建设工程)",
+        "乙湖综合治理工程 → 乙湖综合治理",
+    ),
     (r"(?:第?[一二三四五六七八九十\d]+|首)期$", "a phase", "丙谷科技园二期 → 丙谷科技园"),
 )
 _PROJECT_VARIANTS = tuple(re.compile(pattern) for pattern, _what, _example in PROJECT_VARIANTS)
@@ -339,9 +343,13 @@ def link(extraction: Extraction) -> Linked:
     known = {(m.type, m.name) for m in extraction.mentions}
     implied = [m for m in _relation_mentions(extraction) if (m.type, m.name) not in known]
     by_iri: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for (type_, _key), mentions in _join_short_company_names(_group_mentions([*extraction.mentions, *implied])):
+    for (type_, _key), mentions in _join_short_company_names(
+        _group_mentions([*extraction.mentions, *implied])
+    ):
         names = Counter(m.name for m in mentions)
-        by_iri[(entity_iri(type_, _iri_name(type_, names), doc, _context(mentions, doc)), type_)].extend(mentions)
+        by_iri[(entity_iri(type_, _iri_name(type_, names), doc, _context(mentions, doc)), type_)].extend(
+            mentions
+        )
     entities, index = [], {}
     for (iri, type_), mentions in sorted(by_iri.items()):
         entities.append(_make_entity(iri, type_, mentions, doc))

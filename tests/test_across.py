@@ -13,7 +13,7 @@ import pytest
 
 from kg.build import build_reports
 from kg.divisions import resolve, split_names
-from kg.link import is_distinctive_company, project_key
+from kg.link import PROJECT_VARIANTS, is_distinctive_company, project_key
 from kg.query import CONTEXT_COLUMNS, REPORT_FILTERS, run, saved_queries
 from kg.store import load
 
@@ -47,7 +47,9 @@ def test_each_target_meets_the_next_reports_figure_with_a_verdict_by_the_documen
         "居民人均可支配收入": (8.0, None, None, None, "not reported"),  # the 2021 report is silent
     }
     assert {r["indicator"] for r in rows if r["provisional"]} == {"规模以上工业增加值"}  # 预计全年…
-    assert {(r["report"], r["region"], r["actual_report"]) for r in rows} == {("青禾县/2020", "青禾县", "青禾县/2021")}
+    assert {(r["report"], r["region"], r["actual_report"]) for r in rows} == {
+        ("青禾县/2020", "青禾县", "青禾县/2021")
+    }
 
 
 def test_outcomes_carry_both_evidence_sentences(two_years):
@@ -95,22 +97,38 @@ def test_a_project_written_differently_in_two_reports_is_one_node_followed_repor
 
 
 def test_a_project_promised_and_never_reported_again_is_flagged(two_years):
-    flagged = {r["project"] for r in records(two_years, "project_history") if r["promised_never_reported_again"]}
+    flagged = {
+        r["project"] for r in records(two_years, "project_history") if r["promised_never_reported_again"]
+    }
     assert flagged == {"金穗物流中心项目"}
 
 
 def test_policy_trends_count_reports_and_mentions_per_year(two_years):
-    rows = {(r["policy"], r["year"]): (r["reports"], r["mentions"]) for r in records(two_years, "policy_trends")}
+    rows = {
+        (r["policy"], r["year"]): (r["reports"], r["mentions"]) for r in records(two_years, "policy_trends")
+    }
     assert rows[("林长制", 2020)] == (1, 1) and rows[("林长制", 2021)] == (1, 1)
 
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("甲湾大道(东段)", "甲湾大道"), ("乙湖综合治理工程", "乙湖综合治理"), ("丙谷科技园二期项目", "丙谷科技园"),
-     ("丁港码头建设工程", "丁港码头"), ("戊站", "戊站")],
+    [
+        ("甲湾大道(东段)", "甲湾大道"),
+        ("乙湖综合治理工程", "乙湖综合治理"),
+        ("丙谷科技园二期项目", "丙谷科技园"),
+        ("丁港码头建设工程", "丁港码头"),
+        ("戊站", "戊站"),
+    ],
 )
 def test_project_variants_rule(name, key):
     assert project_key(name) == key
+
+
+@pytest.mark.parametrize("row", PROJECT_VARIANTS, ids=lambda row: row[1])
+def test_every_project_variant_rule_does_what_its_example_says(row):
+    _pattern, _what, example = row
+    written, key = example.split(" → ")
+    assert project_key(written) == key
 
 
 # ---------------------------------------------------------------- report filters and columns
@@ -119,7 +137,10 @@ def test_project_variants_rule(name, key):
 def test_answers_of_several_reports_say_which_report_each_row_comes_from(two_years):
     result = run(two_years, "projects")
     assert result.columns[:3] == CONTEXT_COLUMNS
-    assert {tuple(row[:3]) for row in result.rows} == {("青禾县/2020", "青禾县", 2020), ("青禾县/2021", "青禾县", 2021)}
+    assert {tuple(row[:3]) for row in result.rows} == {
+        ("青禾县/2020", "青禾县", 2020),
+        ("青禾县/2021", "青禾县", 2021),
+    }
 
 
 @pytest.mark.parametrize("saved", saved_queries(), ids=lambda saved: saved.name)
@@ -133,7 +154,9 @@ def test_every_saved_question_takes_the_report_filters(two_years, saved):
     if "report_year" in one_year.columns and "LIMIT" not in saved.text:
         # exactly the rows of the 2021 report
         year = everything.columns.index("report_year")
-        assert sorted(map(tuple, one_year.rows)) == sorted(tuple(r) for r in everything.rows if r[year] == 2021)
+        assert sorted(map(tuple, one_year.rows)) == sorted(
+            tuple(r) for r in everything.rows if r[year] == 2021
+        )
 
 
 def test_the_region_filter_takes_a_code_or_a_full_name_too(two_years):
@@ -181,7 +204,9 @@ def test_without_context_an_ambiguous_name_is_not_guessed_and_a_non_division_is_
 
 
 def test_a_short_company_name_joins_the_full_name_of_the_same_report(two_years):
-    rows = run(two_years, "SELECT DISTINCT ?c ?name WHERE { ?c a gov:Company ; skos:prefLabel|skos:altLabel ?name }").rows
+    rows = run(
+        two_years, "SELECT DISTINCT ?c ?name WHERE { ?c a gov:Company ; skos:prefLabel|skos:altLabel ?name }"
+    ).rows
     assert {name for _, name in rows} == {"恒禾新材料集团有限公司", "恒禾"}
     assert {c for c, _ in rows} == {"https://w3id.org/govkg/id/company/恒禾新材料集团"}
     assert is_distinctive_company("华为") and not is_distinctive_company("恒禾")
