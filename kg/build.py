@@ -147,6 +147,8 @@ def _add_entities(graph: Graph, linked: Linked, report: URIRef) -> None:
             graph.add((node, term("adminLevel"), term(entity.admin_level)))
         if entity.region_code:
             graph.add((node, term("regionCode"), Literal(entity.region_code)))
+        if entity.note:
+            graph.add((node, SKOS.editorialNote, _zh(entity.note)))
 
 
 def _add_observations(graph: Graph, linked: Linked, report: URIRef) -> None:

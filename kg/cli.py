@@ -229,6 +229,8 @@ def queries() -> None:
     """List the saved queries: name, parameters and the question each answers.
 
     Run one with:  kg query NAME out/graph.ttl
+    Every one also takes --param region=… (a full name, its tail or a code) and --param year=… (the
+    report's year), and on a graph of several reports answers with report, region and report_year.
     """
     from kg.query import saved_queries
 

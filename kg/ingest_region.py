@@ -372,3 +372,17 @@ def title_region_name(title: str) -> str:
     """
     match = _TITLE_RE.search(title)
     return match.group(1) if match else ""
+
+
+def division_list() -> tuple[tuple[Region, str, tuple[str, ...]], ...]:
+    """Every province, city and county of the national list: its region (name, full name, code,
+    level), its short name and the codes of the divisions above it, outermost first (for kg.divisions).
+
+    >>> next(d for d in division_list() if d[0].code == "440305")
+    (Region(name='南山区', full='广东省深圳市南山区', code='440305', level='county'), '南山', ('440000', '440300'))
+    """
+    divisions = _divisions()[0]
+    return tuple(
+        (_division_region(i), d.alias, tuple(divisions[j].code for j in reversed(_ancestors(i))))
+        for i, d in enumerate(divisions)
+    )

@@ -3,8 +3,12 @@
 One node per real thing within a report: mentions of one type whose names differ only
 by a generic suffix (青山/青山县, 金禾食品/金禾食品集团) are merged. IRIs are derived from the
 type and the normalised name, scoped so that many reports can share one graph
-(see ontology/README.md): administrative divisions and companies are global, streets,
-projects and local bodies are scoped by the report's region.
+(see ontology/README.md): administrative divisions (resolved by :mod:`kg.divisions`) and
+companies with a distinctive name (:func:`is_distinctive_company`) are global; streets,
+projects, local bodies and companies known by a short name only are scoped by the report's
+region. A project keeps one node across the reports of its region however its name varies
+(:func:`project_key`), and a short company name is an alias of the one full name of the
+same report that begins with it (恒达 of 恒达科技集团有限公司).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+from kg.divisions import Resolution, resolve
 from kg.types import Document, Entity, Extraction, Linked, Mention
 from kg.vocab import ID
 
@@ -64,6 +69,27 @@ LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
 
 NATIONAL_ORG = re.compile(r"^(中共中央|党中央|中央|国务院|全国|中国|国家)")
 POLICY_LEXICON = Path(__file__).resolve().parent / "lexicons" / "policies_national.txt"
+BRAND_LEXICON = Path(__file__).resolve().parent / "lexicons" / "brands_national.txt"
+
+#: Legal forms (company law: 有限公司, 有限责任公司, 股份有限公司; a group, 集团) that make a company
+#: name distinctive enough to be one node across regions.
+LEGAL_FORMS: tuple[str, ...] = ("有限公司", "有限责任公司", "集团", "股份")
+
+#: Spelling variants of one project, removed in turn until none is left (:func:`project_key`), so the
+#: reports of a region that write a project differently give it one node. Each row: the pattern,
+#: what it removes, an example.
+PROJECT_VARIANTS: tuple[tuple[str, str, str], ...] = (
+    (r"[(（][^()（）]*[)）]", "a bracketed section, phase or note", "甲湾大道(东段) → 甲湾大道"),
+    (
+        r"(?:建设)?(?:项目|工程)$",
+        "a trailing 项目 or 工程 (建设项目, 建设工程)",
+        "乙湖综合治理工程 → 乙湖综合治理",
+    ),
+    (r"(?:第?[一二三四五六七八九十\d]+|首)期$", "a phase", "丙谷科技园二期 → 丙谷科技园"),
+)
+_PROJECT_VARIANTS = tuple(re.compile(pattern) for pattern, _what, _example in PROJECT_VARIANTS)
+#: The legal form a global company IRI leaves out, so 甲集团有限公司 and 甲集团 are one node.
+_LEGAL_TAIL = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)$")
 _UNSAFE = re.compile(r"[^\w\-.~+]", re.UNICODE)
 
 
@@ -84,16 +110,62 @@ def slug(name: str) -> str:
 def alias_key(name: str, type_: str) -> str:
     """The key two names of one type share when they name the same thing.
 
-    >>> alias_key("金禾食品集团", "Company") == alias_key("金禾食品", "Company")
+    A company sheds every legal form (金禾食品集团有限公司 → 金禾食品), a project its variants
+    (:func:`project_key`), other types one generic ending.
+
+    >>> alias_key("金禾食品集团", "Company") == alias_key("金禾食品集团有限公司", "Company") == "金禾食品"
     True
-    >>> alias_key("青山县", "Place"), alias_key("新区", "Place")
-    ('青山', '新区')
+    >>> alias_key("青山县", "Place"), alias_key("新区", "Place"), alias_key("丁港码头二期工程", "Project")
+    ('青山', '新区', '丁港码头')
     """
     key = unicodedata.normalize("NFKC", name)
-    for suffix in ALIAS_SUFFIXES.get(type_, ()):
-        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
-            return key[: -len(suffix)]
+    if type_ == "Project":
+        return project_key(key)
+    shortened = True
+    while shortened:
+        shortened = False
+        for suffix in ALIAS_SUFFIXES.get(type_, ()):
+            if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+                key, shortened = key[: -len(suffix)], type_ == "Company"
+                break
     return key
+
+
+def project_key(name: str) -> str:
+    """A project's name without the variants of :data:`PROJECT_VARIANTS`, never below two characters.
+
+    >>> [project_key(n) for n in ("甲湾大道(东段)", "乙湖综合治理工程", "丙谷科技园二期项目", "丁站")]
+    ['甲湾大道', '乙湖综合治理', '丙谷科技园', '丁站']
+    >>> project_key("新城（一期）建设项目"), project_key("二期工程")
+    ('新城', '二期')
+    """
+    key = unicodedata.normalize("NFKC", name).strip()
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _PROJECT_VARIANTS:
+            shorter = pattern.sub("", key).strip()
+            if shorter != key and len(shorter) >= 2:
+                key, changed = shorter, True
+    return key
+
+
+@lru_cache(maxsize=1)
+def _national_brands() -> frozenset[str]:
+    """Nationwide brands known by their short name (kg/lexicons/brands_national.txt)."""
+    lines = BRAND_LEXICON.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_distinctive_company(name: str) -> bool:
+    """True when a company name is distinctive enough to be one node for every region: it carries a
+    legal form (:data:`LEGAL_FORMS`) or is a nationwide brand of ``kg/lexicons/brands_national.txt``.
+
+    >>> is_distinctive_company("恒达科技集团有限公司"), is_distinctive_company("恒达"), is_distinctive_company("华为")
+    (True, False, True)
+    """
+    name = unicodedata.normalize("NFKC", name)
+    return any(form in name for form in LEGAL_FORMS) or name in _national_brands()
 
 
 def admin_level(name: str) -> str | None:
@@ -158,8 +230,24 @@ def report_iri(doc: Document) -> str:
     return f"{ID}report/{region}/{year}"
 
 
-def entity_iri(type_: str, name: str, doc: Document) -> str:
+def place_division(name: str, doc: Document, context: str = "") -> Resolution:
+    """The division a place name other than the report's region stands for: one enclosing the region
+    (short names too: 赣州 in a report of 赣州市青山县), else any division :func:`kg.divisions.resolve`
+    singles out from the report's region and ``context`` (the sentences that name it).
+
+    >>> from kg.types import Document
+    >>> doc = Document(text="", sentences=(), sections=(), region_full="广东省深圳市南山区", region_code="440305")
+    >>> place_division("龙华区", doc).division.code, place_division("深圳", doc).division.code
+    ('440309', '440300')
+    """
+    return resolve(resolve_division(name, doc) or name, doc.region_code, context)
+
+
+def entity_iri(type_: str, name: str, doc: Document, context: str = "") -> str:
     """The IRI of an entity of ``type_`` named ``name`` in the report ``doc`` (see ontology/README.md).
+
+    ``context`` is the text of the sentences that name it (a parent city named there settles which of
+    several divisions of one name it is).
 
     >>> from kg.types import Document
     >>> doc = Document(text="", sentences=(), sections=(), region_full="江西省赣州市青山县")
@@ -167,8 +255,10 @@ def entity_iri(type_: str, name: str, doc: Document) -> str:
     'https://w3id.org/govkg/id/place/江西省赣州市青山县'
     >>> entity_iri("Place", "解放路", doc)
     'https://w3id.org/govkg/id/place/江西省赣州市青山县/解放路'
-    >>> entity_iri("Company", "金禾食品", doc)
-    'https://w3id.org/govkg/id/company/金禾食品'
+    >>> entity_iri("Place", "海口市龙华区", doc)
+    'https://w3id.org/govkg/id/place/海南省海口市龙华区'
+    >>> entity_iri("Company", "金禾食品集团有限公司", doc), entity_iri("Company", "金禾食品", doc)
+    ('https://w3id.org/govkg/id/company/金禾食品集团', 'https://w3id.org/govkg/id/company/江西省赣州市青山县/金禾食品')
     """
     scope = slug(doc.region_full or doc.region or "unknown")
     kind = type_.lower()
@@ -176,8 +266,13 @@ def entity_iri(type_: str, name: str, doc: Document) -> str:
         division = resolve_division(name, doc)
         if division:
             return f"{ID}place/{slug(division)}"
-    elif type_ == "Company":
-        return f"{ID}company/{slug(name)}"
+        found = resolve(name, doc.region_code, context).division
+        if found:
+            return f"{ID}place/{slug(found.full)}"
+    elif type_ == "Company" and is_distinctive_company(name):
+        return f"{ID}company/{slug(_LEGAL_TAIL.sub('', unicodedata.normalize('NFKC', name)) or name)}"
+    elif type_ == "Project":
+        return f"{ID}project/{scope}/{slug(project_key(name))}"
     elif type_ == "Organization" and NATIONAL_ORG.match(name):
         return f"{ID}organization/{slug(name)}"
     elif type_ == "Policy" and name in _national_policies():
@@ -248,9 +343,13 @@ def link(extraction: Extraction) -> Linked:
     known = {(m.type, m.name) for m in extraction.mentions}
     implied = [m for m in _relation_mentions(extraction) if (m.type, m.name) not in known]
     by_iri: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for (type_, _key), mentions in _group_mentions([*extraction.mentions, *implied]).items():
+    for (type_, _key), mentions in _join_short_company_names(
+        _group_mentions([*extraction.mentions, *implied])
+    ):
         names = Counter(m.name for m in mentions)
-        by_iri[(entity_iri(type_, preferred_name(names), doc), type_)].extend(mentions)
+        by_iri[(entity_iri(type_, _iri_name(type_, names), doc, _context(mentions, doc)), type_)].extend(
+            mentions
+        )
     entities, index = [], {}
     for (iri, type_), mentions in sorted(by_iri.items()):
         entities.append(_make_entity(iri, type_, mentions, doc))
@@ -258,16 +357,64 @@ def link(extraction: Extraction) -> Linked:
     return Linked(extraction=extraction, report_iri=report_iri(doc), entities=tuple(entities), index=index)
 
 
+def _iri_name(type_: str, names: Counter) -> str:
+    """The name an entity's IRI is made from: for a company its longest distinctive name, if any."""
+    if type_ == "Company":
+        distinctive = [n for n in names if is_distinctive_company(n)]
+        if distinctive:
+            return min(distinctive, key=lambda n: (-len(n), n))
+    return preferred_name(names)
+
+
+def _context(mentions: list[Mention], doc: Document) -> str:
+    """The text of the sentences that name an entity."""
+    indices = sorted({m.sentence for m in mentions if 0 <= m.sentence < len(doc.sentences)})
+    return "".join(doc.sentences[i].text for i in indices)
+
+
+def _join_short_company_names(
+    groups: dict[tuple[str, str], list[Mention]],
+) -> list[tuple[tuple[str, str], list[Mention]]]:
+    """Groups with each short company name (no legal form, no brand) joined to the one distinctive
+    company of the same report whose key begins with it (恒达 → 恒达科技集团有限公司); a short name that
+    begins several, or none, stays on its own.
+
+    >>> ms = [Mention(n, "Company", 0, 0, 1) for n in ("恒达科技集团有限公司", "恒达", "金禾")]
+    >>> [(k, [m.name for m in g]) for k, g in _join_short_company_names(_group_mentions(ms))]
+    [(('Company', '恒达科技'), ['恒达科技集团有限公司', '恒达']), (('Company', '金禾'), ['金禾'])]
+    """
+    full = {
+        key: group
+        for key, group in groups.items()
+        if key[0] == "Company" and any(is_distinctive_company(m.name) for m in group)
+    }
+    joined = {key: list(group) for key, group in groups.items()}
+    for key, group in groups.items():
+        if key in full or key[0] != "Company":
+            continue
+        owners = [other for other in full if other[1] != key[1] and other[1].startswith(key[1])]
+        if len(owners) == 1:
+            joined[owners[0]].extend(group)
+            del joined[key]
+    return list(joined.items())
+
+
 def _make_entity(iri: str, type_: str, mentions: list[Mention], doc: Document) -> Entity:
-    """An entity from its mentions: preferred name, aliases, and for places level and code."""
+    """An entity from its mentions: preferred name, aliases, and for places level, code and a note
+    when several divisions bear its name."""
     names = Counter(m.name for m in mentions)
     name = preferred_name(names)
     level = code = None
+    note = ""
     if type_ == "Place":
-        division = resolve_division(name, doc)
         level = admin_level(name)
-        if division and division == doc.region_full:
+        if resolve_division(name, doc) == doc.region_full:
             level, code = doc.region_level or level, doc.region_code
+        else:
+            resolution = place_division(name, doc, _context(mentions, doc))
+            if resolution.division:
+                level, code = resolution.division.level, resolution.division.code
+            note = resolution.note
     return Entity(
         iri=iri,
         type=type_,
@@ -276,4 +423,5 @@ def _make_entity(iri: str, type_: str, mentions: list[Mention], doc: Document) -
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.name))),
         admin_level=level,
         region_code=code,
+        note=note or None,
     )

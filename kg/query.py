@@ -17,6 +17,14 @@ is the same for local stores and remote endpoints, so a parameter is visible to 
 outer group's triple patterns, FILTERs and OPTIONALs (not inside subqueries, whose
 variables are their own). pyoxigraph's ``substitutions`` were not used: they require
 the variable to be projected, which would add a column to every answer.
+
+Besides the parameters its header declares, every saved question takes the optional
+:data:`REPORT_FILTERS` ``region`` and ``year``, which pick the reports its rows come from.
+A filter is bound as ``?param_region`` / ``?param_year`` (a name no answer column has, so
+``--param year=2019`` never collides with a figure's ``?year``), and left unbound when not
+given: each saved question tests it as ``FILTER(!BOUND(?param_year) || …)``. The columns
+:data:`CONTEXT_COLUMNS` (report, region, report_year) tell the rows of several reports
+apart; an answer with a ``report`` column leaves them out when the graph holds one report.
 """
 
 from __future__ import annotations
@@ -62,6 +70,28 @@ class Param:
 
     name: str
     description: str = ""
+
+
+#: Optional filters every saved question takes: the report's region (its full name, a tail of it or its
+#: code, as in 广东省深圳市罗湖区, 罗湖区, 440303) and the report's year (the year of the meeting).
+REPORT_FILTERS: tuple[Param, ...] = (
+    Param("region", "the report's region: its full name, a tail of it (罗湖区) or its code (optional)"),
+    Param("year", "the report's year (optional)"),
+)
+
+#: Columns that tell the rows of several reports apart: the report (its IRI after id/report/, e.g.
+#: 440303/2019), its region (full name) and its year. An answer with a ``report`` column keeps them
+#: only when the graph holds several reports.
+CONTEXT_COLUMNS: tuple[str, ...] = ("report", "region", "report_year")
+
+
+def filter_variable(name: str) -> str:
+    """The variable a report filter is bound to.
+
+    >>> filter_variable("year")
+    'param_year'
+    """
+    return f"param_{name}"
 
 
 @dataclass(frozen=True)
@@ -207,9 +237,9 @@ def _check_params(sparql: str, saved: SavedQuery | None, params: Mapping[str, ob
         if missing:
             usage = " ".join(f"--param {name}=VALUE" for name in missing)
             raise QueryError(f"The query {saved.name} needs {', '.join(missing)}: give {usage}.")
-        unknown = sorted(set(params) - set(declared))
+        unknown = sorted(set(params) - set(declared) - {f.name for f in REPORT_FILTERS})
         if unknown:
-            accepted = ", ".join(declared) or "no parameters"
+            accepted = ", ".join([*declared, *(f.name for f in REPORT_FILTERS)])
             raise QueryError(f"The query {saved.name} takes {accepted}, not {', '.join(unknown)}.")
         return
     variables = {
@@ -327,7 +357,31 @@ def run(
     store = _store(store_or_paths)
     if params:
         check_syntax(sparql)  # positions of errors in the text as written, before binding
-    return store.query(bind_parameters(sparql, params), timeout=timeout)
+    if saved is not None:
+        filters = {f.name for f in REPORT_FILTERS} - {p.name for p in saved.params}
+        params = {filter_variable(k) if k in filters else k: v for k, v in params.items()}
+    result = store.query(bind_parameters(sparql, params), timeout=timeout)
+    if saved is not None and CONTEXT_COLUMNS[0] in result.columns and _report_count(store) <= 1:
+        return _without_columns(result, CONTEXT_COLUMNS)
+    return result
+
+
+_REPORT_COUNT = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a gov:Report }"
+
+
+def _report_count(store: GraphStore) -> int:
+    """The number of reports ``store`` holds."""
+    return store.query(_REPORT_COUNT).rows[0][0]
+
+
+def _without_columns(result: Result, names: Iterable[str]) -> Result:
+    """``result`` without the columns ``names``.
+
+    >>> _without_columns(Result(("report", "a"), [["x", 1]]), ["report"])
+    Result(columns=('a',), rows=[[1]])
+    """
+    keep = [i for i, column in enumerate(result.columns) if column not in set(names)]
+    return Result(tuple(result.columns[i] for i in keep), [[row[i] for i in keep] for row in result.rows])
 
 
 def render(result: Result, fmt: str = "table", width: int | None = None) -> str:

@@ -180,6 +180,7 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     admin_level: str | None = None
     region_code: str | None = None
+    note: str | None = None  # why a place was left unresolved (several divisions bear its name)
 
 
 @dataclass(frozen=True)

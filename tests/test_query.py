@@ -285,8 +285,8 @@ def test_bind_parameters_goes_inside_the_outer_where_group():
 def test_missing_unknown_and_unused_parameters(mini):
     with pytest.raises(QueryError, match="provenance needs name: give --param name=VALUE"):
         run(mini, "provenance")
-    with pytest.raises(QueryError, match="projects takes no parameters, not year"):
-        run(mini, "projects", year="2019")
+    with pytest.raises(QueryError, match="projects takes region, year, not colour"):
+        run(mini, "projects", colour="red")
     with pytest.raises(QueryError, match=r"does not use \?x"):
         run(mini, "SELECT ?y WHERE { ?y ?p ?o }", x="1")
     with pytest.raises(QueryError, match="not a SPARQL variable name"):
@@ -339,7 +339,7 @@ def test_updates_are_refused_unless_allowed(mini_ttl):
     run(
         store,
         "INSERT DATA { GRAPH <https://example.org/g> { id:p a gov:Policy ; rdfs:label 'X' ; "
-        "gov:mentionedIn id:s } }",
+        "gov:mentionedIn id:s . id:s gov:inReport <https://w3id.org/govkg/id/report/360402/2019> } }",
         allow_update=True,
     )
     assert len(run(store, "policies").rows) == 3
