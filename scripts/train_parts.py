@@ -39,7 +39,9 @@ def examples(paths: list[str]) -> tuple[list[str], list[int]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("reports", nargs="+")
     parser.add_argument("--keep", type=int, default=6000, help="n-grams kept, by weight")
     args = parser.parse_args()
@@ -57,8 +59,10 @@ def main() -> int:
     weights = sorted(zip(names, model.coef_[0]), key=lambda item: (-abs(item[1]), item[0]))[: args.keep]
     lines = [f"<bias>\t{model.intercept_[0]:.4f}"] + [f"{g}\t{w:.4f}" for g, w in sorted(weights)]
     WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(texts)} sentences ({sum(labels)} plan) from {len(args.reports)} reports; "
-          f"5-fold accuracy {accuracy:.3f}; wrote {len(weights)} weights to {WEIGHTS}")
+    print(
+        f"{len(texts)} sentences ({sum(labels)} plan) from {len(args.reports)} reports; "
+        f"5-fold accuracy {accuracy:.3f}; wrote {len(weights)} weights to {WEIGHTS}"
+    )
     return 0
 
 

@@ -1115,4 +1115,6 @@ def test_an_unnumbered_part_heading_ends_the_front_matter():
 
 
 def test_the_source_is_the_normalised_path():
-    assert ingest("data/../data/shigu-2019-gov-work-report.txt").source == "data/shigu-2019-gov-work-report.txt"
+    assert (
+        ingest("data/../data/shigu-2019-gov-work-report.txt").source == "data/shigu-2019-gov-work-report.txt"
+    )

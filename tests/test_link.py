@@ -51,7 +51,9 @@ def test_same_street_in_two_regions_gets_two_iris_and_same_distinctive_company_o
     assert entity_iri("Place", "人民路", a) != entity_iri("Place", "人民路", b)
     assert entity_iri("Project", "白鹭湾新城", a) != entity_iri("Project", "白鹭湾新城", b)
     assert entity_iri("Company", "金禾食品集团", a) == entity_iri("Company", "金禾食品集团有限公司", b)
-    assert entity_iri("Company", "金禾食品", a) != entity_iri("Company", "金禾食品", b)  # a short name stays local
+    assert entity_iri("Company", "金禾食品", a) != entity_iri(
+        "Company", "金禾食品", b
+    )  # a short name stays local
 
 
 def test_relation_ends_without_mentions_become_entities_and_resolve():

@@ -191,4 +191,6 @@ def test_a_numeral_no_reader_knows_is_skipped_not_fatal():
 
 
 def test_milestones_passed_are_no_count():
-    assert [(f.value, f.unit) for f in find_figures("3年突破两个千亿大关,迈上三个新台阶,增长11%")] == [(11.0, "%")]
+    assert [(f.value, f.unit) for f in find_figures("3年突破两个千亿大关,迈上三个新台阶,增长11%")] == [
+        (11.0, "%")
+    ]

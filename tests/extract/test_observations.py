@@ -661,7 +661,9 @@ def test_an_acronym_before_its_figure_and_a_bracketed_note_after_the_adverb():
         ("规上工业增加值", 200.0, "亿元", 2019, "actual", "突破"),
         ("规上工业增加值", 7.1, "%", 2019, "growth", None),
     ]
-    assert _obs(REVIEW + "推进G60科创走廊,5G基站新建800个。") == [("5G基站新建", 800.0, "个", 2019, "actual", None)]
+    assert _obs(REVIEW + "推进G60科创走廊,5G基站新建800个。") == [
+        ("5G基站新建", 800.0, "个", 2019, "actual", None)
+    ]
 
 
 def test_framing_words_around_the_indicator_and_thresholds_passed():
@@ -690,7 +692,10 @@ def test_targets_named_with_their_aim_word():
 
 
 def test_notes_and_dashes_before_the_indicator_and_targets_with_tasks():
-    text = REVIEW + "预计(下同)全县生产总值达到215亿元、增长8.7%左右。\n——固定资产投资增长10%。\n今年工作的主要目标和任务是:地区生产总值增长8.5%左右。"
+    text = (
+        REVIEW
+        + "预计(下同)全县生产总值达到215亿元、增长8.7%左右。\n——固定资产投资增长10%。\n今年工作的主要目标和任务是:地区生产总值增长8.5%左右。"
+    )
     assert _obs(text) == [
         ("地区生产总值", 215.0, "亿元", 2019, "actual", None),
         ("地区生产总值", 8.7, "%", 2019, "growth", "左右"),
