@@ -111,6 +111,10 @@ _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中
 _VERB_LEN = 2
 #: Qualifiers of a threshold passed rather than a figure reached.
 _PASSED = frozenset({"突破", "超过", "超", "逾"})
+#: A part of the year or a unit of land a figure may be of: not the year's figure of the region.
+_PART_OF_YEAR_RE = re.compile(
+    r"(?:第?[一二三四1-4]|前[三3])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|每平方公里|地均"
+)
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
 _TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
@@ -722,6 +726,9 @@ def _observation(
     elif seg.average and not amount:
         # 年均增长7.9%: the average yearly growth of a period, an indicator of its own, not one year's growth.
         name = name + "年均增长"
+    part_of_year = _part_of_year(sentence.text, figure.start)
+    if part_of_year and part_of_year not in name:
+        name = part_of_year + name  # 一季度GDP下降7.4%: a figure of part of the year, or per unit of land
     end = right[1] if right else figure.end
     start = sentence.start + min(span_start, figure.start)
     return Observation(
@@ -736,6 +743,20 @@ def _observation(
         qualifier=seg.prequal or figure.qualifier or ("年均" if seg.average else None),
         text=doc.text[start : sentence.start + end],
     )
+
+
+def _part_of_year(text: str, pos: int) -> str | None:
+    """The part of the year (一季度, 上半年, 1-5月) or the unit of land (每平方公里) the words before
+    ``pos`` speak of, unless 全年 follows it; else None.
+
+    >>> t = "全区经济在一季度跌入谷底,GDP同比下降7.4%,全年增长1.5%"
+    >>> _part_of_year(t, t.index("7.4")), _part_of_year(t, t.index("1.5")), _part_of_year("增长5%", 2)
+    ('一季度', None, None)
+    """
+    found = list(_PART_OF_YEAR_RE.finditer(text, 0, pos))
+    if not found or "全年" in text[found[-1].end() : pos]:
+        return None
+    return found[-1].group()
 
 
 def _explicit_year(text: str, pos: int) -> int | None:

@@ -702,3 +702,12 @@ def test_notes_and_dashes_before_the_indicator_and_targets_with_tasks():
         ("固定资产投资", 10.0, "%", 2019, "growth", None),
         ("地区生产总值", 8.5, "%", 2020, "target", "左右"),
     ]
+
+
+def test_a_figure_of_part_of_the_year_or_per_unit_of_land_names_it():
+    text = REVIEW + "全县经济在一季度跌入谷底,GDP同比下降6.1%,全年地区生产总值增长2.5%。每平方公里土地产生3.2亿元的生产总值。"
+    assert _obs(text) == [
+        ("一季度GDP", -6.1, "%", 2019, "growth", None),
+        ("地区生产总值", 2.5, "%", 2019, "growth", None),
+        ("每平方公里生产总值", 3.2, "亿元", 2019, "actual", None),
+    ]
