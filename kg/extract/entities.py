@@ -80,13 +80,14 @@ _PLATFORM_ITEMS = ("平台", "项目")
 
 
 def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], shorts) -> list[Candidate]:
-    """Nationwide policies and organisations, region-relative bodies, and divisions; a policy term
-    followed by the head of a park or zone (数字经济 产业园) only describes it and is no mention."""
+    """Nationwide policies, organisations and macro-regions, region-relative bodies, and divisions; a
+    policy term followed by the head of a park or zone (数字经济 产业园) only describes it and is no mention."""
     out: list[Candidate] = []
     policies = terms("policies_national.txt")
+    places = terms("places_national.txt")
     heads_after = {t.start: t.word for t in tokens}
     for match in lexicon_regex().finditer(sentence.text):
-        kind = "Policy" if match.group() in policies else "Organization"
+        kind = "Policy" if match.group() in policies else "Place" if match.group() in places else "Organization"
         s = sentence.start + match.start()
         after = heads_after.get(s + len(match.group()), "")
         if kind == "Policy" and heads().get(after) in ("Project", "Place"):

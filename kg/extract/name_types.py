@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicons import heads
+from kg.extract.lexicons import heads, terms
 from kg.extract.names import base_of, head_of, is_generic, type_of
 from kg.extract.tokens import FORMAL_COMPANY_HEADS, NAME_TAGS, Token
 
@@ -41,12 +41,14 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
 
     Things (Project, Company, Place, Organization) need a proper noun or a region prefix
     (城管社区 is no place); a one-character head must be a word or end a proper noun (城市 is no 市).
-    A policy head qualified by one word of manner (差异化改革, 常态化机制) names no policy.
+    A policy head qualified by one word of manner (差异化改革, 常态化机制) or of description alone
+    (重大改革, 核心战略: ``policy_descriptions.txt``) names no policy.
 
     >>> head_type("青山县", [Token("青山县", "LOC", 0, 3)]), head_type("城市", [Token("城市", "n", 0, 2)])
     ('Place', None)
     >>> head_type("示范社区", [Token("示范", "n", 0, 2), Token("社区", "n", 2, 4)])
     >>> head_type("差异化改革", [Token("差异化", "vn", 0, 3), Token("改革", "vn", 3, 5)])
+    >>> head_type("重大改革", [Token("重大", "a", 0, 2), Token("改革", "vn", 2, 4)])
     """
     kind = type_of(name)
     base = base_of(name)
@@ -68,7 +70,7 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     if kind == "Company" and len(name) > 6 and head not in FORMAL_COMPANY_HEADS:
         return None
-    if kind == "Policy" and _QUALITY.fullmatch(rest):
+    if kind == "Policy" and (_QUALITY.fullmatch(rest) or rest in terms("policy_descriptions.txt")):
         return None
     if kind != "Policy" and not (is_proper(tokens) or _regional(name, kind)):
         return None

@@ -86,7 +86,8 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
     the quote; a head of a work or body written after the quote (“一台戏”项目) types it as usual, and a
     place written right before the quote opens such a name (甲镇“一台戏”项目 → 甲镇一台戏项目).
     A quoted label of a kind of actor (“小巨人”企业) is no name, nor is a quoted goal or slogan clause
-    without a head after it (“把甲城建设得更加美丽”, see :func:`_slogan`). Scraped copies lose their quotes,
+    without a head after it (“把甲城建设得更加美丽”, see :func:`_slogan`), nor a metaphor built on 的
+    (“春天的花朵”). Scraped copies lose their quotes,
     so this rule only adds certainty where quotes survive.
     """
     inner, after = match.group("x"), match.group("h")
@@ -106,8 +107,8 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
             ):
                 kind = "Policy"
             start = sentence.start + match.start()
-            if kind is None and _slogan(inner, words_in(tokens, start + 1, quote_end - 1)):
-                return []
+            if kind is None and (_slogan(inner, words_in(tokens, start + 1, quote_end - 1)) or "的" in inner):
+                return []  # a goal, or a metaphor built on 的 (“春天的花朵”): no named policy
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start

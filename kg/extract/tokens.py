@@ -313,7 +313,9 @@ def extend_left(tokens: list[Token], i: int) -> int:
     j = i
     while j > 0:
         prev = tokens[j - 1]
-        if not inside_name(prev) or tokens[i].end - prev.start > MAX_NAME:
+        if (not inside_name(prev) and not (j == i and _frame_in_head(prev, tokens[i]))) or (
+            tokens[i].end - prev.start > MAX_NAME
+        ):
             break
         if prev.tag == "v" and (
             tokens[j].tag in NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
@@ -354,6 +356,18 @@ def _split_half(verb: Token, tok: Token) -> bool:
     (True, False)
     """
     return verb.tag == "v" and len(verb.word) == 1 and len(tok.word) == 1 and verb.end == tok.start
+
+
+def _frame_in_head(frame: Token, last: Token) -> bool:
+    """True when a frame word and the last word together are a listed head (实施 办法 → 实施办法, 扶持
+    办法): the frame word is then the head's first part, inside the name (城市更新实施办法).
+
+    >>> _frame_in_head(Token("实施", "vn", 0, 2), Token("办法", "n", 2, 4))
+    True
+    >>> _frame_in_head(Token("推进", "v", 0, 2), Token("改革", "vn", 2, 4))
+    False
+    """
+    return frame.word in frame_words() and (frame.word + last.word) in heads()
 
 
 def _verb_in_head(verb: Token, last: Token) -> bool:

@@ -175,3 +175,38 @@ def test_a_common_noun_read_as_an_organisation_before_a_noun_is_no_company(found
 def test_the_zone_a_committee_is_named_after_is_a_place(found):
     pairs = found("青山县白鹭产业园区管委会挂牌成立。")
     assert {("青山县白鹭产业园区管委会", "Organization"), ("青山县白鹭产业园区", "Place")} <= pairs
+
+
+# Classes of names seen in real reports (issue 9, part 4), each on invented sentences.
+
+
+def test_policy_documents_whose_head_holds_a_frame_verb(found):
+    pairs = found("编制白鹭湾科技扶持办法，出台青禾片区更新实施办法。")
+    assert ("白鹭湾科技扶持办法", "Policy") in pairs
+    assert ("青禾片区更新实施办法", "Policy") in pairs
+
+
+def test_policy_instruments_with_a_qualified_head(found):
+    pairs = found("建立小微企业贷款风险补偿机制，出台白鹭芯片专项政策。")
+    assert ("小微企业贷款风险补偿机制", "Policy") in pairs
+    assert ("白鹭芯片专项政策", "Policy") in pairs
+
+
+def test_a_policy_head_after_a_word_of_description_alone_is_no_name(found):
+    assert found("推进重大改革，实施核心战略，开展专项整治。") == set()
+
+
+def test_built_venues_and_freight_trains_are_projects(found):
+    pairs = found("青禾文体中心、白鹭山体育馆建成，青禾班列开行。")
+    assert {("青禾文体中心", "Project"), ("白鹭山体育馆", "Project")} <= pairs
+    assert ("青禾班列", "Project") in pairs
+
+
+def test_macro_regions_are_places_and_their_strategies_policies(found):
+    pairs = found("主动对接京津冀、长三角和成渝，融入粤港澳大湾区，推进京津冀协同发展。")
+    assert {("京津冀", "Place"), ("长三角", "Place"), ("成渝", "Place"), ("粤港澳大湾区", "Place")} <= pairs
+    assert ("京津冀协同发展", "Policy") in pairs
+
+
+def test_kinds_of_settlement_and_metaphors_are_no_names(found):
+    assert found("推进城中村和新农村建设，守护“春天的花朵”，让绿水青山变成金山银山。") == set()
