@@ -41,8 +41,9 @@ _RANKED = re.compile(r"(?:\d+|[十百千])强(?:企业)?(?![县市区镇乡村])
 #: A count closing a clause after a noun (人畜饮水安全工程182处。, 文化广场12个，): many such works, a kind.
 _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九十百千万]+[处座个](?=[，。；、,;）)]|$)")
 
-#: The rest of a list closed by one 项目 (、乙精制、丙树脂项目): its items are parts of one project.
-PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:]{1,12}?项目")
+#: The rest of a list closed by one 项目 (、乙精制、丙树脂项目): its items are parts of one project; a
+#: list closed by 等…项目 (甲汽车、乙一期等项目) names several projects, one an item.
+PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:等]{1,12}?项目")
 
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")

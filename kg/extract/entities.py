@@ -11,6 +11,7 @@ name lies (:mod:`kg.extract.not_names`), and resolved longest first in each sent
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.candidates import PROJECT_LIST, REGION_BODY, Candidate, in_title, make_candidate, resolve
 from kg.extract.lexicons import (
@@ -75,6 +76,16 @@ _SUPERLATIVES = frozenset({"最高", "最大", "最重要", "最根本", "最严
 #: 改革 创新): the head is then no head. Nouns after a head (改革 任务, 改革 举措) are caught by their tag.
 _HEAD_COMPOUNDS = frozenset({"开放", "发展", "实践", "创新"})
 
+#: Heads of facilities that are also bodies: a Project only where their clause builds them (甲医院门诊楼建成,
+#: 新建乙医院), else the body that works (与甲医院合作, 乙医院创三甲): an Organization.
+_BODY_FACILITIES = ("医院",)
+
+#: Words of building in a clause (建设, 建成, 开工, 投入使用 …): the facility named in it is a work.
+_BUILDING = re.compile(r"建设|建成|新建|改建|扩建|迁建|开工|动工|竣工|完工|封顶|投入使用|投用|启用|落成|主体|选址|前期")
+
+#: The marks that close a clause.
+_CLAUSE_ENDS = "，。；：,;:！？\n"
+
 #: Heads of the items a platform named …中心 is listed with (甲经贸平台和乙中心): the centre is a Project.
 _PLATFORM_ITEMS = ("平台", "项目")
 
@@ -133,6 +144,35 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
                 out += make_candidate(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _working_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each hospital (``_BODY_FACILITIES``) typed Organization when no word of building
+    stands in its clause: the hospital works, it is not being built.
+
+    >>> text = "与青山医院合作，白鹭医院建成"
+    >>> found = [Candidate(1, 5, "Project", "list", "青山医院", 3), Candidate(8, 12, "Project", "list", "白鹭医院", 3)]
+    >>> [(c.name, c.type) for c in _working_bodies(Document(text, (), ()), found)]
+    [('青山医院', 'Organization'), ('白鹭医院', 'Project')]
+    """
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.type == "Project" and head_of(c.name) in _BODY_FACILITIES:
+            if not _BUILDING.search(_clause_at(doc.text, c.start, c.end)):
+                c = replace(c, type="Organization")
+        out.append(c)
+    return out
+
+
+def _clause_at(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding the span [start, end).
+
+    >>> _clause_at("甲，乙丙丁。戊", 3, 4)
+    '乙丙丁'
+    """
+    first = max(text.rfind(ch, 0, start) for ch in _CLAUSE_ENDS) + 1
+    last = min((k for k in (text.find(ch, end) for ch in _CLAUSE_ENDS) if k >= 0), default=len(text))
+    return text[first:last]
 
 
 def _beside_platform(text: str, start: int, end: int) -> bool:
@@ -431,7 +471,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             for c in candidates
             if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
         ]
-        chosen = resolve(candidates)
+        chosen = _working_bodies(doc, resolve(candidates))
         for c in chosen + _investors(chosen, candidates) + _zones_of_bodies(doc, chosen):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))

@@ -95,7 +95,7 @@ def _regional(name: str, kind: str) -> bool:
         return not is_generic(name[2:])
     return (
         name[0] in REGION_PREFIX
-        and name[1] not in "域级内外场" + "".join(REGION_PREFIX)
+        and name[1] not in "域级内外场属" + "".join(REGION_PREFIX)
         and not is_generic(name[1:])
     )
 

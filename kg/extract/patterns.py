@@ -10,7 +10,7 @@ from kg.extract.candidates import Candidate, make_candidate
 from kg.extract.name_types import is_place_word
 from kg.extract.names import head_of, normalise, type_of
 from kg.extract.not_names import QUOTED
-from kg.extract.tokens import Token, inside_name, words_in
+from kg.extract.tokens import Token, extend_left, inside_name, words_in
 from kg.types import Document, Sentence
 
 #: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
@@ -36,14 +36,28 @@ _QUOTED_KINDS = ("企业", "城市", "人才", "家庭", "市场主体")
 #: A numeral, in figures or in words.
 _NUMERAL = re.compile(r"[一二三四五六七八九十两百千万\d]")
 
+#: Verbs that issue or apply a policy package (出台, 落实 …): a count of articles after them is one.
+_ISSUING = "出台|制定|完善|落实|实施|印发|推出|发布|修订|兑现|贯彻|执行"
+
+#: A numbered policy package (落实促进企业上市6条, 出台“3个20条”, 完善“甲发展20条”, 甲机制二十条, “新十条”): the
+#: words after a verb of issuing, or after a mechanism, and the count of articles, which is the name's
+#: own; a count of things (新建道路6条) follows no such verb.
+_PACKAGE = re.compile(
+    rf"(?:(?:{_ISSUING})[“\"]?(?P<x>(?:(?!{_ISSUING})[^，。；、：,;:“”\"第]){{0,16}}?)|(?P<m>[\u4e00-\u9fff]{{2,12}}机制))"
+    r"[“\"]?(?P<n>新?(?:\d+个)?[\d一二三四五六七八九十百]+条)(?![例件款文])"
+)
+
+#: A formula of figures (1+14, 1+1+9) and the policy head written after it (工作方案, 政策体系): one Policy.
+_FIGURE_FORMULA = re.compile(r"\d+(?:\+\d+)+[”\"]?(?P<h>工作方案|实施方案|方案|政策体系|体系|政策|工作部署|部署|行动计划|计划)")
+
 #: A five-year plan named by its period (“十四五”规划, 十三五规划): a Policy.
 _PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?规划")
 
 
 def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
-    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策) and
-    plus-formulas (互联网+养老)."""
+    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策),
+    numbered policy packages (促进企业上市6条, 3个20条, 1+14工作方案) and plus-formulas (互联网+养老)."""
     out: list[Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
@@ -72,6 +86,15 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if s in starts and e in ends:
             out += make_candidate(doc, s, e, "Policy", "numbered-slogan", 4)
+    for match in _PACKAGE.finditer(sentence.text):
+        s = sentence.start + match.start("x" if match.group("x") is not None else "n")
+        if match.group("m") is not None:  # 甲机制二十条: the mechanism's name starts where its words do
+            end = next((k for k, t in enumerate(tokens) if t.end == sentence.start + match.end("m")), None)
+            s = tokens[extend_left(tokens, end)].start if end is not None else s
+        out += make_candidate(doc, s, sentence.start + match.end("n"), "Policy", "package", 1)
+    for match in _FIGURE_FORMULA.finditer(sentence.text):
+        s = sentence.start + match.start()
+        out += make_candidate(doc, s, sentence.start + match.end(), "Policy", "package", 1)
     for tok in tokens:
         if "+" in tok.word.strip("+"):
             out += make_candidate(doc, tok.start, tok.end, "Policy", "plus-formula", 4)

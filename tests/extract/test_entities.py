@@ -210,3 +210,20 @@ def test_macro_regions_are_places_and_their_strategies_policies(found):
 
 def test_kinds_of_settlement_and_metaphors_are_no_names(found):
     assert found("推进城中村和新农村建设，守护“春天的花朵”，让绿水青山变成金山银山。") == set()
+
+
+def test_items_listed_before_deng_xiangmu_are_projects_with_their_phases(found):
+    assert found("金禾汽车、赛诺瑞一期等项目陆续建成。") == {("金禾汽车", "Project"), ("赛诺瑞一期", "Project")}
+
+
+def test_a_hospital_is_a_body_unless_its_clause_builds_it(found):
+    pairs = found("区属医院与青山医院、省妇科医院深入合作，白鹭医院门诊楼建成，新建县中医院。")
+    assert {("青山医院", "Organization"), ("省妇科医院", "Organization")} <= pairs
+    assert {("白鹭医院门诊楼", "Project"), ("县中医院", "Project")} <= pairs
+    assert not any(name == "区属医院" for name, _ in pairs)
+
+
+def test_numbered_policy_packages_are_policies_and_counts_of_things_are_not(found):
+    pairs = found("落实促进企业上市6条，出台3个20条和1+14工作方案，新建道路6条。")
+    assert pairs == {("促进企业上市6条", "Policy"), ("3个20条", "Policy"), ("1+14工作方案", "Policy")}
+    assert found("随着青禾联防机制二十条出台，抓落实才是第一条。") == {("青禾联防机制二十条", "Policy")}
