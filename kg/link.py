@@ -233,6 +233,27 @@ def _group_mentions(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[M
     return groups
 
 
+def _merge_short_companies(
+    groups: dict[tuple[str, str], list[Mention]],
+) -> dict[tuple[str, str], list[Mention]]:
+    """Merge a company's short name into its long one (恒达 into 恒达不锈钢): a report writes a company out
+    once and shortens it to its proper part after; the short key must open exactly one longer company key,
+    or the short name is ambiguous (甲 of 甲基因 and 甲智造) and stays its own.
+
+    >>> g = {("Company", "青峰"): ["a"], ("Company", "青峰钢业"): ["b"], ("Company", "白鹭"): ["c"],
+    ...      ("Company", "白鹭食品"): ["d"], ("Company", "白鹭纸业"): ["e"], ("Place", "青峰山"): ["f"]}
+    >>> sorted((k[1], v) for k, v in _merge_short_companies(g).items())
+    [('白鹭', ['c']), ('白鹭纸业', ['e']), ('白鹭食品', ['d']), ('青峰山', ['f']), ('青峰钢业', ['b', 'a'])]
+    """
+    keys = [k for t, k in groups if t == "Company"]
+    out = dict(groups)
+    for short in keys:
+        longer = [k for k in keys if k != short and k.startswith(short)]
+        if len(short) >= 2 and len(longer) == 1:
+            out[("Company", longer[0])] = out[("Company", longer[0])] + out.pop(("Company", short))
+    return out
+
+
 def link(extraction: Extraction) -> Linked:
     """Resolve the mentions of ``extraction`` to entities with stable IRIs.
 
@@ -248,7 +269,8 @@ def link(extraction: Extraction) -> Linked:
     known = {(m.type, m.name) for m in extraction.mentions}
     implied = [m for m in _relation_mentions(extraction) if (m.type, m.name) not in known]
     by_iri: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for (type_, _key), mentions in _group_mentions([*extraction.mentions, *implied]).items():
+    groups = _merge_short_companies(_group_mentions([*extraction.mentions, *implied]))
+    for (type_, _key), mentions in groups.items():
         names = Counter(m.name for m in mentions)
         by_iri[(entity_iri(type_, preferred_name(names), doc), type_)].extend(mentions)
     entities, index = [], {}

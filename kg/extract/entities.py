@@ -66,6 +66,9 @@ _FIRST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=、)")
 #: A division in brackets inside a name (甲精密（青山）有限公司, 中国（甲省）自由贸易试验区).
 _BRACKETED = re.compile(r"[（(](?P<p>[\u4e00-\u9fff]{2,8})[)）]")
 
+#: A construction phase in brackets after a name (甲交易中心（二期）): the phase's own part of the name.
+_BRACKETED_PHASE = re.compile(r"[（(](?P<p>[一二三四五六七八九十\d]期)[)）]")
+
 #: The numbering that opens a heading line ((一), 一、, 3.).
 _HEADING_NUMBER = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.]")
 
@@ -143,6 +146,23 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
                     kind = "Project"
                 out += make_candidate(doc, start, tok.end, kind, "head", 3)
                 break
+    return out
+
+
+def _with_phases(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with a bracketed construction phase written after a work, company or body joined to it
+    (甲交易中心（二期） → 甲交易中心二期): the phase of a thing built, a Project.
+
+    >>> text = "青禾交易中心（二期）建成"
+    >>> [(c.name, c.type, c.end) for c in _with_phases(Document(text, (), ()), [Candidate(0, 6, "Organization", "head", "青禾交易中心", 3)])]
+    [('青禾交易中心二期', 'Project', 10)]
+    """
+    out: list[Candidate] = []
+    for c in chosen:
+        phase = _BRACKETED_PHASE.match(doc.text, c.end)
+        if phase and c.type in ("Project", "Company", "Organization"):
+            c = replace(c, end=phase.end(), type="Project", name=c.name + phase.group("p"))
+        out.append(c)
     return out
 
 
@@ -360,7 +380,8 @@ def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) 
 
 
 def _route_start(doc: Document, tokens: list[Token], start: int) -> int:
-    """Where a route's name starts when it runs from one place to another (甲至乙快速通道 → 甲).
+    """Where a route's name starts when it runs from one place to another (甲至乙快速通道 → 甲), the first
+    place tagged a place or left a short common noun by the tagger.
 
     >>> toks = [Token("青山", "LOC", 0, 2), Token("至", "p", 2, 3), Token("白沙", "LOC", 3, 5)]
     >>> _route_start(Document("青山至白沙公路", (), ()), toks, 3)
@@ -369,7 +390,19 @@ def _route_start(doc: Document, tokens: list[Token], start: int) -> int:
     if start < 1 or doc.text[start - 1] != "至":
         return start
     before = next((k for k, t in enumerate(tokens) if t.end == start - 1), None)
-    return tokens[before].start if before is not None and tokens[before].tag == "LOC" else start
+    if before is None or not (tokens[before].tag in ("LOC", "ns") or _town_word(tokens[before])):
+        return start
+    return tokens[before].start
+
+
+def _town_word(tok: Token) -> bool:
+    """True when ``tok`` may be a place's short name the tagger left a common noun (青山 in 青山至白沙快速路):
+    a noun of two or three characters.
+
+    >>> _town_word(Token("青山", "n", 0, 2)), _town_word(Token("延伸", "v", 0, 2))
+    (True, False)
+    """
+    return tok.tag == "n" and 2 <= len(tok.word) <= 3
 
 
 def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
@@ -471,7 +504,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             for c in candidates
             if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
         ]
-        chosen = _working_bodies(doc, resolve(candidates))
+        chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
         for c in chosen + _investors(chosen, candidates) + _zones_of_bodies(doc, chosen):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))

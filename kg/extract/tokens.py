@@ -33,8 +33,8 @@ _VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分"
 #: Region-wide words that open a phrase (全市改革): dropped from a name's start.
 _REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})
 
-#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京).
-_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被")
+#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京, 赴深圳, 往青山).
+_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被赴往至抵")
 
 #: Company heads that only a company carries; weaker heads (…生态, …食品) end short names only.
 FORMAL_COMPANY_HEADS = frozenset({"公司", "有限公司", "有限责任公司", "集团", "股份", "合作社", "银行"})
@@ -86,8 +86,11 @@ _CLAUSE_VERBS = frozenset(
     }
 )
 
-#: Verbs that open a word the tagger glued to a name (新建社区养老服务中心): the word is no name.
-_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成")
+#: Verbs that open a word the tagger glued to a name (新建社区养老服务中心, 赴北京): the word is no name.
+_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成", "赴")
+
+#: Verbs of closing that close a word the tagger glued to a company (甲煤业闭井, 乙矿业关停): no part of it.
+_CLOSING_ENDINGS = ("闭井", "闭坑", "关闭", "关停", "停产", "退出", "破产")
 
 #: The longest name, in characters.
 MAX_NAME = 24
@@ -168,13 +171,21 @@ def _split_industries(tokens: list[Token]) -> list[Token]:
 
 
 def _split_openings(tokens: list[Token]) -> list[Token]:
-    """Split a name word the tagger glued to a build verb before it (建成县 → 建成 + 县).
+    """Split a name word the tagger glued to a build verb or a verb of going before it (建成县 → 建成 +
+    县, 赴北京 → 赴 + 北京) or to a verb of closing after it (甲煤业闭井 → 甲煤业 + 闭井).
 
     >>> [(t.word, t.tag) for t in _split_openings([Token("建成县", "LOC", 0, 3)])]
     [('建成', 'v'), ('县', 'n')]
+    >>> [(t.word, t.tag) for t in _split_openings([Token("青峰煤业闭井", "ORG", 0, 6), Token("赴白沙", "LOC", 6, 9)])]
+    [('青峰煤业', 'ORG'), ('闭井', 'v'), ('赴', 'v'), ('白沙', 'LOC')]
     """
     out: list[Token] = []
     for tok in tokens:
+        closing = next((v for v in _CLOSING_ENDINGS if tok.word.endswith(v)), None)
+        if closing and tok.tag in ("LOC", "ORG") and len(tok.word) > len(closing) + 1:
+            cut = tok.end - len(closing)
+            out += [Token(tok.word[: -len(closing)], tok.tag, tok.start, cut), Token(closing, "v", cut, tok.end)]
+            continue
         verb = next((v for v in _BUILD_OPENINGS if tok.word.startswith(v)), None)
         if verb is None or tok.tag not in ("LOC", "ORG") or len(tok.word) == len(verb):
             out.append(tok)
@@ -263,6 +274,7 @@ def _repair_prefixes(doc: Document, tokens: list[Token], known: frozenset[str]) 
             prev is not None
             and len(prev.word) == 1
             and prev.tag not in ("w", "u", "c", "p")
+            and prev.word not in _FUNCTION_VERBS
             and tok.tag in NAME_TAGS
             and len(tok.word) >= 2
         ):

@@ -227,3 +227,25 @@ def test_numbered_policy_packages_are_policies_and_counts_of_things_are_not(foun
     pairs = found("落实促进企业上市6条，出台3个20条和1+14工作方案，新建道路6条。")
     assert pairs == {("促进企业上市6条", "Policy"), ("3个20条", "Policy"), ("1+14工作方案", "Policy")}
     assert found("随着青禾联防机制二十条出台，抓落实才是第一条。") == {("青禾联防机制二十条", "Policy")}
+
+
+def test_a_verb_of_going_or_of_closing_is_no_part_of_a_name(found):
+    assert found("组织企业赴北京招商，赴深圳、上海考察。") == {("北京", "Place"), ("深圳", "Place"), ("上海", "Place")}
+    pairs = found("青峰煤业闭井，白溪煤业关闭退出。")
+    assert {("青峰煤业", "Company"), ("白溪煤业", "Company")} <= pairs
+
+
+def test_qizhong_and_yiji_never_open_a_name(found):
+    pairs = found("其中青禾云谷科技有限公司投资5亿元，以及白鹭数码有限公司落户。")
+    assert pairs == {("青禾云谷科技有限公司", "Company"), ("白鹭数码有限公司", "Company")}
+
+
+def test_towns_streets_and_villages_are_places_wherever_they_stand(found):
+    pairs = found("白沙镇、东屏街道、青石村完成改造，在白沙镇建设农贸市场。")
+    assert {("白沙镇", "Place"), ("东屏街道", "Place"), ("青石村", "Place")} <= pairs
+
+
+def test_routes_between_places_and_bracketed_phases_are_projects(found):
+    pairs = found("青山至白沙快速路开工，青禾茶叶交易中心（二期）建成，延伸至白沙大道。")
+    assert pairs == {("青山至白沙快速路", "Project"), ("青禾茶叶交易中心二期", "Project"), ("白沙大道", "Project")}
+    assert ("白溪流域综合治理工程", "Project") in found("白溪流域综合治理工程完工。")
