@@ -45,6 +45,13 @@ _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九�
 #: list closed by 等…项目 (甲汽车、乙一期等项目) names several projects, one an item.
 PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:等]{1,12}?项目")
 
+#: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
+_FIRSTS = re.compile(r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)")
+
+#: A measure of area, length or money inside a span (352万平方米, 1200亩): a quantity of a kind of things,
+#: no name; a capacity (年产10万吨) is a project's own and not listed.
+_MEASURE = re.compile(r"\d[\d.]*万?(?:平方米|平方公里|亩|公里|亿元|万元)")
+
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
 
@@ -67,6 +74,8 @@ def accept(name: str, kind: str | None) -> bool:
 
     >>> accept("金禾食品", "Company"), accept("安置房", "Project"), accept("P5", "Policy"), accept("十三五", "Policy")
     (True, False, False, False)
+    >>> accept("片区35万平方米潜力地块", "Project")
+    False
     """
     if kind is None or len(name) < 2 or len(name) > MAX_NAME or not CJK.search(name):
         return False
@@ -78,6 +87,8 @@ def accept(name: str, kind: str | None) -> bool:
         return False
     if kind != "Policy" and (LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
+    if _MEASURE.search(name):
+        return False
     if _PERIOD.fullmatch(name) or (kind == "Place" and is_slogan(name)):
         return False
     return name not in terms("not_entities.txt")
@@ -88,11 +99,14 @@ def make_candidate(
 ) -> list[Candidate]:
     """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out.
 
-    The name starts after scraping junk and after a ranking written before it (:func:`_past_ranking`);
+    The name starts after scraping junk, after a ranking written before it (:func:`_past_ranking`) and
+    after a first (全国首创, 首批);
     a noun counted by more than one (…工程182处) names a kind of works and is no candidate, nor is an
     item found by head before a list closed by one 项目 (甲加氢、乙精制、丙树脂项目: no policy).
     """
     start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
+    first = _FIRSTS.match(doc.text, start, end)
+    start = first.end() if first and end - first.end() >= 2 else start
     if _COUNTED.match(doc.text, end):
         return []
     if kind == "Policy" and rule != "lexicon" and PROJECT_LIST.match(doc.text, end):

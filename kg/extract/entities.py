@@ -429,12 +429,13 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
 
 
 def _common_noun_in_compound(tokens: list[Token], i: int) -> bool:
-    """Whether the ORG word ``tokens[i]`` is a common dictionary word that modifies the noun after it.
+    """Whether the ORG word ``tokens[i]`` is a common dictionary word that modifies the noun or name after
+    it, or a verb the tagger read as a name (成立 甲公司).
 
     A brand that is also a word (联想, 百度) is still a name when listed (联想、百度等企业).
     """
     following = tokens[i + 1].tag if i + 1 < len(tokens) else "w"
-    return tokens[i].word in common_words() and following in ("n", "vn", "nz")
+    return tokens[i].word in common_words() and following in ("n", "vn", "nz", "ORG", "LOC", "v")
 
 
 def _opens_heading(doc: Document, tok: Token) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from kg.extract.candidates import Candidate, accept, make_candidate
 from kg.extract.name_types import head_type, is_destination, is_proper
-from kg.extract.names import normalise, type_of
+from kg.extract.names import is_generic, normalise, type_of
 from kg.extract.tokens import NAME_TAGS, Token, extend_left, frame_words, inside_name, words_in
 from kg.types import Document, Sentence
 
@@ -58,6 +58,10 @@ _FRAMES = (
     ),
 )
 
+#: A count of firms after 等 (等5家企业, 等二十多家公司): the items are each one firm, named or not by the
+#: tagger; without a count (甲、乙等企业) an item may be an industry and needs a proper noun.
+_COUNTED_FIRMS = re.compile(r"[\d一二三四五六七八九十百]+多?家")
+
 #: A numbered shared head closing a list (甲、乙、丙三大片区) → the type of the listed names.
 _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(片区|园区|社区|街道|乡镇|村)")
 
@@ -77,11 +81,17 @@ def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _item_candidates(
-    doc: Document, tokens: list[Token], spans: list[tuple[int, int]], default: str | None, rule: str
+    doc: Document,
+    tokens: list[Token],
+    spans: list[tuple[int, int]],
+    default: str | None,
+    rule: str,
+    counted: bool = False,
 ) -> list[Candidate]:
     """Candidates for list items: own head type, else ``default`` when the item looks like a name.
 
-    A Company default overrides a Place head (companies are named after lakes and hills); a verb
+    A Company default overrides a Place head (companies are named after lakes and hills); firms
+    ``counted`` after 等 (甲、乙等5家企业) are each a company whether or not the tagger knew the name; a verb
     opening a policy item governs it (决战 脱贫攻坚) and is left out, as :func:`extend_left` leaves
     it out of the first item.
     """
@@ -98,7 +108,9 @@ def _item_candidates(
             continue
         name = normalise(doc.text[s:e])
         kind = head_type(name, words) or (type_of(name) if default else None)
-        if default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
+        if counted and kind != "Company":
+            kind = "Company" if not is_generic(name) and e - s <= 8 else None
+        elif default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
             kind = default if is_proper(words) else kind
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
@@ -170,17 +182,20 @@ def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> l
                 if not inside_name(t) or t.word == "等" or _acts(doc.text[tail:right], last_word, t):
                     break
                 right, last_word = t.end, t
-        default = None
+        default, counted = None, False
         numbered = _NUMBERED_HEAD.search(doc.text[tail:right])
         if numbered:
             right, default = tail + numbered.start(), "Place"
         elif doc.text.startswith("等", right):
             after = _CLASSIFIER_OPENING.sub("", doc.text[right + 1 : chunk_e])
             default = next((k for w, k in _CLASSIFIERS.items() if after.startswith(w)), None)
+            counted = default == "Company" and bool(_COUNTED_FIRMS.match(doc.text, right + 1))
         if right <= left or ("、" not in doc.text[left:right] and default is None):
             continue
         spans = _items(doc, left, right)
-        out += _shared_head(doc, tokens, spans) or _item_candidates(doc, tokens, spans, default, "list")
+        out += _shared_head(doc, tokens, spans) or _item_candidates(
+            doc, tokens, spans, default, "list", counted
+        )
     return out
 
 

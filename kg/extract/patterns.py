@@ -25,6 +25,9 @@ _NUMBERED_SLOGAN = re.compile(
     r"[一二三四五六七八九十两合](?![百千万亿零])[\u4e00-\u9fff]"
 )
 
+#: One-character division suffixes: a numbered slogan made of two of them counts divisions (六区一市).
+_DIVISION_SUFFIXES = "省市区县镇乡村"
+
 #: A document title in book-title marks that names a plan, rule or opinion: a Policy.
 _DOCUMENT = re.compile(
     r"《(?P<x>[^《》]{2,40}?(规划纲要|规划|纲要|方案|条例|办法|意见|计划|规定|决定|细则))(?:[（(]草案[)）])?》"
@@ -84,7 +87,7 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
     ends = {t.end for t in tokens}
     for match in _NUMBERED_SLOGAN.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
-        if s in starts and e in ends:
+        if s in starts and e in ends and not _counted_divisions(match.group()):
             out += make_candidate(doc, s, e, "Policy", "numbered-slogan", 4)
     for match in _PACKAGE.finditer(sentence.text):
         s = sentence.start + match.start("x" if match.group("x") is not None else "n")
@@ -99,6 +102,16 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
         if "+" in tok.word.strip("+"):
             out += make_candidate(doc, tok.start, tok.end, "Policy", "plus-formula", 4)
     return out
+
+
+def _counted_divisions(slogan: str) -> bool:
+    """True when a numbered slogan's shape only repeats a word (一步一步) or counts divisions (六区一市,
+    三县一区): no policy is named so.
+
+    >>> _counted_divisions("一步一步"), _counted_divisions("六区一市"), _counted_divisions("一企一策")
+    (True, True, False)
+    """
+    return slogan[1] == slogan[3] or (slogan[1] in _DIVISION_SUFFIXES and slogan[3] in _DIVISION_SUFFIXES)
 
 
 def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Match[str]) -> list[Candidate]:

@@ -24,6 +24,9 @@ NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt"})
 #: letters is a technology's name (5G, 4K, 3D) and may end a name (甲5G项目).
 _COUNT = re.compile(r"[\d.]+%?[^\W\dA-Za-z]{0,2}")
 
+#: The number of a line, berth or building (6号, 12号): part of a name (轨道6号线, 3号楼).
+_LINE_NUMBER = re.compile(r"\d+号")
+
 #: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
 LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
 
@@ -301,8 +304,8 @@ def inside_name(tok: Token) -> bool:
 
     >>> inside_name(Token("隧道", "n", 0, 2)), inside_name(Token("推进", "v", 0, 2)), inside_name(Token("11个", "m", 0, 3))
     (True, False, False)
-    >>> inside_name(Token("作为", "v", 0, 2)), inside_name(Token("共享", "vn", 0, 2))
-    (False, True)
+    >>> inside_name(Token("作为", "v", 0, 2)), inside_name(Token("共享", "vn", 0, 2)), inside_name(Token("6号", "m", 0, 2))
+    (False, True, True)
     """
     if tok.tag in _STOP_TAGS or tok.word in frame_words() or tok.word.isspace():
         return False
@@ -310,6 +313,8 @@ def inside_name(tok: Token) -> bool:
         return False
     if tok.tag == "TIME":
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
+    if _LINE_NUMBER.fullmatch(tok.word):
+        return True  # 轨道 6号 线, 3号 楼: a number of a line or building is the name's own
     return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
 
 

@@ -249,3 +249,20 @@ def test_routes_between_places_and_bracketed_phases_are_projects(found):
     pairs = found("青山至白沙快速路开工，青禾茶叶交易中心（二期）建成，延伸至白沙大道。")
     assert pairs == {("青山至白沙快速路", "Project"), ("青禾茶叶交易中心二期", "Project"), ("白沙大道", "Project")}
     assert ("白溪流域综合治理工程", "Project") in found("白溪流域综合治理工程完工。")
+
+
+def test_a_works_name_before_gongcheng_makes_it_a_project_and_line_numbers_stay(found):
+    pairs = found("推进白沙码头工程（口岸）建设，轨道6号线建成，白沙北站投用。")
+    assert {("白沙码头工程", "Project"), ("轨道6号线", "Project"), ("白沙北站", "Project")} <= pairs
+
+
+def test_counted_firms_listed_before_deng_are_companies_and_industries_are_not(found):
+    assert found("青禾浩海、畅想云帆等5家企业获奖，电子信息、生物医药等企业集聚。") == {
+        ("青禾浩海", "Company"),
+        ("畅想云帆", "Company"),
+    }
+
+
+def test_firsts_measures_counted_divisions_and_reduplications_are_no_part_of_names(found):
+    assert ("青禾数字标准体系", "Policy") in found("建成全国首创青禾数字标准体系。")
+    assert found("推动六区一市协同，一步一步推进，整备片区35万平方米潜力地块。") == set()
