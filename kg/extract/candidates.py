@@ -26,7 +26,7 @@ REGION_BODY = re.compile(
 _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
 
 #: The report's own meeting (区五届人大 …) and speaker: metadata, not entities.
-_METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
+_METADATA = re.compile(r"代表大会|会议|工作报告|区长|县长|市长|省长|主任|书记|届")
 
 #: A five-year plan's period (十二五, “十三五”时期): a time, never a name; its plan (十四五规划) is one.
 _PERIOD = re.compile(r"十[一二三四五六七八九]?五(时期|期间|期)?")

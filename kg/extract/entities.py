@@ -406,8 +406,9 @@ def _town_word(tok: Token) -> bool:
 
 
 def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
-    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company; a LOC
-    without one is a Place when it is a province's or city's short name (上海, 徐州)."""
+    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company, or a body
+    when a region prefix opens it (区婚姻登记处); a LOC without one is a Place when it is a province's or
+    city's short name (上海, 徐州)."""
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
         if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
@@ -422,7 +423,11 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
         if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
         if kind is None and tok.tag == "ORG":
-            body = heads().get(tok.word) == "Organization" or REGION_BODY.fullmatch(tok.word)
+            body = (
+                heads().get(tok.word) == "Organization"
+                or REGION_BODY.fullmatch(tok.word)
+                or tok.word[0] in REGION_PREFIX  # 区婚姻登记处: a region's own office, no company
+            )
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out

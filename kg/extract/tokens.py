@@ -36,8 +36,9 @@ _VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分"
 #: Region-wide words that open a phrase (全市改革): dropped from a name's start.
 _REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})
 
-#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京, 赴深圳, 往青山).
-_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被赴往至抵")
+#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京, 赴深圳, 往青山,
+#: 获央视报道).
+_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被赴往至抵获")
 
 #: Company heads that only a company carries; weaker heads (…生态, …食品) end short names only.
 FORMAL_COMPANY_HEADS = frozenset({"公司", "有限公司", "有限责任公司", "集团", "股份", "合作社", "银行"})

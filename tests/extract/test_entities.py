@@ -266,3 +266,8 @@ def test_counted_firms_listed_before_deng_are_companies_and_industries_are_not(f
 def test_firsts_measures_counted_divisions_and_reduplications_are_no_part_of_names(found):
     assert ("青禾数字标准体系", "Policy") in found("建成全国首创青禾数字标准体系。")
     assert found("推动六区一市协同，一步一步推进，整备片区35万平方米潜力地块。") == set()
+
+
+def test_a_region_office_the_tagger_names_is_a_body_and_industries_are_no_firms(found):
+    assert found("区婚姻登记处搬迁至新址。") == {("区婚姻登记处", "Organization")}
+    assert found("支持金融科技、跨境电商发展，活动获央视报道。") == {("央视", "Organization")}
