@@ -89,6 +89,9 @@ _BUILDING = re.compile(r"建设|建成|新建|改建|扩建|迁建|开工|动工
 #: The marks that close a clause.
 _CLAUSE_ENDS = "，。；：,;:！？\n"
 
+#: Locatives after a policy head that make it a context (系统内, 改革中, 行动上): no name ends there.
+_INSIDE = frozenset({"内", "中", "上", "里"})
+
 #: Heads of the items a platform named …中心 is listed with (甲经贸平台和乙中心): the centre is a Project.
 _PLATFORM_ITEMS = ("平台", "项目")
 
@@ -235,7 +238,7 @@ def _after_conjunction(text: str, start: int, end: int, kind: str) -> int:
 
 
 def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
-    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划), by a
+    """True when a policy head at tokens[i] is followed by a locative (系统 内, 改革 中), a noun it modifies (改革 事项, 行动 计划), by a
     word it makes a compound with (改革 开放, 改革 发展 成果, 改革 实践: see ``_HEAD_COMPOUNDS``) or by
     another policy head, which is the name's own (产权制度 改革 任务: 制度 is no head either).
 
@@ -244,10 +247,14 @@ def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
     True
     >>> _modifies_next(Document("升级改革实践", (), ()), toks[:2], 1)
     False
+    >>> _modifies_next(Document("债务为系统内", (), ()), [Token("系统", "n", 3, 5), Token("内", "f", 5, 6)], 0)
+    True
     """
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is None or re.search(r"[0-9A-Za-z]", following.word):
         return False
+    if following.word in _INSIDE and heads().get(tokens[i].word) == "Policy":
+        return True  # 系统内债务, 改革中: the head is a context the clause speaks of, no name
     if (
         following.tag != "n"
         and following.word not in _HEAD_COMPOUNDS

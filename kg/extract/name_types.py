@@ -15,6 +15,12 @@ from kg.extract.tokens import FORMAL_COMPANY_HEADS, NAME_TAGS, Token
 #: Region prefixes of public bodies and facilities (县图书馆, 市妇幼保健院).
 REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
+#: Heads of platforms and systems a report builds (…指挥平台, …分拨系统): named only by four words or more.
+_SYSTEM_HEADS = ("平台", "云平台", "系统")
+
+#: Openings of the state's own bodies and works (国家…基金, 国家…中心, 中国…协会).
+_NATIONAL = ("国家", "中国")
+
 #: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂).
 _SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区")
 
@@ -49,6 +55,7 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
     >>> head_type("示范社区", [Token("示范", "n", 0, 2), Token("社区", "n", 2, 4)])
     >>> head_type("差异化改革", [Token("差异化", "vn", 0, 3), Token("改革", "vn", 3, 5)])
     >>> head_type("重大改革", [Token("重大", "a", 0, 2), Token("改革", "vn", 2, 4)])
+    >>> head_type("海绵城市", [Token("海绵城市", "LOC", 0, 4)])
     """
     kind = type_of(name)
     base = base_of(name)
@@ -74,18 +81,22 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     if kind != "Policy" and not (is_proper(tokens) or _regional(name, kind)):
         return None
-    if kind == "Place" and is_destination(tokens):
-        return None
+    if kind == "Place" and (is_destination(tokens) or name.endswith("城市")):
+        return None  # 海绵城市, 智慧城市: a kind of city a programme builds, no place
+    if head in _SYSTEM_HEADS and len(rest) < 4:
+        return None  # 服务平台, 管理系统: a kind of platform; a named one is longer (白鹭应急指挥系统)
     return kind
 
 
 def _regional(name: str, kind: str) -> bool:
     """True when a name without a proper noun is still one thing: a region-relative body or facility
-    (县图书馆, 区人民医院新院区), a facility named by its side of town (城南污水处理厂), or a
-    state-owned platform company (县城投集团, 区交投公司).
+    (县图书馆, 区人民医院新院区), a national one of five words or more (国家海洋科考中心), a facility
+    named by its side of town (城南污水处理厂), or a state-owned platform company (县城投集团, 区交投公司).
 
     >>> _regional("县人民医院新院区", "Project"), _regional("区重点项目", "Project"), _regional("县城投集团", "Company")
     (True, False, True)
+    >>> _regional("国家海洋科考中心", "Organization"), _regional("国家重点实验室", "Organization")
+    (True, False)
     """
     if kind == "Company":
         return bool(_PLATFORM.search(name))
@@ -93,6 +104,8 @@ def _regional(name: str, kind: str) -> bool:
         return False
     if kind == "Project" and name.startswith(_SIDES):
         return not is_generic(name[2:])
+    if name.startswith(_NATIONAL) and len(name) > 6:
+        return not is_generic(name[2:])  # 国家甲产业引导基金, 国家深海科考中心: the state's own body or work
     return (
         name[0] in REGION_PREFIX
         and name[1] not in "域级内外场属" + "".join(REGION_PREFIX)

@@ -271,3 +271,13 @@ def test_firsts_measures_counted_divisions_and_reduplications_are_no_part_of_nam
 def test_a_region_office_the_tagger_names_is_a_body_and_industries_are_no_firms(found):
     assert found("区婚姻登记处搬迁至新址。") == {("区婚姻登记处", "Organization")}
     assert found("支持金融科技、跨境电商发展，活动获央视报道。") == {("央视", "Organization")}
+
+
+def test_named_platforms_and_systems_are_policies_and_kinds_of_them_are_not(found):
+    pairs = found("搭建招商平台和政务服务平台，白鹭应急指挥系统、青禾智慧管理指挥平台上线，债务全部为系统内债务。")
+    assert pairs == {("白鹭应急指挥系统", "Policy"), ("青禾智慧管理指挥平台", "Policy")}
+
+
+def test_a_kind_of_city_is_no_place_and_national_bodies_need_no_proper_noun(found):
+    assert found("建成海绵城市，规模以上工业企业增至百家。") == set()
+    assert ("国家海洋科考中心", "Organization") in found("国家海洋科考中心落户。")
