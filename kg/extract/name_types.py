@@ -83,8 +83,8 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     if kind == "Place" and (is_destination(tokens) or name.endswith("城市")):
         return None  # 海绵城市, 智慧城市: a kind of city a programme builds, no place
-    if head in _SYSTEM_HEADS and len(rest) < 4:
-        return None  # 服务平台, 管理系统: a kind of platform; a named one is longer (白鹭应急指挥系统)
+    if head in _SYSTEM_HEADS and (len(rest) < 4 or re.search(r"[一二三四五六七八九十两\d][大个]$", rest)):
+        return None  # 服务平台, 甲公司两大平台: kinds of platform; a named one is longer (白鹭应急指挥系统)
     return kind
 
 
