@@ -53,6 +53,16 @@ _PACKAGE = re.compile(
 #: A formula of figures (1+14, 1+1+9) and the policy head written after it (工作方案, 政策体系): one Policy.
 _FIGURE_FORMULA = re.compile(r"\d+(?:\+\d+)+[”\"]?(?P<h>工作方案|实施方案|方案|政策体系|体系|政策|工作部署|部署|行动计划|计划)")
 
+#: A reform named by what it turns into what (营改增, 煤改气, 油改电): one character, 改, one character.
+_SWITCH_REFORM = re.compile(r"[\u4e00-\u9fff]改[\u4e00-\u9fff]")
+
+#: A plan named by its horizon year (甲制造2035, 健康青山2030): name words and a year with no 年, unit or
+#: count after it.
+_PLAN_YEAR = re.compile(r"[\u4e00-\u9fff]{2,8}20\d\d(?![年月日\d.%万亿元个家项条])")
+
+#: A count of years or terms in a row (十二连增, 三连冠): a record, no name.
+_IN_A_ROW = re.compile(r"[一二三四五六七八九十百\d]+连[\u4e00-\u9fff]{1,2}")
+
 #: A five-year plan named by its period (“十四五”规划, 十三五规划): a Policy.
 _PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?规划")
 
@@ -60,7 +70,8 @@ _PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?
 def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
     quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策),
-    numbered policy packages (促进企业上市6条, 3个20条, 1+14工作方案) and plus-formulas (互联网+养老)."""
+    numbered policy packages (促进企业上市6条, 3个20条, 1+14工作方案), switch reforms (煤改气), plans named
+    by their horizon year (青山制造2035) and plus-formulas (互联网+养老)."""
     out: list[Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
@@ -98,10 +109,34 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
     for match in _FIGURE_FORMULA.finditer(sentence.text):
         s = sentence.start + match.start()
         out += make_candidate(doc, s, sentence.start + match.end(), "Policy", "package", 1)
+    for match in _SWITCH_REFORM.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if s in starts and e in ends and _switch_words(words_in(tokens, s, e)):
+            out += make_candidate(doc, s, e, "Policy", "switch-reform", 4)
+    for match in _PLAN_YEAR.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        first = next((k for k, t in enumerate(tokens) if t.start <= s < t.end), None)
+        if first is not None and inside_name(tokens[first]):
+            begin = tokens[first].start if tokens[first].start == s else tokens[first].end
+            out += make_candidate(doc, begin, e, "Policy", "plan-year", 4)
     for tok in tokens:
         if "+" in tok.word.strip("+"):
             out += make_candidate(doc, tok.start, tok.end, "Policy", "plus-formula", 4)
     return out
+
+
+def _switch_words(words: list[Token]) -> bool:
+    """True when the words of a switch reform are one noun (营改增) or noun, 改, noun (煤 改 气); a
+    conjunction or particle before 改 (和 改善, 等 改革) makes none.
+
+    >>> _switch_words([Token("煤", "n", 0, 1), Token("改", "v", 1, 2), Token("气", "n", 2, 3)])
+    True
+    >>> _switch_words([Token("和", "c", 0, 1), Token("改善", "v", 1, 3)])
+    False
+    """
+    if len(words) == 1:
+        return words[0].tag not in ("v", "vn", "c", "u", "p")
+    return len(words) == 3 and all(w.tag in ("n", "nz", "j") for w in (words[0], words[2]))
 
 
 def _counted_divisions(slogan: str) -> bool:
@@ -143,8 +178,9 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
             ):
                 kind = "Policy"
             start = sentence.start + match.start()
-            if kind is None and (_slogan(inner, words_in(tokens, start + 1, quote_end - 1)) or "的" in inner):
-                return []  # a goal, or a metaphor built on 的 (“春天的花朵”): no named policy
+            words = words_in(tokens, start + 1, quote_end - 1)
+            if kind is None and (_slogan(inner, words) or "的" in inner or _IN_A_ROW.fullmatch(inner)):
+                return []  # a goal, a metaphor built on 的 (“春天的花朵”) or a record (“十连增”): no policy
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start

@@ -281,3 +281,8 @@ def test_named_platforms_and_systems_are_policies_and_kinds_of_them_are_not(foun
 def test_a_kind_of_city_is_no_place_and_national_bodies_need_no_proper_noun(found):
     assert found("建成海绵城市，规模以上工业企业增至百家。") == set()
     assert ("国家海洋科考中心", "Organization") in found("国家海洋科考中心落户。")
+
+
+def test_switch_reforms_and_plans_named_by_their_year_are_policies_and_records_are_not(found):
+    pairs = found("煤改气稳步实施，出台《青山制造2035》，总投资2025万元，实现“十连增”，整改到位，和改善民生。")
+    assert pairs == {("煤改气", "Policy"), ("青山制造2035", "Policy")}
