@@ -429,6 +429,8 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
         if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
+        if kind is None and tok.tag == "ORG" and len(tok.word) == 2 and not _listed(doc.text, tok):
+            continue  # 聚力打造, 深港合作: two characters alone are a verb or an abbreviation, no firm
         if kind is None and tok.tag == "ORG":
             body = (
                 heads().get(tok.word) == "Organization"
@@ -438,6 +440,17 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
+
+
+def _listed(text: str, tok: Token) -> bool:
+    """True when ``tok`` stands in a list (a list mark or 等 right before or after it): a short brand is
+    named so (对接甲乙、丙丁等企业), while two characters alone read as a name are mostly a verb or an
+    abbreviation of two places.
+
+    >>> _listed("对接银峰、白鹭等企业", Token("银峰", "ORG", 2, 4)), _listed("聚力打造", Token("聚力", "ORG", 0, 2))
+    (True, False)
+    """
+    return text[tok.start - 1 : tok.start] in ("、", "和", "与", "及") or text[tok.end : tok.end + 1] in ("、", "等", "和", "与", "及")
 
 
 def _common_noun_in_compound(tokens: list[Token], i: int) -> bool:

@@ -60,6 +60,10 @@ _SWITCH_REFORM = re.compile(r"[\u4e00-\u9fff]改[\u4e00-\u9fff]")
 #: count after it.
 _PLAN_YEAR = re.compile(r"[\u4e00-\u9fff]{2,8}20\d\d(?![年月日\d.%万亿元个家项条])")
 
+#: Counted aims of a speech (“三个提升”, “两个增强”): doctrines the gold holds optional at most, no named
+#: instrument; a head after the quote (“四个成片”原则) or the nationwide lexicon (四个意识) still names one.
+_COUNTED_AIMS = re.compile(r"[一二三四五六七八九十两]个[\u4e00-\u9fff]{1,4}")
+
 #: A count of years or terms in a row (十二连增, 三连冠): a record, no name.
 _IN_A_ROW = re.compile(r"[一二三四五六七八九十百\d]+连[\u4e00-\u9fff]{1,2}")
 
@@ -179,8 +183,10 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
                 kind = "Policy"
             start = sentence.start + match.start()
             words = words_in(tokens, start + 1, quote_end - 1)
-            if kind is None and (_slogan(inner, words) or "的" in inner or _IN_A_ROW.fullmatch(inner)):
-                return []  # a goal, a metaphor built on 的 (“春天的花朵”) or a record (“十连增”): no policy
+            if kind is None and (
+                _slogan(inner, words) or "的" in inner or _IN_A_ROW.fullmatch(inner) or _COUNTED_AIMS.fullmatch(inner)
+            ):
+                return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims (“三个提升”)
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start

@@ -286,3 +286,14 @@ def test_a_kind_of_city_is_no_place_and_national_bodies_need_no_proper_noun(foun
 def test_switch_reforms_and_plans_named_by_their_year_are_policies_and_records_are_not(found):
     pairs = found("煤改气稳步实施，出台《青山制造2035》，总投资2025万元，实现“十连增”，整改到位，和改善民生。")
     assert pairs == {("煤改气", "Policy"), ("青山制造2035", "Policy")}
+
+
+def test_two_characters_alone_are_no_firm_but_a_listed_brand_is(found):
+    assert ("聚力", "Company") not in found("聚力打造白鹭港。")
+    pairs = found("主动对接鑫丰、华鼎、禾润等大型企业。")
+    assert {("鑫丰", "Company"), ("华鼎", "Company"), ("禾润", "Company")} <= pairs
+
+
+def test_quoted_counted_aims_are_no_policies_and_a_head_after_the_quote_still_names_one(found):
+    assert found("实现“三个提升”“两个增强”。") == set()
+    assert ("四个成片原则", "Policy") in found("坚持“四个成片”原则。")
