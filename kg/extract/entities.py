@@ -89,6 +89,9 @@ _BUILDING = re.compile(r"建设|建成|新建|改建|扩建|迁建|开工|动工
 #: The marks that close a clause.
 _CLAUSE_ENDS = "，。；：,;:！？\n"
 
+#: Nouns of a process that end no firm's name (中国发展, 甲地建设): the tagger read a clause as a name.
+_PROCESSES = ("发展", "建设", "合作", "改革")
+
 #: Locatives after a policy head that make it a context (系统内, 改革中, 行动上): no name ends there.
 _INSIDE = frozenset({"内", "中", "上", "里"})
 
@@ -429,6 +432,8 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
         if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
+        if kind is None and tok.tag == "ORG" and tok.word.endswith(_PROCESSES):
+            continue  # 甲国发展: a region's development the tagger read as a name
         if kind is None and tok.tag == "ORG" and len(tok.word) == 2 and not _listed(doc.text, tok):
             continue  # 聚力打造, 深港合作: two characters alone are a verb or an abbreviation, no firm
         if kind is None and tok.tag == "ORG":

@@ -121,7 +121,7 @@ def test_a_policy_head_before_the_other_half_of_a_compound_is_no_head(found):
     text = (
         "让广大群众共享改革发展成果，举办庆祝改革开放40周年文艺汇演，白沙镇农村综合改革实践获评全省优秀案例。"
     )
-    assert found(text) == {("改革开放", "Policy"), ("白沙镇", "Place")}
+    assert found(text) == {("白沙镇", "Place")}  # 改革开放 here is the era, used generically
 
 
 def test_a_policy_head_before_a_noun_or_another_head_leaves_no_shorter_policy(found):
@@ -297,3 +297,12 @@ def test_two_characters_alone_are_no_firm_but_a_listed_brand_is(found):
 def test_quoted_counted_aims_are_no_policies_and_a_head_after_the_quote_still_names_one(found):
     assert found("实现“三个提升”“两个增强”。") == set()
     assert ("四个成片原则", "Policy") in found("坚持“四个成片”原则。")
+
+
+def test_the_country_is_the_state_councils_region_and_its_development_is_no_firm():
+    from kg.extract.lexicons import region_shorts
+
+    assert region_shorts(Document("", (), (), region_full="中华人民共和国")) == ("中国",)
+    text = "任何困难都挡不住中国发展前行的步伐。"
+    doc = ingest_text(text)
+    assert [(m.name, m.type) for m in extract_mentions(doc)] == []
