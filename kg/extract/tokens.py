@@ -27,6 +27,9 @@ _COUNT = re.compile(r"[\d.]+%?[^\W\dA-Za-z]{0,2}")
 #: The number of a line, berth or building (6号, 12号): part of a name (轨道6号线, 3号楼).
 _LINE_NUMBER = re.compile(r"\d+号")
 
+#: The shore of a water written as one word (湖畔, 河边, 江岸): after a place's name, the water is named.
+_SHORE = re.compile(r"[湖河江海溪][畔边岸]")
+
 #: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
 LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
 
@@ -139,7 +142,7 @@ def sentence_tokens(
             continue
         out.append(Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
-    tokens = _split_industries(_split_conjunctions(_split_openings(_join_plus(out))))
+    tokens = _split_shores(_split_industries(_split_conjunctions(_split_openings(_join_plus(out)))))
     return _repair_prefixes(doc, tokens, known)
 
 
@@ -169,6 +172,23 @@ def _split_industries(tokens: list[Token]) -> list[Token]:
         ):
             cut = tok.start + 2
             out += [Token(industry, "n", tok.start, cut), Token(tok.word[2:], "n", cut, tok.end)]
+        else:
+            out.append(tok)
+    return out
+
+
+def _split_shores(tokens: list[Token]) -> list[Token]:
+    """Split a shore word after a place's name into the water's head and the shore (青山 湖畔 → 青山 湖 畔,
+    白溪 河边 → 白溪 河 边): the lake or river is named, its shore is where someone stands.
+
+    >>> [(t.word, t.tag) for t in _split_shores([Token("青山", "LOC", 0, 2), Token("湖畔", "n", 2, 4)])]
+    [('青山', 'LOC'), ('湖', 'n'), ('畔', 'f')]
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        if out and out[-1].tag in NAME_TAGS and _SHORE.fullmatch(tok.word):
+            cut = tok.start + 1
+            out += [Token(tok.word[0], "n", tok.start, cut), Token(tok.word[1:], "f", cut, tok.end)]
         else:
             out.append(tok)
     return out
