@@ -434,7 +434,7 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
         if kind is None and tok.tag == "ORG" and tok.word.endswith(_PROCESSES):
             continue  # 甲国发展: a region's development the tagger read as a name
-        if kind is None and tok.tag == "ORG" and len(tok.word) == 2 and not _listed(doc.text, tok):
+        if kind is None and tok.tag == "ORG" and len(tok.word) == 2 and not _listed(tokens, i):
             continue  # 聚力打造, 深港合作: two characters alone are a verb or an abbreviation, no firm
         if kind is None and tok.tag == "ORG":
             body = (
@@ -447,15 +447,22 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
     return out
 
 
-def _listed(text: str, tok: Token) -> bool:
-    """True when ``tok`` stands in a list (a list mark or 等 right before or after it): a short brand is
-    named so (对接甲乙、丙丁等企业), while two characters alone read as a name are mostly a verb or an
-    abbreviation of two places.
+def _listed(tokens: list[Token], i: int) -> bool:
+    """True when ``tokens[i]`` stands in a list of names (before 等, or beside another name across a list
+    mark): a short brand is named so (对接甲乙、丙丁等企业), while two characters alone read as a name are
+    mostly a verb or an abbreviation of two places (聚力打造, 交通联通、规划融通).
 
-    >>> _listed("对接银峰、白鹭等企业", Token("银峰", "ORG", 2, 4)), _listed("聚力打造", Token("聚力", "ORG", 0, 2))
-    (True, False)
+    >>> toks = [Token("银峰", "ORG", 0, 2), Token("、", "w", 2, 3), Token("白鹭", "ORG", 3, 5), Token("等", "u", 5, 6)]
+    >>> _listed(toks, 0), _listed(toks, 2), _listed([Token("聚力", "ORG", 0, 2), Token("打造", "v", 2, 4)], 0)
+    (True, True, False)
     """
-    return text[tok.start - 1 : tok.start] in ("、", "和", "与", "及") or text[tok.end : tok.end + 1] in ("、", "等", "和", "与", "及")
+    marks = ("、", "和", "与", "及")
+    after = tokens[i + 1 : i + 3]
+    before = tokens[max(i - 2, 0) : i]
+    if after and after[0].word == "等":
+        return True
+    beside = [p[1] for p in (after, before[::-1]) if len(p) == 2 and p[0].word in marks]
+    return any(t.tag == "ORG" for t in beside)
 
 
 def _common_noun_in_compound(tokens: list[Token], i: int) -> bool:

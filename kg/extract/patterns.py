@@ -154,7 +154,8 @@ def _counted_divisions(slogan: str) -> bool:
 
 
 def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Match[str]) -> list[Candidate]:
-    """A quoted name, with the longest head phrase written right after the quote: typed by head, else Policy.
+    """A quoted name, with the longest head phrase written right after the quote: typed by head, else by a
+    work's or company's head of two characters or more inside the quote (“甲LNG走廊”), else Policy.
 
     The head phrase (改革, 决策制度, 基层治理模式) is made of name words and ends with a head.
     A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head inside
@@ -174,12 +175,14 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
         joined = sum(len(t.word) for t in words) == size and all(inside_name(t) for t in words)
         head = head_of(after[:size]) if joined and not _NUMERAL.search(after[:size]) else None
         kind = type_of(inner + after[:size]) if head and (len(head) > 1 or size == 1) else None
+        if size == 0 and len(head_of(inner) or "") > 1 and type_of(inner) in ("Project", "Company"):
+            kind = type_of(inner)  # “甲LNG走廊”建设: the quote closes with a work's own head
         if kind or size == 0:
             if (
                 _NUMERAL.match(inner)
                 and kind in ("Project", "Place", "Company")
-                and (size == 0 or kind == "Place")
-            ):
+                and (size == 0 or kind == "Place" or after[:size] == "工程")
+            ):  # “四好农村路”工程: 工程 after a numbered slogan is its programme
                 kind = "Policy"
             start = sentence.start + match.start()
             words = words_in(tokens, start + 1, quote_end - 1)

@@ -183,12 +183,17 @@ def _split_shores(tokens: list[Token]) -> list[Token]:
 
     >>> [(t.word, t.tag) for t in _split_shores([Token("青山", "LOC", 0, 2), Token("湖畔", "n", 2, 4)])]
     [('青山', 'LOC'), ('湖', 'n'), ('畔', 'f')]
+    >>> [(t.word, t.tag) for t in _split_shores([Token("青山湖畔", "LOC", 0, 4)])]
+    [('青山湖', 'LOC'), ('畔', 'f')]
     """
     out: list[Token] = []
     for tok in tokens:
         if out and out[-1].tag in NAME_TAGS and _SHORE.fullmatch(tok.word):
             cut = tok.start + 1
             out += [Token(tok.word[0], "n", tok.start, cut), Token(tok.word[1:], "f", cut, tok.end)]
+        elif tok.tag in NAME_TAGS and len(tok.word) > 3 and _SHORE.fullmatch(tok.word[-2:]):
+            cut = tok.end - 1  # 青山湖畔 as one word: the lake, then its shore
+            out += [Token(tok.word[:-1], tok.tag, tok.start, cut), Token(tok.word[-1], "f", cut, tok.end)]
         else:
             out.append(tok)
     return out
@@ -280,6 +285,7 @@ def _repair_prefixes(doc: Document, tokens: list[Token], known: frozenset[str]) 
             prev is not None
             and prev.tag in NAME_TAGS
             and len(tok.word) == 1
+            and tok.tag != "f"  # a shore split off its water (青山湖 畔) stays apart
             and prev.word + tok.word in known
         ):
             out[-1] = _join(prev, tok, prev.tag)

@@ -306,3 +306,13 @@ def test_the_country_is_the_state_councils_region_and_its_development_is_no_firm
     text = "任何困难都挡不住中国发展前行的步伐。"
     doc = ingest_text(text)
     assert [(m.name, m.type) for m in extract_mentions(doc)] == []
+
+
+def test_a_quote_closing_with_a_works_head_is_a_project_and_a_slogans_programme_a_policy(found):
+    pairs = found("提速“白鹭LNG走廊”建设，实施“四好农村路”工程。")
+    assert ("白鹭LNG走廊", "Project") in pairs and ("四好农村路工程", "Policy") in pairs
+
+
+def test_a_shore_word_names_the_water_and_a_short_name_beside_no_firm_is_none(found):
+    assert {("青山湖", "Place"), ("白溪河", "Place")} <= found("云集青山湖畔、白溪河边。")
+    assert not any(t == "Company" for _, t in found("推动交通联通、规划融通。"))
