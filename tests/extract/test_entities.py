@@ -316,3 +316,9 @@ def test_a_quote_closing_with_a_works_head_is_a_project_and_a_slogans_programme_
 def test_a_shore_word_names_the_water_and_a_short_name_beside_no_firm_is_none(found):
     assert {("青山湖", "Place"), ("白溪河", "Place")} <= found("云集青山湖畔、白溪河边。")
     assert not any(t == "Company" for _, t in found("推动交通联通、规划融通。"))
+
+
+def test_a_list_counted_as_firms_or_closed_by_works_types_its_items(found):
+    pairs = found("青禾科技、鲜果宝两家企业获评，推进绿廊、青禾湾和白鹭湾生态修复等重点生态工程。")
+    assert {("青禾科技", "Company"), ("鲜果宝", "Company"), ("白鹭湾生态修复", "Project")} <= pairs
+    assert found("推动冷链物流发展，主体工程贯通。") == set()
