@@ -52,6 +52,9 @@ _FIRSTS = re.compile(r"(?:全国|全省|全市|全区|全县|国内|省内|市�
 #: no name; a capacity (年产10万吨) is a project's own and not listed.
 _MEASURE = re.compile(r"\d[\d.]*万?(?:平方米|平方公里|亩|公里|亿元|万元)")
 
+#: A range of levels or sizes inside a span (市级以上创新平台, 5000万元以下企业): a class of things, no name.
+_RANGE = re.compile(r"[级元人米亩]以[上下]")
+
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
 
@@ -74,8 +77,8 @@ def accept(name: str, kind: str | None) -> bool:
 
     >>> accept("金禾食品", "Company"), accept("安置房", "Project"), accept("P5", "Policy"), accept("十三五", "Policy")
     (True, False, False, False)
-    >>> accept("片区35万平方米潜力地块", "Project")
-    False
+    >>> accept("片区35万平方米潜力地块", "Project"), accept("市级以上创新平台", "Policy")
+    (False, False)
     """
     if kind is None or len(name) < 2 or len(name) > MAX_NAME or not CJK.search(name):
         return False
@@ -87,7 +90,7 @@ def accept(name: str, kind: str | None) -> bool:
         return False
     if kind != "Policy" and (LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
-    if _MEASURE.search(name):
+    if _MEASURE.search(name) or _RANGE.search(name):
         return False
     if _PERIOD.fullmatch(name) or (kind == "Place" and is_slogan(name)):
         return False
