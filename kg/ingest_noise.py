@@ -233,9 +233,7 @@ def _tail(line: str) -> str:
 #: Pinyin a character converter left in brackets after each character it read (現(xiàn)在, 發(fā)展): a
 #: syllable of Latin letters holding a tone-marked vowel, right after a Chinese character. Units and
 #: acronyms in brackets (（km）, (GDP)) carry no tone mark and stay.
-_PINYIN_RESIDUE_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]"
-)
+_PINYIN_RESIDUE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 
 
 def remove_pinyin_residue(text: str) -> str:

@@ -46,7 +46,9 @@ _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九�
 PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:等]{1,12}?项目")
 
 #: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
-_FIRSTS = re.compile(r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)")
+_FIRSTS = re.compile(
+    r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)"
+)
 
 #: A measure of area, length or money inside a span (352万平方米, 1200亩): a quantity of a kind of things,
 #: no name; a capacity (年产10万吨) is a project's own and not listed.

@@ -84,7 +84,9 @@ _HEAD_COMPOUNDS = frozenset({"开放", "发展", "实践", "创新"})
 _BODY_FACILITIES = ("医院",)
 
 #: Words of building in a clause (建设, 建成, 开工, 投入使用 …): the facility named in it is a work.
-_BUILDING = re.compile(r"建设|建成|新建|改建|扩建|迁建|开工|动工|竣工|完工|封顶|投入使用|投用|启用|落成|主体|选址|前期")
+_BUILDING = re.compile(
+    r"建设|建成|新建|改建|扩建|迁建|开工|动工|竣工|完工|封顶|投入使用|投用|启用|落成|主体|选址|前期"
+)
 
 #: The marks that close a clause.
 _CLAUSE_ENDS = "，。；：,;:！？\n"
@@ -107,7 +109,9 @@ def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], 
     places = terms("places_national.txt")
     heads_after = {t.start: t.word for t in tokens}
     for match in lexicon_regex().finditer(sentence.text):
-        kind = "Policy" if match.group() in policies else "Place" if match.group() in places else "Organization"
+        kind = (
+            "Policy" if match.group() in policies else "Place" if match.group() in places else "Organization"
+        )
         s = sentence.start + match.start()
         after = heads_after.get(s + len(match.group()), "")
         if kind == "Policy" and heads().get(after) in ("Project", "Place"):
@@ -183,9 +187,12 @@ def _working_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     for c in chosen:
-        if c.type == "Project" and head_of(c.name) in _BODY_FACILITIES:
-            if not _BUILDING.search(_clause_at(doc.text, c.start, c.end)):
-                c = replace(c, type="Organization")
+        if (
+            c.type == "Project"
+            and head_of(c.name) in _BODY_FACILITIES
+            and not _BUILDING.search(_clause_at(doc.text, c.start, c.end))
+        ):
+            c = replace(c, type="Organization")
         out.append(c)
     return out
 

@@ -111,7 +111,11 @@ def _alternation(words: list[str]) -> str:
 def lexicon_regex() -> re.Pattern[str]:
     """One regex over the nationwide policy, organisation and macro-region lexicons, longest term first."""
     if "lexicon" not in _REGEX_CACHE:
-        words = terms("policies_national.txt") | terms("organizations_national.txt") | terms("places_national.txt")
+        words = (
+            terms("policies_national.txt")
+            | terms("organizations_national.txt")
+            | terms("places_national.txt")
+        )
         _REGEX_CACHE["lexicon"] = re.compile(_alternation(list(words)))
     return _REGEX_CACHE["lexicon"]
 

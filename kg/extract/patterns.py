@@ -51,7 +51,9 @@ _PACKAGE = re.compile(
 )
 
 #: A formula of figures (1+14, 1+1+9) and the policy head written after it (工作方案, 政策体系): one Policy.
-_FIGURE_FORMULA = re.compile(r"\d+(?:\+\d+)+[”\"]?(?P<h>工作方案|实施方案|方案|政策体系|体系|政策|工作部署|部署|行动计划|计划)")
+_FIGURE_FORMULA = re.compile(
+    r"\d+(?:\+\d+)+[”\"]?(?P<h>工作方案|实施方案|方案|政策体系|体系|政策|工作部署|部署|行动计划|计划)"
+)
 
 #: A reform named by what it turns into what (营改增, 煤改气, 油改电): one character, 改, one character.
 _SWITCH_REFORM = re.compile(r"[\u4e00-\u9fff]改[\u4e00-\u9fff]")
@@ -187,7 +189,10 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
             start = sentence.start + match.start()
             words = words_in(tokens, start + 1, quote_end - 1)
             if kind is None and (
-                _slogan(inner, words) or "的" in inner or _IN_A_ROW.fullmatch(inner) or _COUNTED_AIMS.fullmatch(inner)
+                _slogan(inner, words)
+                or "的" in inner
+                or _IN_A_ROW.fullmatch(inner)
+                or _COUNTED_AIMS.fullmatch(inner)
             ):
                 return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims (“三个提升”)
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)

@@ -213,7 +213,10 @@ def _split_openings(tokens: list[Token]) -> list[Token]:
         closing = next((v for v in _CLOSING_ENDINGS if tok.word.endswith(v)), None)
         if closing and tok.tag in ("LOC", "ORG") and len(tok.word) > len(closing) + 1:
             cut = tok.end - len(closing)
-            out += [Token(tok.word[: -len(closing)], tok.tag, tok.start, cut), Token(closing, "v", cut, tok.end)]
+            out += [
+                Token(tok.word[: -len(closing)], tok.tag, tok.start, cut),
+                Token(closing, "v", cut, tok.end),
+            ]
             continue
         verb = next((v for v in _BUILD_OPENINGS if tok.word.startswith(v)), None)
         if verb is None or tok.tag not in ("LOC", "ORG") or len(tok.word) == len(verb):

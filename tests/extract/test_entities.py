@@ -213,7 +213,10 @@ def test_kinds_of_settlement_and_metaphors_are_no_names(found):
 
 
 def test_items_listed_before_deng_xiangmu_are_projects_with_their_phases(found):
-    assert found("金禾汽车、赛诺瑞一期等项目陆续建成。") == {("金禾汽车", "Project"), ("赛诺瑞一期", "Project")}
+    assert found("金禾汽车、赛诺瑞一期等项目陆续建成。") == {
+        ("金禾汽车", "Project"),
+        ("赛诺瑞一期", "Project"),
+    }
 
 
 def test_a_hospital_is_a_body_unless_its_clause_builds_it(found):
@@ -230,7 +233,11 @@ def test_numbered_policy_packages_are_policies_and_counts_of_things_are_not(foun
 
 
 def test_a_verb_of_going_or_of_closing_is_no_part_of_a_name(found):
-    assert found("组织企业赴北京招商，赴深圳、上海考察。") == {("北京", "Place"), ("深圳", "Place"), ("上海", "Place")}
+    assert found("组织企业赴北京招商，赴深圳、上海考察。") == {
+        ("北京", "Place"),
+        ("深圳", "Place"),
+        ("上海", "Place"),
+    }
     pairs = found("青峰煤业闭井，白溪煤业关闭退出。")
     assert {("青峰煤业", "Company"), ("白溪煤业", "Company")} <= pairs
 
@@ -247,7 +254,11 @@ def test_towns_streets_and_villages_are_places_wherever_they_stand(found):
 
 def test_routes_between_places_and_bracketed_phases_are_projects(found):
     pairs = found("青山至白沙快速路开工，青禾茶叶交易中心（二期）建成，延伸至白沙大道。")
-    assert pairs == {("青山至白沙快速路", "Project"), ("青禾茶叶交易中心二期", "Project"), ("白沙大道", "Project")}
+    assert pairs == {
+        ("青山至白沙快速路", "Project"),
+        ("青禾茶叶交易中心二期", "Project"),
+        ("白沙大道", "Project"),
+    }
     assert ("白溪流域综合治理工程", "Project") in found("白溪流域综合治理工程完工。")
 
 
@@ -274,7 +285,9 @@ def test_a_region_office_the_tagger_names_is_a_body_and_industries_are_no_firms(
 
 
 def test_named_platforms_and_systems_are_policies_and_kinds_of_them_are_not(found):
-    pairs = found("搭建招商平台和政务服务平台，白鹭应急指挥系统、青禾智慧管理指挥平台上线，债务全部为系统内债务。")
+    pairs = found(
+        "搭建招商平台和政务服务平台，白鹭应急指挥系统、青禾智慧管理指挥平台上线，债务全部为系统内债务。"
+    )
     assert pairs == {("白鹭应急指挥系统", "Policy"), ("青禾智慧管理指挥平台", "Policy")}
 
 
@@ -284,7 +297,9 @@ def test_a_kind_of_city_is_no_place_and_national_bodies_need_no_proper_noun(foun
 
 
 def test_switch_reforms_and_plans_named_by_their_year_are_policies_and_records_are_not(found):
-    pairs = found("煤改气稳步实施，出台《青山制造2035》，总投资2025万元，实现“十连增”，整改到位，和改善民生。")
+    pairs = found(
+        "煤改气稳步实施，出台《青山制造2035》，总投资2025万元，实现“十连增”，整改到位，和改善民生。"
+    )
     assert pairs == {("煤改气", "Policy"), ("青山制造2035", "Policy")}
 
 
