@@ -18,11 +18,14 @@ REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 #: Heads of platforms and systems a report builds (…指挥平台, …分拨系统): named only by four words or more.
 _SYSTEM_HEADS = ("平台", "云平台", "系统")
 
+#: Words of praise closing what stands before a policy head (知名品牌, 亮眼品牌): a description.
+_PRAISE = ("知名", "亮眼", "靓丽", "著名", "闪亮", "响亮")
+
 #: Openings of the state's own bodies and works (国家…基金, 国家…中心, 中国…协会).
 _NATIONAL = ("国家", "中国")
 
-#: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂).
-_SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区")
+#: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂, 东部海堤三期工程).
+_SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区", "东部", "西部", "南部", "北部")
 
 #: Abbreviations of state-owned investment platforms (县城投集团, 市城建投公司, 区交投): companies.
 _PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|建投|国投|水投")
@@ -79,6 +82,8 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     if kind == "Policy" and (_QUALITY.fullmatch(rest) or rest in terms("policy_descriptions.txt")):
         return None
+    if kind == "Policy" and rest.endswith(_PRAISE):
+        return None  # 产业知名品牌, 文化亮眼品牌: a praise of what a place has, no named instrument
     if kind != "Policy" and not (is_proper(tokens) or _regional(name, kind)):
         return None
     if kind == "Place" and (is_destination(tokens) or name.endswith("城市")):

@@ -337,3 +337,8 @@ def test_a_list_counted_as_firms_or_closed_by_works_types_its_items(found):
     pairs = found("青禾科技、鲜果宝两家企业获评，推进绿廊、青禾湾和白鹭湾生态修复等重点生态工程。")
     assert {("青禾科技", "Company"), ("鲜果宝", "Company"), ("白鹭湾生态修复", "Project")} <= pairs
     assert found("推动冷链物流发展，主体工程贯通。") == set()
+
+
+def test_a_side_of_a_region_names_a_work_and_praise_before_a_brand_names_nothing(found):
+    pairs = found("完成东部海堤三期工程2公里建设，打造产业知名品牌，青山群众品牌深入人心。")
+    assert pairs == {("东部海堤三期工程", "Project"), ("青山群众品牌", "Policy")}
