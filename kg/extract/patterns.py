@@ -44,10 +44,11 @@ _ISSUING = "出台|制定|完善|落实|实施|印发|推出|发布|修订|兑�
 
 #: A numbered policy package (落实促进企业上市6条, 出台“3个20条”, 完善“甲发展20条”, 甲机制二十条, “新十条”): the
 #: words after a verb of issuing, or after a mechanism, and the count of articles, which is the name's
-#: own; a count of things (新建道路6条) follows no such verb.
+#: own; a count of things (新建道路6条) follows no such verb, and a package has fewer than a thousand
+#: articles (落实整改措施1102条 counts measures).
 _PACKAGE = re.compile(
     rf"(?:(?:{_ISSUING})[“\"]?(?P<x>(?:(?!{_ISSUING})[^，。；、：,;:“”\"第]){{0,16}}?)|(?P<m>[\u4e00-\u9fff]{{2,12}}机制))"
-    r"[“\"]?(?P<n>新?(?:\d+个)?[\d一二三四五六七八九十百]+条)(?![例件款文])"
+    r"[“\"]?(?P<n>新?(?:\d+个)?(?<!\d)(?:\d{1,3}|[一二三四五六七八九十百]+)条)(?![例件款文])"
 )
 
 #: A formula of figures (1+14, 1+1+9) and the policy head written after it (工作方案, 政策体系): one Policy.
@@ -58,9 +59,9 @@ _FIGURE_FORMULA = re.compile(
 #: A reform named by what it turns into what (营改增, 煤改气, 油改电): one character, 改, one character.
 _SWITCH_REFORM = re.compile(r"[\u4e00-\u9fff]改[\u4e00-\u9fff]")
 
-#: A plan named by its horizon year (甲制造2035, 健康青山2030): name words and a year with no 年, unit or
-#: count after it.
-_PLAN_YEAR = re.compile(r"[\u4e00-\u9fff]{2,8}20\d\d(?![年月日\d.%万亿元个家项条])")
+#: A plan named by its horizon year (甲制造2035, 健康青山2030): name words and a year closing a title or a
+#: clause (no 年, unit or count after it: 里程2065公里 is a figure).
+_PLAN_YEAR = re.compile(r"[\u4e00-\u9fff]{2,8}20\d\d(?=[》”\"，。、；,;：:）)\s]|$)")
 
 #: Counted aims of a speech (“三个提升”, “两个增强”): doctrines the gold holds optional at most, no named
 #: instrument; a head after the quote (“四个成片”原则) or the nationwide lexicon (四个意识) still names one.

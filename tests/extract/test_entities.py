@@ -342,3 +342,8 @@ def test_a_list_counted_as_firms_or_closed_by_works_types_its_items(found):
 def test_a_side_of_a_region_names_a_work_and_praise_before_a_brand_names_nothing(found):
     pairs = found("完成东部海堤三期工程2公里建设，打造产业知名品牌，青山群众品牌深入人心。")
     assert pairs == {("东部海堤三期工程", "Project"), ("青山群众品牌", "Policy")}
+
+
+def test_figures_are_no_packages_or_plans_and_a_pilot_needs_a_name(found):
+    text = "落实整改措施1102条，出台稳增长8条，全省高铁运营里程2065公里，开展全国试点和综合改革试点。"
+    assert found(text) == {("稳增长8条", "Policy"), ("综合改革试点", "Policy")}
