@@ -347,3 +347,12 @@ def test_a_side_of_a_region_names_a_work_and_praise_before_a_brand_names_nothing
 def test_figures_are_no_packages_or_plans_and_a_pilot_needs_a_name(found):
     text = "落实整改措施1102条，出台稳增长8条，全省高铁运营里程2065公里，开展全国试点和综合改革试点。"
     assert found(text) == {("稳增长8条", "Policy"), ("综合改革试点", "Policy")}
+
+
+def test_a_region_short_name_the_tagger_left_a_noun_opens_a_place_name():
+    from kg.extract.entities import _own_places
+    from kg.extract.tokens import Token
+
+    toks = [Token("青山", "n", 0, 2), Token("中心", "n", 2, 4), Token("区", "n", 4, 5)]
+    assert [t.tag for t in _own_places(toks, ("青山",))] == ["LOC", "n", "n"]
+    assert [t.tag for t in _own_places(toks, ("白沙",))] == ["n", "n", "n"]
