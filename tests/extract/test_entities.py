@@ -356,3 +356,7 @@ def test_a_region_short_name_the_tagger_left_a_noun_opens_a_place_name():
     toks = [Token("青山", "n", 0, 2), Token("中心", "n", 2, 4), Token("区", "n", 4, 5)]
     assert [t.tag for t in _own_places(toks, ("青山",))] == ["LOC", "n", "n"]
     assert [t.tag for t in _own_places(toks, ("白沙",))] == ["n", "n", "n"]
+
+
+def test_a_strategic_layout_after_a_quote_closes_the_policy(found):
+    assert ("四个统筹战略布局", "Policy") in found("协调推进“四个统筹”战略布局。")
