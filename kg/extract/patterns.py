@@ -194,8 +194,9 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
                 or "的" in inner
                 or _IN_A_ROW.fullmatch(inner)
                 or _COUNTED_AIMS.fullmatch(inner)
+                or head_of(normalise(inner)) == normalise(inner)
             ):
-                return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims (“三个提升”)
+                return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims, a bare head (“云平台”)
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start

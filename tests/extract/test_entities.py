@@ -360,3 +360,7 @@ def test_a_region_short_name_the_tagger_left_a_noun_opens_a_place_name():
 
 def test_a_strategic_layout_after_a_quote_closes_the_policy(found):
     assert ("四个统筹战略布局", "Policy") in found("协调推进“四个统筹”战略布局。")
+
+
+def test_a_quote_holding_only_a_head_names_nothing(found):
+    assert found("建设“云平台”，推进“一网通办”。") == {("一网通办", "Policy")}
