@@ -228,3 +228,18 @@ def _tail(line: str) -> str:
     cut = max(line.rfind(c) for c in _TERMINATORS)
     tail = line[cut + 1 :].strip() if cut >= 0 else ""
     return tail if 0 < len(tail) <= _MAX_TAIL and tail.strip(_CLOSERS) else ""
+
+
+#: Pinyin a character converter left in brackets after each character it read (現(xiàn)在, 發(fā)展): a
+#: syllable of Latin letters holding a tone-marked vowel, right after a Chinese character. Units and
+#: acronyms in brackets (（km）, (GDP)) carry no tone mark and stay.
+_PINYIN_RESIDUE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def remove_pinyin_residue(text: str) -> str:
+    """``text`` without the bracketed pinyin a converter wrote after characters of a traditional copy.
+
+    >>> remove_pinyin_residue("現(xiàn)在，我代表區(qū)政府作報告，道路長(km)")
+    '現在，我代表區政府作報告，道路長(km)'
+    """
+    return _PINYIN_RESIDUE_RE.sub("", text)

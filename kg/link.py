@@ -328,6 +328,27 @@ def _group_mentions(mentions: Iterable[Mention]) -> dict[tuple[str, str], list[M
     return groups
 
 
+def _merge_short_companies(
+    groups: dict[tuple[str, str], list[Mention]],
+) -> dict[tuple[str, str], list[Mention]]:
+    """Merge a company's short name into its long one (恒达 into 恒达不锈钢): a report writes a company out
+    once and shortens it to its proper part after; the short key must open exactly one longer company key,
+    or the short name is ambiguous (甲 of 甲基因 and 甲智造) and stays its own.
+
+    >>> g = {("Company", "青峰"): ["a"], ("Company", "青峰钢业"): ["b"], ("Company", "白鹭"): ["c"],
+    ...      ("Company", "白鹭食品"): ["d"], ("Company", "白鹭纸业"): ["e"], ("Place", "青峰山"): ["f"]}
+    >>> sorted((k[1], v) for k, v in _merge_short_companies(g).items())
+    [('白鹭', ['c']), ('白鹭纸业', ['e']), ('白鹭食品', ['d']), ('青峰山', ['f']), ('青峰钢业', ['b', 'a'])]
+    """
+    keys = [k for t, k in groups if t == "Company"]
+    out = dict(groups)
+    for short in keys:
+        longer = [k for k in keys if k != short and k.startswith(short)]
+        if len(short) >= 2 and len(longer) == 1:
+            out[("Company", longer[0])] = out[("Company", longer[0])] + out.pop(("Company", short))
+    return out
+
+
 def link(extraction: Extraction) -> Linked:
     """Resolve the mentions of ``extraction`` to entities with stable IRIs.
 
@@ -343,9 +364,8 @@ def link(extraction: Extraction) -> Linked:
     known = {(m.type, m.name) for m in extraction.mentions}
     implied = [m for m in _relation_mentions(extraction) if (m.type, m.name) not in known]
     by_iri: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for (type_, _key), mentions in _join_short_company_names(
-        _group_mentions([*extraction.mentions, *implied])
-    ):
+    groups = _merge_short_companies(_group_mentions([*extraction.mentions, *implied]))
+    for (type_, _key), mentions in groups.items():
         names = Counter(m.name for m in mentions)
         by_iri[(entity_iri(type_, _iri_name(type_, names), doc, _context(mentions, doc)), type_)].extend(
             mentions
@@ -370,33 +390,6 @@ def _context(mentions: list[Mention], doc: Document) -> str:
     """The text of the sentences that name an entity."""
     indices = sorted({m.sentence for m in mentions if 0 <= m.sentence < len(doc.sentences)})
     return "".join(doc.sentences[i].text for i in indices)
-
-
-def _join_short_company_names(
-    groups: dict[tuple[str, str], list[Mention]],
-) -> list[tuple[tuple[str, str], list[Mention]]]:
-    """Groups with each short company name (no legal form, no brand) joined to the one distinctive
-    company of the same report whose key begins with it (恒达 → 恒达科技集团有限公司); a short name that
-    begins several, or none, stays on its own.
-
-    >>> ms = [Mention(n, "Company", 0, 0, 1) for n in ("恒达科技集团有限公司", "恒达", "金禾")]
-    >>> [(k, [m.name for m in g]) for k, g in _join_short_company_names(_group_mentions(ms))]
-    [(('Company', '恒达科技'), ['恒达科技集团有限公司', '恒达']), (('Company', '金禾'), ['金禾'])]
-    """
-    full = {
-        key: group
-        for key, group in groups.items()
-        if key[0] == "Company" and any(is_distinctive_company(m.name) for m in group)
-    }
-    joined = {key: list(group) for key, group in groups.items()}
-    for key, group in groups.items():
-        if key in full or key[0] != "Company":
-            continue
-        owners = [other for other in full if other[1] != key[1] and other[1].startswith(key[1])]
-        if len(owners) == 1:
-            joined[owners[0]].extend(group)
-            del joined[key]
-    return list(joined.items())
 
 
 def _make_entity(iri: str, type_: str, mentions: list[Mention], doc: Document) -> Entity:

@@ -84,3 +84,14 @@ def test_names_and_keys():
     assert resolve_division("红星镇", doc()) is None
     assert report_iri(doc()) == "https://w3id.org/govkg/id/report/江西省赣州市青山县/2021"
     assert report_iri(doc(code="360799")) == "https://w3id.org/govkg/id/report/360799/2021"
+
+
+def test_a_company_short_name_merges_into_its_one_long_name_and_an_ambiguous_one_does_not():
+    text = "青峰不锈钢投产。青峰扩产。白鹭食品开业。白鹭纸业开业。白鹭来了。"
+    d = doc(text=text)
+    ms = tuple(
+        mention(n, "Company", k, d)
+        for n, k in (("青峰不锈钢", 0), ("青峰", 1), ("白鹭食品", 2), ("白鹭纸业", 3), ("白鹭", 4))
+    )
+    entities = {e.name: e.aliases for e in link(Extraction(d, ms)).entities}
+    assert entities == {"青峰不锈钢": ("青峰",), "白鹭食品": (), "白鹭纸业": (), "白鹭": ()}

@@ -26,7 +26,7 @@ REGION_BODY = re.compile(
 _DATE = re.compile(r"\d+月|底前|年内|上半年|下半年")
 
 #: The report's own meeting (区五届人大 …) and speaker: metadata, not entities.
-_METADATA = re.compile(r"代表大会|会议|区长|县长|市长|省长|主任|书记|届")
+_METADATA = re.compile(r"代表大会|会议|工作报告|区长|县长|市长|省长|主任|书记|届")
 
 #: A five-year plan's period (十二五, “十三五”时期): a time, never a name; its plan (十四五规划) is one.
 _PERIOD = re.compile(r"十[一二三四五六七八九]?五(时期|期间|期)?")
@@ -41,8 +41,21 @@ _RANKED = re.compile(r"(?:\d+|[十百千])强(?:企业)?(?![县市区镇乡村])
 #: A count closing a clause after a noun (人畜饮水安全工程182处。, 文化广场12个，): many such works, a kind.
 _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九十百千万]+[处座个](?=[，。；、,;）)]|$)")
 
-#: The rest of a list closed by one 项目 (、乙精制、丙树脂项目): its items are parts of one project.
-PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:]{1,12}?项目")
+#: The rest of a list closed by one 项目 (、乙精制、丙树脂项目): its items are parts of one project; a
+#: list closed by 等…项目 (甲汽车、乙一期等项目) names several projects, one an item.
+PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:等]{1,12}?项目")
+
+#: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
+_FIRSTS = re.compile(
+    r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)"
+)
+
+#: A measure of area, length or money inside a span (352万平方米, 1200亩): a quantity of a kind of things,
+#: no name; a capacity (年产10万吨) is a project's own and not listed.
+_MEASURE = re.compile(r"\d[\d.]*万?(?:平方米|平方公里|亩|公里|亿元|万元)")
+
+#: A range of levels or sizes inside a span (市级以上创新平台, 5000万元以下企业): a class of things, no name.
+_RANGE = re.compile(r"[级元人米亩]以[上下]")
 
 #: Openings of honours and levels (省级示范区, 全省平安县): no thing's own name starts so.
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
@@ -66,6 +79,8 @@ def accept(name: str, kind: str | None) -> bool:
 
     >>> accept("金禾食品", "Company"), accept("安置房", "Project"), accept("P5", "Policy"), accept("十三五", "Policy")
     (True, False, False, False)
+    >>> accept("片区35万平方米潜力地块", "Project"), accept("市级以上创新平台", "Policy")
+    (False, False)
     """
     if kind is None or len(name) < 2 or len(name) > MAX_NAME or not CJK.search(name):
         return False
@@ -77,6 +92,8 @@ def accept(name: str, kind: str | None) -> bool:
         return False
     if kind != "Policy" and (LEADING_COUNT.match(name) or name.startswith(_LEVELS)):
         return False
+    if _MEASURE.search(name) or _RANGE.search(name):
+        return False
     if _PERIOD.fullmatch(name) or (kind == "Place" and is_slogan(name)):
         return False
     return name not in terms("not_entities.txt")
@@ -87,11 +104,14 @@ def make_candidate(
 ) -> list[Candidate]:
     """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out.
 
-    The name starts after scraping junk and after a ranking written before it (:func:`_past_ranking`);
+    The name starts after scraping junk, after a ranking written before it (:func:`_past_ranking`) and
+    after a first (全国首创, 首批);
     a noun counted by more than one (…工程182处) names a kind of works and is no candidate, nor is an
     item found by head before a list closed by one 项目 (甲加氢、乙精制、丙树脂项目: no policy).
     """
     start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
+    first = _FIRSTS.match(doc.text, start, end)
+    start = first.end() if first and end - first.end() >= 2 else start
     if _COUNTED.match(doc.text, end):
         return []
     if kind == "Policy" and rule != "lexicon" and PROJECT_LIST.match(doc.text, end):

@@ -11,6 +11,7 @@ name lies (:mod:`kg.extract.not_names`), and resolved longest first in each sent
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.candidates import PROJECT_LIST, REGION_BODY, Candidate, in_title, make_candidate, resolve
 from kg.extract.lexicons import (
@@ -65,6 +66,9 @@ _FIRST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,12}?(?=、)")
 #: A division in brackets inside a name (甲精密（青山）有限公司, 中国（甲省）自由贸易试验区).
 _BRACKETED = re.compile(r"[（(](?P<p>[\u4e00-\u9fff]{2,8})[)）]")
 
+#: A construction phase in brackets after a name (甲交易中心（二期）): the phase's own part of the name.
+_BRACKETED_PHASE = re.compile(r"[（(](?P<p>[一二三四五六七八九十\d]期)[)）]")
+
 #: The numbering that opens a heading line ((一), 一、, 3.).
 _HEADING_NUMBER = re.compile(r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.]")
 
@@ -75,18 +79,39 @@ _SUPERLATIVES = frozenset({"最高", "最大", "最重要", "最根本", "最严
 #: 改革 创新): the head is then no head. Nouns after a head (改革 任务, 改革 举措) are caught by their tag.
 _HEAD_COMPOUNDS = frozenset({"开放", "发展", "实践", "创新"})
 
+#: Heads of facilities that are also bodies: a Project only where their clause builds them (甲医院门诊楼建成,
+#: 新建乙医院), else the body that works (与甲医院合作, 乙医院创三甲): an Organization.
+_BODY_FACILITIES = ("医院",)
+
+#: Words of building in a clause (建设, 建成, 开工, 投入使用 …): the facility named in it is a work.
+_BUILDING = re.compile(
+    r"建设|建成|新建|改建|扩建|迁建|开工|动工|竣工|完工|封顶|投入使用|投用|启用|落成|主体|选址|前期"
+)
+
+#: The marks that close a clause.
+_CLAUSE_ENDS = "，。；：,;:！？\n"
+
+#: Nouns of a process that end no firm's name (中国发展, 甲地建设): the tagger read a clause as a name.
+_PROCESSES = ("发展", "建设", "合作", "改革")
+
+#: Locatives after a policy head that make it a context (系统内, 改革中, 行动上): no name ends there.
+_INSIDE = frozenset({"内", "中", "上", "里"})
+
 #: Heads of the items a platform named …中心 is listed with (甲经贸平台和乙中心): the centre is a Project.
 _PLATFORM_ITEMS = ("平台", "项目")
 
 
 def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], shorts) -> list[Candidate]:
-    """Nationwide policies and organisations, region-relative bodies, and divisions; a policy term
-    followed by the head of a park or zone (数字经济 产业园) only describes it and is no mention."""
+    """Nationwide policies, organisations and macro-regions, region-relative bodies, and divisions; a
+    policy term followed by the head of a park or zone (数字经济 产业园) only describes it and is no mention."""
     out: list[Candidate] = []
     policies = terms("policies_national.txt")
+    places = terms("places_national.txt")
     heads_after = {t.start: t.word for t in tokens}
     for match in lexicon_regex().finditer(sentence.text):
-        kind = "Policy" if match.group() in policies else "Organization"
+        kind = (
+            "Policy" if match.group() in policies else "Place" if match.group() in places else "Organization"
+        )
         s = sentence.start + match.start()
         after = heads_after.get(s + len(match.group()), "")
         if kind == "Policy" and heads().get(after) in ("Project", "Place"):
@@ -134,6 +159,55 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
     return out
 
 
+def _with_phases(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with a bracketed construction phase written after a work, company or body joined to it
+    (甲交易中心（二期） → 甲交易中心二期): the phase of a thing built, a Project.
+
+    >>> text = "青禾交易中心（二期）建成"
+    >>> [(c.name, c.type, c.end) for c in _with_phases(Document(text, (), ()), [Candidate(0, 6, "Organization", "head", "青禾交易中心", 3)])]
+    [('青禾交易中心二期', 'Project', 10)]
+    """
+    out: list[Candidate] = []
+    for c in chosen:
+        phase = _BRACKETED_PHASE.match(doc.text, c.end)
+        if phase and c.type in ("Project", "Company", "Organization"):
+            c = replace(c, end=phase.end(), type="Project", name=c.name + phase.group("p"))
+        out.append(c)
+    return out
+
+
+def _working_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each hospital (``_BODY_FACILITIES``) typed Organization when no word of building
+    stands in its clause: the hospital works, it is not being built.
+
+    >>> text = "与青山医院合作，白鹭医院建成"
+    >>> found = [Candidate(1, 5, "Project", "list", "青山医院", 3), Candidate(8, 12, "Project", "list", "白鹭医院", 3)]
+    >>> [(c.name, c.type) for c in _working_bodies(Document(text, (), ()), found)]
+    [('青山医院', 'Organization'), ('白鹭医院', 'Project')]
+    """
+    out: list[Candidate] = []
+    for c in chosen:
+        if (
+            c.type == "Project"
+            and head_of(c.name) in _BODY_FACILITIES
+            and not _BUILDING.search(_clause_at(doc.text, c.start, c.end))
+        ):
+            c = replace(c, type="Organization")
+        out.append(c)
+    return out
+
+
+def _clause_at(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding the span [start, end).
+
+    >>> _clause_at("甲，乙丙丁。戊", 3, 4)
+    '乙丙丁'
+    """
+    first = max(text.rfind(ch, 0, start) for ch in _CLAUSE_ENDS) + 1
+    last = min((k for k in (text.find(ch, end) for ch in _CLAUSE_ENDS) if k >= 0), default=len(text))
+    return text[first:last]
+
+
 def _beside_platform(text: str, start: int, end: int) -> bool:
     """True when the name in text[start:end] is listed (、 和 及 与) next to a platform or project.
 
@@ -174,7 +248,7 @@ def _after_conjunction(text: str, start: int, end: int, kind: str) -> int:
 
 
 def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
-    """True when a policy head at tokens[i] is followed by a noun it modifies (改革 事项, 行动 计划), by a
+    """True when a policy head at tokens[i] is followed by a locative (系统 内, 改革 中), a noun it modifies (改革 事项, 行动 计划), by a
     word it makes a compound with (改革 开放, 改革 发展 成果, 改革 实践: see ``_HEAD_COMPOUNDS``) or by
     another policy head, which is the name's own (产权制度 改革 任务: 制度 is no head either).
 
@@ -183,10 +257,14 @@ def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
     True
     >>> _modifies_next(Document("升级改革实践", (), ()), toks[:2], 1)
     False
+    >>> _modifies_next(Document("债务为系统内", (), ()), [Token("系统", "n", 3, 5), Token("内", "f", 5, 6)], 0)
+    True
     """
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is None or re.search(r"[0-9A-Za-z]", following.word):
         return False
+    if following.word in _INSIDE and heads().get(tokens[i].word) == "Policy":
+        return True  # 系统内债务, 改革中: the head is a context the clause speaks of, no name
     if (
         following.tag != "n"
         and following.word not in _HEAD_COMPOUNDS
@@ -319,7 +397,8 @@ def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) 
 
 
 def _route_start(doc: Document, tokens: list[Token], start: int) -> int:
-    """Where a route's name starts when it runs from one place to another (甲至乙快速通道 → 甲).
+    """Where a route's name starts when it runs from one place to another (甲至乙快速通道 → 甲), the first
+    place tagged a place or left a short common noun by the tagger.
 
     >>> toks = [Token("青山", "LOC", 0, 2), Token("至", "p", 2, 3), Token("白沙", "LOC", 3, 5)]
     >>> _route_start(Document("青山至白沙公路", (), ()), toks, 3)
@@ -328,12 +407,25 @@ def _route_start(doc: Document, tokens: list[Token], start: int) -> int:
     if start < 1 or doc.text[start - 1] != "至":
         return start
     before = next((k for k, t in enumerate(tokens) if t.end == start - 1), None)
-    return tokens[before].start if before is not None and tokens[before].tag == "LOC" else start
+    if before is None or not (tokens[before].tag in ("LOC", "ns") or _town_word(tokens[before])):
+        return start
+    return tokens[before].start
+
+
+def _town_word(tok: Token) -> bool:
+    """True when ``tok`` may be a place's short name the tagger left a common noun (青山 in 青山至白沙快速路):
+    a noun of two or three characters.
+
+    >>> _town_word(Token("青山", "n", 0, 2)), _town_word(Token("延伸", "v", 0, 2))
+    (True, False)
+    """
+    return tok.tag == "n" and 2 <= len(tok.word) <= 3
 
 
 def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
-    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company; a LOC
-    without one is a Place when it is a province's or city's short name (上海, 徐州)."""
+    """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company, or a body
+    when a region prefix opens it (区婚姻登记处); a LOC without one is a Place when it is a province's or
+    city's short name (上海, 徐州)."""
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
         if tok.tag not in ("ORG", "LOC") or len(tok.word) < 2:
@@ -347,20 +439,47 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
         if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
+        if kind is None and tok.tag == "ORG" and tok.word.endswith(_PROCESSES):
+            continue  # 甲国发展: a region's development the tagger read as a name
+        if kind is None and tok.tag == "ORG" and len(tok.word) == 2 and not _listed(tokens, i):
+            continue  # 聚力打造, 深港合作: two characters alone are a verb or an abbreviation, no firm
         if kind is None and tok.tag == "ORG":
-            body = heads().get(tok.word) == "Organization" or REGION_BODY.fullmatch(tok.word)
+            body = (
+                heads().get(tok.word) == "Organization"
+                or REGION_BODY.fullmatch(tok.word)
+                or tok.word[0] in REGION_PREFIX  # 区婚姻登记处: a region's own office, no company
+            )
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
 
 
+def _listed(tokens: list[Token], i: int) -> bool:
+    """True when ``tokens[i]`` stands in a list of names (before 等, or beside another name across a list
+    mark): a short brand is named so (对接甲乙、丙丁等企业), while two characters alone read as a name are
+    mostly a verb or an abbreviation of two places (聚力打造, 交通联通、规划融通).
+
+    >>> toks = [Token("银峰", "ORG", 0, 2), Token("、", "w", 2, 3), Token("白鹭", "ORG", 3, 5), Token("等", "u", 5, 6)]
+    >>> _listed(toks, 0), _listed(toks, 2), _listed([Token("聚力", "ORG", 0, 2), Token("打造", "v", 2, 4)], 0)
+    (True, True, False)
+    """
+    marks = ("、", "和", "与", "及")
+    after = tokens[i + 1 : i + 3]
+    before = tokens[max(i - 2, 0) : i]
+    if after and after[0].word == "等":
+        return True
+    beside = [p[1] for p in (after, before[::-1]) if len(p) == 2 and p[0].word in marks]
+    return any(t.tag == "ORG" for t in beside)
+
+
 def _common_noun_in_compound(tokens: list[Token], i: int) -> bool:
-    """Whether the ORG word ``tokens[i]`` is a common dictionary word that modifies the noun after it.
+    """Whether the ORG word ``tokens[i]`` is a common dictionary word that modifies the noun or name after
+    it, or a verb the tagger read as a name (成立 甲公司).
 
     A brand that is also a word (联想, 百度) is still a name when listed (联想、百度等企业).
     """
     following = tokens[i + 1].tag if i + 1 < len(tokens) else "w"
-    return tokens[i].word in common_words() and following in ("n", "vn", "nz")
+    return tokens[i].word in common_words() and following in ("n", "vn", "nz", "ORG", "LOC", "v")
 
 
 def _opens_heading(doc: Document, tok: Token) -> bool:
@@ -382,6 +501,22 @@ def _idiom_at(doc: Document, tok: Token) -> bool:
     True
     """
     return any(doc.text.startswith(w, tok.start) for w in terms("not_entities.txt") if len(w) > len(tok.word))
+
+
+def _own_places(tokens: list[Token], shorts: tuple[str, ...]) -> list[Token]:
+    """``tokens`` with the report's own region short names tagged places where they open a longer name:
+    the tagger reads a district's short name as a common noun (青山 中心 区), which the report uses as the
+    place its works are named after; alone (支持 青山 发展) the division rule names it already.
+
+    >>> toks = [Token("青山", "n", 0, 2), Token("中心", "n", 2, 4), Token("青山", "n", 4, 6), Token("发展", "vn", 6, 8)]
+    >>> [t.tag for t in _own_places(toks, ("青山",))]
+    ['LOC', 'n', 'n', 'vn']
+    """
+    out = list(tokens)
+    for k, t in enumerate(tokens[:-1]):
+        if t.tag in ("n", "nz", "a") and t.word in shorts and tokens[k + 1].tag == "n":
+            out[k] = replace(t, tag="LOC")
+    return out
 
 
 def extract_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -408,7 +543,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     known = known_names(tagged)
     mentions: list[Mention] = []
     for sentence, pairs in zip(sentences, tagged):
-        tokens = sentence_tokens(doc, sentence, pairs, known)
+        tokens = _own_places(sentence_tokens(doc, sentence, pairs, known), shorts)
         candidates = (
             _lexicon_candidates(doc, sentence, tokens, shorts)
             + _head_candidates(doc, tokens)
@@ -430,7 +565,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             for c in candidates
             if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
         ]
-        chosen = resolve(candidates)
+        chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
         for c in chosen + _investors(chosen, candidates) + _zones_of_bodies(doc, chosen):
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))

@@ -15,6 +15,9 @@ from kg.types import Document
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
+#: The names of the country as a report's region (the State Council's reports).
+_COUNTRY = ("中华人民共和国", "中国", "全国")
+
 #: Short forms of divisions that are generic words, never a place's name on their own.
 _GENERIC_SHORTS = frozenset({"经开区", "高新区", "新区", "开发区", "市辖区", "城区", "郊区", "矿区"})
 
@@ -106,9 +109,13 @@ def _alternation(words: list[str]) -> str:
 
 
 def lexicon_regex() -> re.Pattern[str]:
-    """One regex over the nationwide policy and organisation lexicons, longest term first."""
+    """One regex over the nationwide policy, organisation and macro-region lexicons, longest term first."""
     if "lexicon" not in _REGEX_CACHE:
-        words = terms("policies_national.txt") | terms("organizations_national.txt")
+        words = (
+            terms("policies_national.txt")
+            | terms("organizations_national.txt")
+            | terms("places_national.txt")
+        )
         _REGEX_CACHE["lexicon"] = re.compile(_alternation(list(words)))
     return _REGEX_CACHE["lexicon"]
 
@@ -129,8 +136,12 @@ def region_shorts(doc: Document) -> tuple[str, ...]:
     ('四川', '涪城', '绵阳')
     >>> "江油" in region_shorts(Document("", (), (), region_full="四川省绵阳市", region_code="510700"))
     True
+    >>> region_shorts(Document("", (), (), region_full="中华人民共和国"))
+    ('中国',)
     """
     full = doc.region_full or doc.region
+    if full in _COUNTRY:
+        return ("中国",)  # the State Council's report: the country is its region
     out = {short for name, (short, _) in divisions().items() if full and name in full and short != name}
     out |= {short for short, name in division_shorts().items() if full and name in full}
     code = doc.region_code or ""

@@ -11,8 +11,16 @@ import re
 
 from kg.extract.candidates import Candidate, accept, make_candidate
 from kg.extract.name_types import head_type, is_destination, is_proper
-from kg.extract.names import normalise, type_of
-from kg.extract.tokens import NAME_TAGS, Token, extend_left, frame_words, inside_name, words_in
+from kg.extract.names import head_of, is_generic, normalise, type_of
+from kg.extract.tokens import (
+    FORMAL_COMPANY_HEADS,
+    NAME_TAGS,
+    Token,
+    extend_left,
+    frame_words,
+    inside_name,
+    words_in,
+)
 from kg.types import Document, Sentence
 
 #: Classifier after 等 (甲、乙等龙头企业) → the type it gives the listed names.
@@ -24,6 +32,7 @@ _CLASSIFIERS = {
     "项目": "Project",
     "工程": "Project",
     "重点工程": "Project",
+    "生态工程": "Project",
     "重点项目": "Project",
     "路网": "Project",
     "地块": "Project",
@@ -58,6 +67,17 @@ _FRAMES = (
     ),
 )
 
+#: A count of firms after 等 (等5家企业, 等二十多家公司): the items are each one firm, named or not by the
+#: tagger; without a count (甲、乙等企业) an item may be an industry and needs a proper noun.
+_COUNTED_FIRMS = re.compile(r"[\d一二三四五六七八九十百两]+多?家")
+
+#: A count of firms closing a list without 等 (甲、乙两家企业): each item is a firm.
+_COUNTED_FIRMS_AFTER = re.compile(r"[\d一二三四五六七八九十百两]+家(企业|公司)")
+
+#: Verbs of repairing nature that end the name of a works (甲湾生态修复, 乙河综合治理): after a weak company
+#: head (…生态) they are the works' own, not what a company does.
+_REPAIR_VERBS = frozenset({"修复", "治理", "保护", "整治", "综合治理", "综合整治", "生态修复"})
+
 #: A numbered shared head closing a list (甲、乙、丙三大片区) → the type of the listed names.
 _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(片区|园区|社区|街道|乡镇|村)")
 
@@ -77,11 +97,17 @@ def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _item_candidates(
-    doc: Document, tokens: list[Token], spans: list[tuple[int, int]], default: str | None, rule: str
+    doc: Document,
+    tokens: list[Token],
+    spans: list[tuple[int, int]],
+    default: str | None,
+    rule: str,
+    counted: bool = False,
 ) -> list[Candidate]:
     """Candidates for list items: own head type, else ``default`` when the item looks like a name.
 
-    A Company default overrides a Place head (companies are named after lakes and hills); a verb
+    A Company default overrides a Place head (companies are named after lakes and hills); firms
+    ``counted`` after 等 (甲、乙等5家企业) are each a company whether or not the tagger knew the name; a verb
     opening a policy item governs it (决战 脱贫攻坚) and is left out, as :func:`extend_left` leaves
     it out of the first item.
     """
@@ -98,7 +124,9 @@ def _item_candidates(
             continue
         name = normalise(doc.text[s:e])
         kind = head_type(name, words) or (type_of(name) if default else None)
-        if default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
+        if counted and kind != "Company":
+            kind = "Company" if not is_generic(name) and e - s <= 8 else None
+        elif default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
             kind = default if is_proper(words) else kind
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
@@ -167,20 +195,27 @@ def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> l
         right, last_word = tail, None
         for t in tokens:
             if t.start >= tail and t.end <= chunk_e:
+                if t.word in ("和", "及", "与") and t.start > tail:
+                    continue  # 甲、乙和丙等: the last item joined by a conjunction is one more item
                 if not inside_name(t) or t.word == "等" or _acts(doc.text[tail:right], last_word, t):
                     break
                 right, last_word = t.end, t
-        default = None
+        default, counted = None, False
         numbered = _NUMBERED_HEAD.search(doc.text[tail:right])
         if numbered:
             right, default = tail + numbered.start(), "Place"
+        elif _COUNTED_FIRMS_AFTER.match(doc.text, right):
+            default, counted = "Company", True
         elif doc.text.startswith("等", right):
             after = _CLASSIFIER_OPENING.sub("", doc.text[right + 1 : chunk_e])
             default = next((k for w, k in _CLASSIFIERS.items() if after.startswith(w)), None)
+            counted = default == "Company" and bool(_COUNTED_FIRMS.match(doc.text, right + 1))
         if right <= left or ("、" not in doc.text[left:right] and default is None):
             continue
         spans = _items(doc, left, right)
-        out += _shared_head(doc, tokens, spans) or _item_candidates(doc, tokens, spans, default, "list")
+        out += _shared_head(doc, tokens, spans) or _item_candidates(
+            doc, tokens, spans, default, "list", counted
+        )
     return out
 
 
@@ -189,12 +224,15 @@ def _acts(item: str, last: Token | None, tok: Token) -> bool:
 
     >>> _acts("金禾食品", Token("食品", "n", 2, 4), Token("建设", "vn", 4, 6)), _acts("", None, Token("建设", "vn", 0, 2))
     (True, False)
+    >>> _acts("白鹭湾生态", Token("生态", "n", 3, 5), Token("修复", "vn", 5, 7))
+    False
     """
-    return (
-        last is not None
-        and tok.tag in ("v", "vn")
-        and (last.tag == "ORG" or type_of(normalise(item)) == "Company")
-    )
+    if last is None or tok.tag not in ("v", "vn"):
+        return False
+    if last.tag == "ORG":
+        return True
+    weak = head_of(normalise(item)) not in FORMAL_COMPANY_HEADS and tok.word in _REPAIR_VERBS
+    return type_of(normalise(item)) == "Company" and not weak  # 甲湾生态 修复: the works' own verb
 
 
 def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:

@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicons import heads
+from kg.extract.lexicons import heads, terms
 from kg.extract.names import base_of, head_of, is_generic, type_of
 from kg.extract.tokens import FORMAL_COMPANY_HEADS, NAME_TAGS, Token
 
 #: Region prefixes of public bodies and facilities (县图书馆, 市妇幼保健院).
 REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
-#: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂).
-_SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区")
+#: Heads of platforms and systems a report builds (…指挥平台, …分拨系统): named only by four words or more.
+_SYSTEM_HEADS = ("平台", "云平台", "系统")
+
+#: Words of praise closing what stands before a policy head (知名品牌, 亮眼品牌): a description.
+_PRAISE = ("知名", "亮眼", "靓丽", "著名", "闪亮", "响亮")
+
+#: Openings of the state's own bodies and works (国家…基金, 国家…中心, 中国…协会).
+_NATIONAL = ("国家", "中国")
+
+#: Sides of town that name a facility (城南污水处理厂, 东区污水处理厂, 东部海堤三期工程).
+_SIDES = ("城东", "城西", "城南", "城北", "东区", "西区", "南区", "北区", "东部", "西部", "南部", "北部")
 
 #: Abbreviations of state-owned investment platforms (县城投集团, 市城建投公司, 区交投): companies.
 _PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|建投|国投|水投")
@@ -41,12 +50,15 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
 
     Things (Project, Company, Place, Organization) need a proper noun or a region prefix
     (城管社区 is no place); a one-character head must be a word or end a proper noun (城市 is no 市).
-    A policy head qualified by one word of manner (差异化改革, 常态化机制) names no policy.
+    A policy head qualified by one word of manner (差异化改革, 常态化机制) or of description alone
+    (重大改革, 核心战略: ``policy_descriptions.txt``) names no policy.
 
     >>> head_type("青山县", [Token("青山县", "LOC", 0, 3)]), head_type("城市", [Token("城市", "n", 0, 2)])
     ('Place', None)
     >>> head_type("示范社区", [Token("示范", "n", 0, 2), Token("社区", "n", 2, 4)])
     >>> head_type("差异化改革", [Token("差异化", "vn", 0, 3), Token("改革", "vn", 3, 5)])
+    >>> head_type("重大改革", [Token("重大", "a", 0, 2), Token("改革", "vn", 2, 4)])
+    >>> head_type("海绵城市", [Token("海绵城市", "LOC", 0, 4)])
     """
     kind = type_of(name)
     base = base_of(name)
@@ -68,22 +80,28 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     if kind == "Company" and len(name) > 6 and head not in FORMAL_COMPANY_HEADS:
         return None
-    if kind == "Policy" and _QUALITY.fullmatch(rest):
+    if kind == "Policy" and (_QUALITY.fullmatch(rest) or rest in terms("policy_descriptions.txt")):
         return None
+    if kind == "Policy" and rest.endswith(_PRAISE):
+        return None  # 产业知名品牌, 文化亮眼品牌: a praise of what a place has, no named instrument
     if kind != "Policy" and not (is_proper(tokens) or _regional(name, kind)):
         return None
-    if kind == "Place" and is_destination(tokens):
-        return None
+    if kind == "Place" and (is_destination(tokens) or name.endswith("城市")):
+        return None  # 海绵城市, 智慧城市: a kind of city a programme builds, no place
+    if head in _SYSTEM_HEADS and (len(rest) < 4 or re.search(r"[一二三四五六七八九十两\d][大个]$", rest)):
+        return None  # 服务平台, 甲公司两大平台: kinds of platform; a named one is longer (白鹭应急指挥系统)
     return kind
 
 
 def _regional(name: str, kind: str) -> bool:
     """True when a name without a proper noun is still one thing: a region-relative body or facility
-    (县图书馆, 区人民医院新院区), a facility named by its side of town (城南污水处理厂), or a
-    state-owned platform company (县城投集团, 区交投公司).
+    (县图书馆, 区人民医院新院区), a national one of five words or more (国家海洋科考中心), a facility
+    named by its side of town (城南污水处理厂), or a state-owned platform company (县城投集团, 区交投公司).
 
     >>> _regional("县人民医院新院区", "Project"), _regional("区重点项目", "Project"), _regional("县城投集团", "Company")
     (True, False, True)
+    >>> _regional("国家海洋科考中心", "Organization"), _regional("国家重点实验室", "Organization")
+    (True, False)
     """
     if kind == "Company":
         return bool(_PLATFORM.search(name))
@@ -91,9 +109,11 @@ def _regional(name: str, kind: str) -> bool:
         return False
     if kind == "Project" and name.startswith(_SIDES):
         return not is_generic(name[2:])
+    if name.startswith(_NATIONAL) and len(name) > 6:
+        return not is_generic(name[2:])  # 国家甲产业引导基金, 国家深海科考中心: the state's own body or work
     return (
         name[0] in REGION_PREFIX
-        and name[1] not in "域级内外场" + "".join(REGION_PREFIX)
+        and name[1] not in "域级内外场属" + "".join(REGION_PREFIX)
         and not is_generic(name[1:])
     )
 

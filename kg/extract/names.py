@@ -95,14 +95,19 @@ def base_of(name: str) -> str:
 def type_of(name: str) -> str | None:
     """The entity type ``name``'s head gives it, or None when it has no head or is only a head.
 
-    工程 is a Project after a building verb or a construction phase (…港区一期工程) and a Policy
-    otherwise; 项目 after a policy head (…改革项目) stays a Policy. A phase closing the name of a
-    work (…公园二期) keeps it a Project; a phase after anything else (a river: 柳河二期) names nothing.
+    工程 is a Project after a building verb, a construction phase (…港区一期工程) or the name of a work
+    (…码头工程, …大桥工程) and a Policy otherwise; 项目 after a policy head (…改革项目) stays a Policy. A phase closing the name of a
+    work (…公园二期), of a company (its plant: 金禾食品二期) or of a name without a head (赛诺瑞一期) makes
+    it a Project; a phase after a place, a body or a policy (a river: 柳河二期) names nothing.
 
     >>> type_of("古塔修缮工程"), type_of("乡风文明提升工程"), type_of("金禾食品"), type_of("工程")
     ('Project', 'Policy', 'Company', None)
+    >>> type_of("白沙码头工程"), type_of("青山大桥工程")
+    ('Project', 'Project')
     >>> type_of("户籍制度改革项目"), type_of("青湾港区一期工程"), type_of("白鹭湖湿地公园二期"), type_of("柳河二期")
     ('Policy', 'Project', 'Project', None)
+    >>> type_of("金禾食品二期"), type_of("赛诺瑞一期")
+    ('Project', 'Project')
 
     A regional office closing a body's name is that body (联合国开发计划署中国区, 金禾集团华东区).
 
@@ -110,7 +115,7 @@ def type_of(name: str) -> str | None:
     ('Organization', 'Company', 'Place')
     """
     if base_of(name) != name:
-        return "Project" if type_of(base_of(name)) == "Project" else None
+        return "Project" if type_of(base_of(name)) in ("Project", "Company", None) else None
     office = _OFFICE.search(name)
     if office and name[: office.start()]:
         body = name[: office.start()]
@@ -122,7 +127,7 @@ def type_of(name: str) -> str | None:
         return None
     kind = heads()[head]
     rest = name[: -len(head)]
-    if head == "工程" and (rest.endswith(_BUILD_VERBS) or _PHASE.search(rest)):
+    if head == "工程" and (rest.endswith(_BUILD_VERBS) or _PHASE.search(rest) or type_of(rest) == "Project"):
         return "Project"
     if head == "项目":
         inner = type_of(rest)

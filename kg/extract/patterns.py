@@ -10,7 +10,7 @@ from kg.extract.candidates import Candidate, make_candidate
 from kg.extract.name_types import is_place_word
 from kg.extract.names import head_of, normalise, type_of
 from kg.extract.not_names import QUOTED
-from kg.extract.tokens import Token, inside_name, words_in
+from kg.extract.tokens import Token, extend_left, inside_name, words_in
 from kg.types import Document, Sentence
 
 #: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
@@ -25,6 +25,9 @@ _NUMBERED_SLOGAN = re.compile(
     r"[一二三四五六七八九十两合](?![百千万亿零])[\u4e00-\u9fff]"
 )
 
+#: One-character division suffixes: a numbered slogan made of two of them counts divisions (六区一市).
+_DIVISION_SUFFIXES = "省市区县镇乡村"
+
 #: A document title in book-title marks that names a plan, rule or opinion: a Policy.
 _DOCUMENT = re.compile(
     r"《(?P<x>[^《》]{2,40}?(规划纲要|规划|纲要|方案|条例|办法|意见|计划|规定|决定|细则))(?:[（(]草案[)）])?》"
@@ -36,14 +39,46 @@ _QUOTED_KINDS = ("企业", "城市", "人才", "家庭", "市场主体")
 #: A numeral, in figures or in words.
 _NUMERAL = re.compile(r"[一二三四五六七八九十两百千万\d]")
 
+#: Verbs that issue or apply a policy package (出台, 落实 …): a count of articles after them is one.
+_ISSUING = "出台|制定|完善|落实|实施|印发|推出|发布|修订|兑现|贯彻|执行"
+
+#: A numbered policy package (落实促进企业上市6条, 出台“3个20条”, 完善“甲发展20条”, 甲机制二十条, “新十条”): the
+#: words after a verb of issuing, or after a mechanism, and the count of articles, which is the name's
+#: own; a count of things (新建道路6条) follows no such verb, and a package has fewer than a thousand
+#: articles (落实整改措施1102条 counts measures).
+_PACKAGE = re.compile(
+    rf"(?:(?:{_ISSUING})[“\"]?(?P<x>(?:(?!{_ISSUING})[^，。；、：,;:“”\"第]){{0,16}}?)|(?P<m>[\u4e00-\u9fff]{{2,12}}机制))"
+    r"[“\"]?(?P<n>新?(?:\d+个)?(?<!\d)(?:\d{1,3}|[一二三四五六七八九十百]+)条)(?![例件款文])"
+)
+
+#: A formula of figures (1+14, 1+1+9) and the policy head written after it (工作方案, 政策体系): one Policy.
+_FIGURE_FORMULA = re.compile(
+    r"\d+(?:\+\d+)+[”\"]?(?P<h>工作方案|实施方案|方案|政策体系|体系|政策|工作部署|部署|行动计划|计划)"
+)
+
+#: A reform named by what it turns into what (营改增, 煤改气, 油改电): one character, 改, one character.
+_SWITCH_REFORM = re.compile(r"[\u4e00-\u9fff]改[\u4e00-\u9fff]")
+
+#: A plan named by its horizon year (甲制造2035, 健康青山2030): name words and a year closing a title or a
+#: clause (no 年, unit or count after it: 里程2065公里 is a figure).
+_PLAN_YEAR = re.compile(r"[\u4e00-\u9fff]{2,8}20\d\d(?=[》”\"，。、；,;：:）)\s]|$)")
+
+#: Counted aims of a speech (“三个提升”, “两个增强”): doctrines the gold holds optional at most, no named
+#: instrument; a head after the quote (“四个成片”原则) or the nationwide lexicon (四个意识) still names one.
+_COUNTED_AIMS = re.compile(r"[一二三四五六七八九十两]个[\u4e00-\u9fff]{1,4}")
+
+#: A count of years or terms in a row (十二连增, 三连冠): a record, no name.
+_IN_A_ROW = re.compile(r"[一二三四五六七八九十百\d]+连[\u4e00-\u9fff]{1,2}")
+
 #: A five-year plan named by its period (“十四五”规划, 十三五规划): a Policy.
 _PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?规划")
 
 
 def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
-    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策) and
-    plus-formulas (互联网+养老)."""
+    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策),
+    numbered policy packages (促进企业上市6条, 3个20条, 1+14工作方案), switch reforms (煤改气), plans named
+    by their horizon year (青山制造2035) and plus-formulas (互联网+养老)."""
     out: list[Candidate] = []
     match = _GLOSSARY.match(sentence.text)
     if match:
@@ -70,23 +105,68 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
     ends = {t.end for t in tokens}
     for match in _NUMBERED_SLOGAN.finditer(sentence.text):
         s, e = sentence.start + match.start(), sentence.start + match.end()
-        if s in starts and e in ends:
+        if s in starts and e in ends and not _counted_divisions(match.group()):
             out += make_candidate(doc, s, e, "Policy", "numbered-slogan", 4)
+    for match in _PACKAGE.finditer(sentence.text):
+        s = sentence.start + match.start("x" if match.group("x") is not None else "n")
+        if match.group("m") is not None:  # 甲机制二十条: the mechanism's name starts where its words do
+            end = next((k for k, t in enumerate(tokens) if t.end == sentence.start + match.end("m")), None)
+            s = tokens[extend_left(tokens, end)].start if end is not None else s
+        out += make_candidate(doc, s, sentence.start + match.end("n"), "Policy", "package", 1)
+    for match in _FIGURE_FORMULA.finditer(sentence.text):
+        s = sentence.start + match.start()
+        out += make_candidate(doc, s, sentence.start + match.end(), "Policy", "package", 1)
+    for match in _SWITCH_REFORM.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        if s in starts and e in ends and _switch_words(words_in(tokens, s, e)):
+            out += make_candidate(doc, s, e, "Policy", "switch-reform", 4)
+    for match in _PLAN_YEAR.finditer(sentence.text):
+        s, e = sentence.start + match.start(), sentence.start + match.end()
+        first = next((k for k, t in enumerate(tokens) if t.start <= s < t.end), None)
+        if first is not None and inside_name(tokens[first]):
+            begin = tokens[first].start if tokens[first].start == s else tokens[first].end
+            out += make_candidate(doc, begin, e, "Policy", "plan-year", 4)
     for tok in tokens:
         if "+" in tok.word.strip("+"):
             out += make_candidate(doc, tok.start, tok.end, "Policy", "plus-formula", 4)
     return out
 
 
+def _switch_words(words: list[Token]) -> bool:
+    """True when the words of a switch reform are one noun (营改增) or noun, 改, noun (煤 改 气); a
+    conjunction or particle before 改 (和 改善, 等 改革) makes none.
+
+    >>> _switch_words([Token("煤", "n", 0, 1), Token("改", "v", 1, 2), Token("气", "n", 2, 3)])
+    True
+    >>> _switch_words([Token("和", "c", 0, 1), Token("改善", "v", 1, 3)])
+    False
+    """
+    if len(words) == 1:
+        return words[0].tag not in ("v", "vn", "c", "u", "p")
+    return len(words) == 3 and all(w.tag in ("n", "nz", "j") for w in (words[0], words[2]))
+
+
+def _counted_divisions(slogan: str) -> bool:
+    """True when a numbered slogan's shape only repeats a word (一步一步) or counts divisions (六区一市,
+    三县一区): no policy is named so.
+
+    >>> _counted_divisions("一步一步"), _counted_divisions("六区一市"), _counted_divisions("一企一策")
+    (True, True, False)
+    """
+    return slogan[1] == slogan[3] or (slogan[1] in _DIVISION_SUFFIXES and slogan[3] in _DIVISION_SUFFIXES)
+
+
 def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Match[str]) -> list[Candidate]:
-    """A quoted name, with the longest head phrase written right after the quote: typed by head, else Policy.
+    """A quoted name, with the longest head phrase written right after the quote: typed by head, else by a
+    work's or company's head of two characters or more inside the quote (“甲LNG走廊”), else Policy.
 
     The head phrase (改革, 决策制度, 基层治理模式) is made of name words and ends with a head.
     A quoted name opening with a numeral is a slogan (“四好农村路”): a Policy whatever its head inside
     the quote; a head of a work or body written after the quote (“一台戏”项目) types it as usual, and a
     place written right before the quote opens such a name (甲镇“一台戏”项目 → 甲镇一台戏项目).
     A quoted label of a kind of actor (“小巨人”企业) is no name, nor is a quoted goal or slogan clause
-    without a head after it (“把甲城建设得更加美丽”, see :func:`_slogan`). Scraped copies lose their quotes,
+    without a head after it (“把甲城建设得更加美丽”, see :func:`_slogan`), nor a metaphor built on 的
+    (“春天的花朵”). Scraped copies lose their quotes,
     so this rule only adds certainty where quotes survive.
     """
     inner, after = match.group("x"), match.group("h")
@@ -98,16 +178,25 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
         joined = sum(len(t.word) for t in words) == size and all(inside_name(t) for t in words)
         head = head_of(after[:size]) if joined and not _NUMERAL.search(after[:size]) else None
         kind = type_of(inner + after[:size]) if head and (len(head) > 1 or size == 1) else None
+        if size == 0 and len(head_of(inner) or "") > 1 and type_of(inner) in ("Project", "Company"):
+            kind = type_of(inner)  # “甲LNG走廊”建设: the quote closes with a work's own head
         if kind or size == 0:
             if (
                 _NUMERAL.match(inner)
                 and kind in ("Project", "Place", "Company")
-                and (size == 0 or kind == "Place")
-            ):
+                and (size == 0 or kind == "Place" or after[:size] == "工程")
+            ):  # “四好农村路”工程: 工程 after a numbered slogan is its programme
                 kind = "Policy"
             start = sentence.start + match.start()
-            if kind is None and _slogan(inner, words_in(tokens, start + 1, quote_end - 1)):
-                return []
+            words = words_in(tokens, start + 1, quote_end - 1)
+            if kind is None and (
+                _slogan(inner, words)
+                or "的" in inner
+                or _IN_A_ROW.fullmatch(inner)
+                or _COUNTED_AIMS.fullmatch(inner)
+                or head_of(normalise(inner)) == normalise(inner)
+            ):
+                return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims, a bare head (“云平台”)
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start

@@ -24,6 +24,12 @@ NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt"})
 #: letters is a technology's name (5G, 4K, 3D) and may end a name (甲5G项目).
 _COUNT = re.compile(r"[\d.]+%?[^\W\dA-Za-z]{0,2}")
 
+#: The number of a line, berth or building (6号, 12号): part of a name (轨道6号线, 3号楼).
+_LINE_NUMBER = re.compile(r"\d+号")
+
+#: The shore of a water written as one word (湖畔, 河边, 江岸): after a place's name, the water is named.
+_SHORE = re.compile(r"[湖河江海溪][畔边岸]")
+
 #: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
 LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
 
@@ -33,8 +39,9 @@ _VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分"
 #: Region-wide words that open a phrase (全市改革): dropped from a name's start.
 _REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})
 
-#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京).
-_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被")
+#: Verbs of one character that never begin a name even at a sentence start (在绵阳, 到北京, 赴深圳, 往青山,
+#: 获央视报道).
+_FUNCTION_VERBS = frozenset("在到是有为让使把向对从将去给被赴往至抵获")
 
 #: Company heads that only a company carries; weaker heads (…生态, …食品) end short names only.
 FORMAL_COMPANY_HEADS = frozenset({"公司", "有限公司", "有限责任公司", "集团", "股份", "合作社", "银行"})
@@ -86,8 +93,11 @@ _CLAUSE_VERBS = frozenset(
     }
 )
 
-#: Verbs that open a word the tagger glued to a name (新建社区养老服务中心): the word is no name.
-_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成")
+#: Verbs that open a word the tagger glued to a name (新建社区养老服务中心, 赴北京): the word is no name.
+_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成", "赴")
+
+#: Verbs of closing that close a word the tagger glued to a company (甲煤业闭井, 乙矿业关停): no part of it.
+_CLOSING_ENDINGS = ("闭井", "闭坑", "关闭", "关停", "停产", "退出", "破产")
 
 #: The longest name, in characters.
 MAX_NAME = 24
@@ -132,7 +142,7 @@ def sentence_tokens(
             continue
         out.append(Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
-    tokens = _split_industries(_split_conjunctions(_split_openings(_join_plus(out))))
+    tokens = _split_shores(_split_industries(_split_conjunctions(_split_openings(_join_plus(out)))))
     return _repair_prefixes(doc, tokens, known)
 
 
@@ -167,14 +177,47 @@ def _split_industries(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _split_openings(tokens: list[Token]) -> list[Token]:
-    """Split a name word the tagger glued to a build verb before it (建成县 → 建成 + 县).
+def _split_shores(tokens: list[Token]) -> list[Token]:
+    """Split a shore word after a place's name into the water's head and the shore (青山 湖畔 → 青山 湖 畔,
+    白溪 河边 → 白溪 河 边): the lake or river is named, its shore is where someone stands.
 
-    >>> [(t.word, t.tag) for t in _split_openings([Token("建成县", "LOC", 0, 3)])]
-    [('建成', 'v'), ('县', 'n')]
+    >>> [(t.word, t.tag) for t in _split_shores([Token("青山", "LOC", 0, 2), Token("湖畔", "n", 2, 4)])]
+    [('青山', 'LOC'), ('湖', 'n'), ('畔', 'f')]
+    >>> [(t.word, t.tag) for t in _split_shores([Token("青山湖畔", "LOC", 0, 4)])]
+    [('青山湖', 'LOC'), ('畔', 'f')]
     """
     out: list[Token] = []
     for tok in tokens:
+        if out and out[-1].tag in NAME_TAGS and _SHORE.fullmatch(tok.word):
+            cut = tok.start + 1
+            out += [Token(tok.word[0], "n", tok.start, cut), Token(tok.word[1:], "f", cut, tok.end)]
+        elif tok.tag in NAME_TAGS and len(tok.word) > 3 and _SHORE.fullmatch(tok.word[-2:]):
+            cut = tok.end - 1  # 青山湖畔 as one word: the lake, then its shore
+            out += [Token(tok.word[:-1], tok.tag, tok.start, cut), Token(tok.word[-1], "f", cut, tok.end)]
+        else:
+            out.append(tok)
+    return out
+
+
+def _split_openings(tokens: list[Token]) -> list[Token]:
+    """Split a name word the tagger glued to a build verb or a verb of going before it (建成县 → 建成 +
+    县, 赴北京 → 赴 + 北京) or to a verb of closing after it (甲煤业闭井 → 甲煤业 + 闭井).
+
+    >>> [(t.word, t.tag) for t in _split_openings([Token("建成县", "LOC", 0, 3)])]
+    [('建成', 'v'), ('县', 'n')]
+    >>> [(t.word, t.tag) for t in _split_openings([Token("青峰煤业闭井", "ORG", 0, 6), Token("赴白沙", "LOC", 6, 9)])]
+    [('青峰煤业', 'ORG'), ('闭井', 'v'), ('赴', 'v'), ('白沙', 'LOC')]
+    """
+    out: list[Token] = []
+    for tok in tokens:
+        closing = next((v for v in _CLOSING_ENDINGS if tok.word.endswith(v)), None)
+        if closing and tok.tag in ("LOC", "ORG") and len(tok.word) > len(closing) + 1:
+            cut = tok.end - len(closing)
+            out += [
+                Token(tok.word[: -len(closing)], tok.tag, tok.start, cut),
+                Token(closing, "v", cut, tok.end),
+            ]
+            continue
         verb = next((v for v in _BUILD_OPENINGS if tok.word.startswith(v)), None)
         if verb is None or tok.tag not in ("LOC", "ORG") or len(tok.word) == len(verb):
             out.append(tok)
@@ -245,6 +288,7 @@ def _repair_prefixes(doc: Document, tokens: list[Token], known: frozenset[str]) 
             prev is not None
             and prev.tag in NAME_TAGS
             and len(tok.word) == 1
+            and tok.tag != "f"  # a shore split off its water (青山湖 畔) stays apart
             and prev.word + tok.word in known
         ):
             out[-1] = _join(prev, tok, prev.tag)
@@ -263,6 +307,7 @@ def _repair_prefixes(doc: Document, tokens: list[Token], known: frozenset[str]) 
             prev is not None
             and len(prev.word) == 1
             and prev.tag not in ("w", "u", "c", "p")
+            and prev.word not in _FUNCTION_VERBS
             and tok.tag in NAME_TAGS
             and len(tok.word) >= 2
         ):
@@ -289,8 +334,8 @@ def inside_name(tok: Token) -> bool:
 
     >>> inside_name(Token("隧道", "n", 0, 2)), inside_name(Token("推进", "v", 0, 2)), inside_name(Token("11个", "m", 0, 3))
     (True, False, False)
-    >>> inside_name(Token("作为", "v", 0, 2)), inside_name(Token("共享", "vn", 0, 2))
-    (False, True)
+    >>> inside_name(Token("作为", "v", 0, 2)), inside_name(Token("共享", "vn", 0, 2)), inside_name(Token("6号", "m", 0, 2))
+    (False, True, True)
     """
     if tok.tag in _STOP_TAGS or tok.word in frame_words() or tok.word.isspace():
         return False
@@ -298,6 +343,8 @@ def inside_name(tok: Token) -> bool:
         return False
     if tok.tag == "TIME":
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
+    if _LINE_NUMBER.fullmatch(tok.word):
+        return True  # 轨道 6号 线, 3号 楼: a number of a line or building is the name's own
     return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
 
 
@@ -313,7 +360,9 @@ def extend_left(tokens: list[Token], i: int) -> int:
     j = i
     while j > 0:
         prev = tokens[j - 1]
-        if not inside_name(prev) or tokens[i].end - prev.start > MAX_NAME:
+        if (not inside_name(prev) and not (j == i and _frame_in_head(prev, tokens[i]))) or (
+            tokens[i].end - prev.start > MAX_NAME
+        ):
             break
         if prev.tag == "v" and (
             tokens[j].tag in NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
@@ -354,6 +403,18 @@ def _split_half(verb: Token, tok: Token) -> bool:
     (True, False)
     """
     return verb.tag == "v" and len(verb.word) == 1 and len(tok.word) == 1 and verb.end == tok.start
+
+
+def _frame_in_head(frame: Token, last: Token) -> bool:
+    """True when a frame word and the last word together are a listed head (实施 办法 → 实施办法, 扶持
+    办法): the frame word is then the head's first part, inside the name (城市更新实施办法).
+
+    >>> _frame_in_head(Token("实施", "vn", 0, 2), Token("办法", "n", 2, 4))
+    True
+    >>> _frame_in_head(Token("推进", "v", 0, 2), Token("改革", "vn", 2, 4))
+    False
+    """
+    return frame.word in frame_words() and (frame.word + last.word) in heads()
 
 
 def _verb_in_head(verb: Token, last: Token) -> bool:

@@ -121,7 +121,7 @@ def test_a_policy_head_before_the_other_half_of_a_compound_is_no_head(found):
     text = (
         "让广大群众共享改革发展成果，举办庆祝改革开放40周年文艺汇演，白沙镇农村综合改革实践获评全省优秀案例。"
     )
-    assert found(text) == {("改革开放", "Policy"), ("白沙镇", "Place")}
+    assert found(text) == {("白沙镇", "Place")}  # 改革开放 here is the era, used generically
 
 
 def test_a_policy_head_before_a_noun_or_another_head_leaves_no_shorter_policy(found):
@@ -175,3 +175,192 @@ def test_a_common_noun_read_as_an_organisation_before_a_noun_is_no_company(found
 def test_the_zone_a_committee_is_named_after_is_a_place(found):
     pairs = found("青山县白鹭产业园区管委会挂牌成立。")
     assert {("青山县白鹭产业园区管委会", "Organization"), ("青山县白鹭产业园区", "Place")} <= pairs
+
+
+# Classes of names seen in real reports (issue 9, part 4), each on invented sentences.
+
+
+def test_policy_documents_whose_head_holds_a_frame_verb(found):
+    pairs = found("编制白鹭湾科技扶持办法，出台青禾片区更新实施办法。")
+    assert ("白鹭湾科技扶持办法", "Policy") in pairs
+    assert ("青禾片区更新实施办法", "Policy") in pairs
+
+
+def test_policy_instruments_with_a_qualified_head(found):
+    pairs = found("建立小微企业贷款风险补偿机制，出台白鹭芯片专项政策。")
+    assert ("小微企业贷款风险补偿机制", "Policy") in pairs
+    assert ("白鹭芯片专项政策", "Policy") in pairs
+
+
+def test_a_policy_head_after_a_word_of_description_alone_is_no_name(found):
+    assert found("推进重大改革，实施核心战略，开展专项整治。") == set()
+
+
+def test_built_venues_and_freight_trains_are_projects(found):
+    pairs = found("青禾文体中心、白鹭山体育馆建成，青禾班列开行。")
+    assert {("青禾文体中心", "Project"), ("白鹭山体育馆", "Project")} <= pairs
+    assert ("青禾班列", "Project") in pairs
+
+
+def test_macro_regions_are_places_and_their_strategies_policies(found):
+    pairs = found("主动对接京津冀、长三角和成渝，融入粤港澳大湾区，推进京津冀协同发展。")
+    assert {("京津冀", "Place"), ("长三角", "Place"), ("成渝", "Place"), ("粤港澳大湾区", "Place")} <= pairs
+    assert ("京津冀协同发展", "Policy") in pairs
+
+
+def test_kinds_of_settlement_and_metaphors_are_no_names(found):
+    assert found("推进城中村和新农村建设，守护“春天的花朵”，让绿水青山变成金山银山。") == set()
+
+
+def test_items_listed_before_deng_xiangmu_are_projects_with_their_phases(found):
+    assert found("金禾汽车、赛诺瑞一期等项目陆续建成。") == {
+        ("金禾汽车", "Project"),
+        ("赛诺瑞一期", "Project"),
+    }
+
+
+def test_a_hospital_is_a_body_unless_its_clause_builds_it(found):
+    pairs = found("区属医院与青山医院、省妇科医院深入合作，白鹭医院门诊楼建成，新建县中医院。")
+    assert {("青山医院", "Organization"), ("省妇科医院", "Organization")} <= pairs
+    assert {("白鹭医院门诊楼", "Project"), ("县中医院", "Project")} <= pairs
+    assert not any(name == "区属医院" for name, _ in pairs)
+
+
+def test_numbered_policy_packages_are_policies_and_counts_of_things_are_not(found):
+    pairs = found("落实促进企业上市6条，出台3个20条和1+14工作方案，新建道路6条。")
+    assert pairs == {("促进企业上市6条", "Policy"), ("3个20条", "Policy"), ("1+14工作方案", "Policy")}
+    assert found("随着青禾联防机制二十条出台，抓落实才是第一条。") == {("青禾联防机制二十条", "Policy")}
+
+
+def test_a_verb_of_going_or_of_closing_is_no_part_of_a_name(found):
+    assert found("组织企业赴北京招商，赴深圳、上海考察。") == {
+        ("北京", "Place"),
+        ("深圳", "Place"),
+        ("上海", "Place"),
+    }
+    pairs = found("青峰煤业闭井，白溪煤业关闭退出。")
+    assert {("青峰煤业", "Company"), ("白溪煤业", "Company")} <= pairs
+
+
+def test_qizhong_and_yiji_never_open_a_name(found):
+    pairs = found("其中青禾云谷科技有限公司投资5亿元，以及白鹭数码有限公司落户。")
+    assert pairs == {("青禾云谷科技有限公司", "Company"), ("白鹭数码有限公司", "Company")}
+
+
+def test_towns_streets_and_villages_are_places_wherever_they_stand(found):
+    pairs = found("白沙镇、东屏街道、青石村完成改造，在白沙镇建设农贸市场。")
+    assert {("白沙镇", "Place"), ("东屏街道", "Place"), ("青石村", "Place")} <= pairs
+
+
+def test_routes_between_places_and_bracketed_phases_are_projects(found):
+    pairs = found("青山至白沙快速路开工，青禾茶叶交易中心（二期）建成，延伸至白沙大道。")
+    assert pairs == {
+        ("青山至白沙快速路", "Project"),
+        ("青禾茶叶交易中心二期", "Project"),
+        ("白沙大道", "Project"),
+    }
+    assert ("白溪流域综合治理工程", "Project") in found("白溪流域综合治理工程完工。")
+
+
+def test_a_works_name_before_gongcheng_makes_it_a_project_and_line_numbers_stay(found):
+    pairs = found("推进白沙码头工程（口岸）建设，轨道6号线建成，白沙北站投用。")
+    assert {("白沙码头工程", "Project"), ("轨道6号线", "Project"), ("白沙北站", "Project")} <= pairs
+
+
+def test_counted_firms_listed_before_deng_are_companies_and_industries_are_not(found):
+    assert found("青禾浩海、畅想云帆等5家企业获奖，电子信息、生物医药等企业集聚。") == {
+        ("青禾浩海", "Company"),
+        ("畅想云帆", "Company"),
+    }
+
+
+def test_firsts_measures_counted_divisions_and_reduplications_are_no_part_of_names(found):
+    assert ("青禾数字标准体系", "Policy") in found("建成全国首创青禾数字标准体系。")
+    assert found("推动六区一市协同，一步一步推进，整备片区35万平方米潜力地块。") == set()
+
+
+def test_a_region_office_the_tagger_names_is_a_body_and_industries_are_no_firms(found):
+    assert found("区婚姻登记处搬迁至新址。") == {("区婚姻登记处", "Organization")}
+    assert found("支持金融科技、跨境电商发展，活动获央视报道。") == {("央视", "Organization")}
+
+
+def test_named_platforms_and_systems_are_policies_and_kinds_of_them_are_not(found):
+    pairs = found(
+        "搭建招商平台和政务服务平台，白鹭应急指挥系统、青禾智慧管理指挥平台上线，债务全部为系统内债务。"
+    )
+    assert pairs == {("白鹭应急指挥系统", "Policy"), ("青禾智慧管理指挥平台", "Policy")}
+
+
+def test_a_kind_of_city_is_no_place_and_national_bodies_need_no_proper_noun(found):
+    assert found("建成海绵城市，规模以上工业企业增至百家。") == set()
+    assert ("国家海洋科考中心", "Organization") in found("国家海洋科考中心落户。")
+
+
+def test_switch_reforms_and_plans_named_by_their_year_are_policies_and_records_are_not(found):
+    pairs = found(
+        "煤改气稳步实施，出台《青山制造2035》，总投资2025万元，实现“十连增”，整改到位，和改善民生。"
+    )
+    assert pairs == {("煤改气", "Policy"), ("青山制造2035", "Policy")}
+
+
+def test_two_characters_alone_are_no_firm_but_a_listed_brand_is(found):
+    assert ("聚力", "Company") not in found("聚力打造白鹭港。")
+    pairs = found("主动对接鑫丰、华鼎、禾润等大型企业。")
+    assert {("鑫丰", "Company"), ("华鼎", "Company"), ("禾润", "Company")} <= pairs
+
+
+def test_quoted_counted_aims_are_no_policies_and_a_head_after_the_quote_still_names_one(found):
+    assert found("实现“三个提升”“两个增强”。") == set()
+    assert ("四个成片原则", "Policy") in found("坚持“四个成片”原则。")
+
+
+def test_the_country_is_the_state_councils_region_and_its_development_is_no_firm():
+    from kg.extract.lexicons import region_shorts
+
+    assert region_shorts(Document("", (), (), region_full="中华人民共和国")) == ("中国",)
+    text = "任何困难都挡不住中国发展前行的步伐。"
+    doc = ingest_text(text)
+    assert [(m.name, m.type) for m in extract_mentions(doc)] == []
+
+
+def test_a_quote_closing_with_a_works_head_is_a_project_and_a_slogans_programme_a_policy(found):
+    pairs = found("提速“白鹭LNG走廊”建设，实施“四好农村路”工程。")
+    assert ("白鹭LNG走廊", "Project") in pairs and ("四好农村路工程", "Policy") in pairs
+
+
+def test_a_shore_word_names_the_water_and_a_short_name_beside_no_firm_is_none(found):
+    assert {("青山湖", "Place"), ("白溪河", "Place")} <= found("云集青山湖畔、白溪河边。")
+    assert not any(t == "Company" for _, t in found("推动交通联通、规划融通。"))
+
+
+def test_a_list_counted_as_firms_or_closed_by_works_types_its_items(found):
+    pairs = found("青禾科技、鲜果宝两家企业获评，推进绿廊、青禾湾和白鹭湾生态修复等重点生态工程。")
+    assert {("青禾科技", "Company"), ("鲜果宝", "Company"), ("白鹭湾生态修复", "Project")} <= pairs
+    assert found("推动冷链物流发展，主体工程贯通。") == set()
+
+
+def test_a_side_of_a_region_names_a_work_and_praise_before_a_brand_names_nothing(found):
+    pairs = found("完成东部海堤三期工程2公里建设，打造产业知名品牌，青山群众品牌深入人心。")
+    assert pairs == {("东部海堤三期工程", "Project"), ("青山群众品牌", "Policy")}
+
+
+def test_figures_are_no_packages_or_plans_and_a_pilot_needs_a_name(found):
+    text = "落实整改措施1102条，出台稳增长8条，全省高铁运营里程2065公里，开展全国试点和综合改革试点。"
+    assert found(text) == {("稳增长8条", "Policy"), ("综合改革试点", "Policy")}
+
+
+def test_a_region_short_name_the_tagger_left_a_noun_opens_a_place_name():
+    from kg.extract.entities import _own_places
+    from kg.extract.tokens import Token
+
+    toks = [Token("青山", "n", 0, 2), Token("中心", "n", 2, 4), Token("区", "n", 4, 5)]
+    assert [t.tag for t in _own_places(toks, ("青山",))] == ["LOC", "n", "n"]
+    assert [t.tag for t in _own_places(toks, ("白沙",))] == ["n", "n", "n"]
+
+
+def test_a_strategic_layout_after_a_quote_closes_the_policy(found):
+    assert ("四个统筹战略布局", "Policy") in found("协调推进“四个统筹”战略布局。")
+
+
+def test_a_quote_holding_only_a_head_names_nothing(found):
+    assert found("建设“云平台”，推进“一网通办”。") == {("一网通办", "Policy")}
