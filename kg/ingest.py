@@ -54,6 +54,7 @@ from kg.ingest_noise import (
     drop_repeats,
     is_site_chrome,
     rejoin_split_entities,
+    remove_pinyin_residue,
     starts_chrome_tail,
 )
 from kg.ingest_region import Region, find_region, resolve_region, title_region_name
@@ -388,6 +389,8 @@ def normalise(text: str) -> str:
     '完成节能减排、安全生产任务！'
     >>> normalise("从1 9 9 3 年3 月就职,增长8 .8 %")  # digits spaced out one by one are one number
     '从1993年3月就职,增长8.8%'
+    >>> normalise("現(xiàn)在,我代表區(qū)政府")  # a converter's pinyin residue is dropped
+    '现在,我代表区政府'
     >>> normalise("比上年增长百分之十三点四,降低千分之五")  # spelled-out rates as digits
     '比上年增长13.4%,降低5‰'
     """
@@ -398,7 +401,7 @@ def normalise(text: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _LINE_BREAK_RE.sub("\n", text).replace("\t", " ")
     text = _CONTROL_RE.sub("", text)
-    text = break_at_paragraph_marks(to_simplified(text))
+    text = break_at_paragraph_marks(to_simplified(remove_pinyin_residue(text)))
     text = _ASCII_STOP_RE.sub(lambda m: chr(ord(m.group()) + 0xFEE0), text)
     lines = []
     for raw in text.split("\n"):
