@@ -163,6 +163,8 @@ _RELATIVE_YEAR_RE = re.compile(r"^(?:——)?(今年|明年|去年)")
 _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
 #: A five-year period: 十三五 is 2016–2020 (the sixth plan ended in 1985).
 _PERIOD_RE = re.compile(r"十([一二三四五])五")
+#: A plan sentence about the coming five years (a term-change report): its targets are for the last.
+_NEXT_FIVE_YEARS_RE = re.compile(r"(?:未来|今后)五年")
 _PERIOD_REVIEW_RE = re.compile(r"十[一二三四五]五”?(?:时期|期间)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
@@ -943,14 +945,16 @@ def _named_years(sentence: str, reported: bool = True) -> list[int]:
 
 def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) -> int | None:
     """The year a sentence's figures are about: its own leading year, 今年/明年/去年 counted from the
-    meeting, the period a review sentence names (十二五时期), else ``year`` (its part's: 五年来 and
-    过去五年 end with the review year).
+    meeting, the period a review sentence names (十二五时期), the last of the coming five years a plan
+    sentence names (未来五年), else ``year`` (its part's: 五年来 and 过去五年 end with the review year).
 
     >>> years = _Years(2020, 2020, 2021)  # a report heard in December 2020
     >>> [_sentence_year(s, "review", 2020, years) for s in ("今年以来,增长5%。", "2018年,增长3%。", "去年增长2%。")]
     [2020, 2018, 2019]
     >>> _sentence_year("明年,增长6%。", "plan", 2021, years), _sentence_year("十二五时期年均增长9%。", "review", 2020, years)
     (2021, 2015)
+    >>> _sentence_year("未来五年的发展目标是:生产总值达到600亿元。", "plan", 2021, years)
+    2025
     """
     leading = _LEADING_YEAR_RE.match(sentence)
     if leading:
@@ -962,6 +966,8 @@ def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) ->
         return years.review
     if part == "other" and _PLAN_SENTENCE_RE.search(sentence):
         return years.plan
+    if part == "plan" and years.plan and _NEXT_FIVE_YEARS_RE.search(sentence):
+        return years.plan + 4  # 未来五年的发展目标: the targets of the term's last year
     if part == "review" and _PERIOD_REVIEW_RE.search(sentence):
         return _period_end(_PERIOD_REVIEW_RE.search(sentence).group())
     return year
