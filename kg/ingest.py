@@ -71,7 +71,10 @@ _LINE_BREAK_RE = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _ASCII_STOP_RE = re.compile(r"(?<![A-Za-z0-9])[;!?]|[;!?](?![A-Za-z0-9=&/])")
 _SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?: ?[.%] ?\d?| \d)+(?![\d.])|(?<=\d) (?=[.%])")
 #: A rate spelled out in numerals: 百分之十三点四 (13.4%), 千分之五 (5‰).
-_SPELLED_RATE_RE = re.compile("(百|千)分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+_SPELLED_RATE_RE = re.compile(
+    "(百|千)分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+    "(?:(至|到)([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))?"
+)
 _SPACE_NEAR_CJK_RE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
 #: Symbols NFKC would spell oddly (㎡ → m2, the ratio colon ︰ → ..): written out first.
 _UNIT_SYMBOLS = {
@@ -393,8 +396,8 @@ def normalise(text: str) -> str:
     '从1993年3月就职,增长8.8%'
     >>> normalise("現(xiàn)在,我代表區(qū)政府")  # a converter's pinyin residue is dropped
     '现在,我代表区政府'
-    >>> normalise("比上年增长百分之十三点四,降低千分之五")  # spelled-out rates as digits
-    '比上年增长13.4%,降低5‰'
+    >>> normalise("比上年增长百分之十三点四,降低千分之五,增长百分之八至九")  # spelled-out rates as digits
+    '比上年增长13.4%,降低5‰,增长8%至9%'
     """
     text = html.unescape(html.unescape(rejoin_split_entities(text)))
     for symbol, spelled in {**_UNIT_SYMBOLS, **_CIRCLED}.items():
@@ -423,11 +426,12 @@ def normalise(text: str) -> str:
 
 def _spelled_rate(match: re.Match) -> str:
     """``百分之十三点四`` → ``13.4%``; a numeral cn2an cannot read stays as written."""
+    unit = "%" if match.group(1) == "百" else "‰"
     try:
-        value = cn2an.cn2an(match.group(2), "smart")
+        values = [cn2an.cn2an(n, "smart") for n in (match.group(2), match.group(4)) if n]
     except ValueError:
         return match.group()
-    return f"{value:g}{'%' if match.group(1) == '百' else '‰'}"
+    return (match.group(3) or "").join(f"{value:g}{unit}" for value in values)
 
 
 def _join_broken_lines(lines: list[str]) -> str:
@@ -694,7 +698,7 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
         years = _YEAR_RE.findall(section.title)
         part = _section_part(section.title)
         if years and part == "review" and review_year is None:
-            review_year = int(years[-1])
+            review_year = _reviewed_year(section.title)
         elif years and part == "plan" and plan_year is None:
             plan_year = int(years[0])
     meeting = _meeting_date(text[: max(front_end, lines[min(len(lines), _MAX_FRONT_LINES) - 1][1])])
@@ -720,6 +724,17 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
     if meeting:
         source = "the meeting line" + (f", plan year from {source}" if source != "the meeting line" else "")
     return _Years(report, review_year, plan_year, source)
+
+
+def _reviewed_year(title: str) -> int:
+    """The year a review heading reviews: the last year named before its cue word, else the last.
+
+    >>> _reviewed_year("1998年工作回顾和1999年工作的总体要求"), _reviewed_year("十三五时期及2020年工作回顾")
+    (1998, 2020)
+    """
+    cue = _REVIEW_CUES.search(title)
+    before = _YEAR_RE.findall(title[: cue.start()]) if cue else []
+    return int((before or _YEAR_RE.findall(title))[-1])
 
 
 def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | None:
