@@ -815,8 +815,8 @@ def _label_sentences(
 
 def _paragraph_turns(text: str, labelled: list) -> list:
     """A paragraph that turns to the other part: in a review, the sentence that opens the coming
-    year's targets (建议今年的主要预期目标是:…) and the rest of its paragraph are plan; in a plan, a
-    paragraph opening on the year just past (过去一年,…) is review.
+    year's targets (建议今年的主要预期目标是:…), the rest of its paragraph and the ——lines listed after
+    it are plan; in a plan, a paragraph opening on the year just past (过去一年,…) is review.
 
     >>> t = "全年增长了7%。\\n今年的预期目标是:增长6%；就业1万人。\\n过去一年成绩显著。"
     >>> spans = _sentence_spans(t, _line_spans(t))
@@ -826,18 +826,25 @@ def _paragraph_turns(text: str, labelled: list) -> list:
     >>> spans = _sentence_spans(t, _line_spans(t))
     >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "plan") for s, e in spans])]
     ['plan', 'review', 'review', 'plan']
+    >>> t = "主要目标是:\\n——生产总值增长6%；\\n——就业1万人。\\n全年增长了7%。"
+    >>> spans = _sentence_spans(t, _line_spans(t))
+    >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "review") for s, e in spans])]
+    ['plan', 'plan', 'plan', 'review']
     """
     breaks = [i for i, c in enumerate(text) if c == "\n"]
-    out, turned_line = [], None
+    out, turned_line, turned_to = [], None, None
     for start, end, section, top, part in labelled:
         line = bisect.bisect(breaks, start)
         paragraph_start = start == 0 or text[start - 1] == "\n"
-        if part == "review" and (line == turned_line or _TARGETS_OPEN_RE.search(text, start, end)):
-            part, turned_line = "plan", line
+        listed = turned_to == "plan" and paragraph_start and text.startswith("——", start)
+        if part == "review" and (line == turned_line or listed or _TARGETS_OPEN_RE.search(text, start, end)):
+            part, turned_line, turned_to = "plan", line, "plan"
         elif part == "plan" and (
             line == turned_line or (paragraph_start and _PAST_YEAR_START_RE.match(text[start:end]))
         ):
-            part, turned_line = "review", line
+            part, turned_line, turned_to = "review", line, "review"
+        elif paragraph_start and line != turned_line:
+            turned_to = None
         out.append((start, end, section, top, part))
     return out
 
