@@ -16,7 +16,7 @@ from pathlib import Path
 
 TABLE = Path(__file__).parent / "lexicons" / "indicators.tsv"
 _SCOPE_RE = re.compile(
-    r"^(?:区级|市级|县级|省级|全国|全省|全市|全区|全县|全州|全旗|全盟|本省|本市|本区|本县|我省|我市|我区|我县|我国)"
+    r"^(?:区级|市级|县级|省级|全新区|新区|辖区|全国|全省|全市|全区|全县|全州|全旗|全盟|本省|本市|本区|本县|我省|我市|我区|我县|我国)"
 )
 #: A bracketed alias or note after a name: 地区生产总值(GDP).
 _BRACKET_RE = re.compile(r"\([^()]{1,12}\)")
