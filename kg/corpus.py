@@ -362,7 +362,7 @@ class Cache:
         return Identity(path, digest, **{**fields, "missing": tuple(fields["missing"])})
 
     def put_identity(self, identity: Identity) -> None:
-        """Keep an identity (not a failure: a failed file is read again next time, in case of a fix)."""
+        """Keep an identity (not a failure: its message names the path, and failing to read is quick)."""
         if identity.error:
             return
         fields = {
@@ -380,20 +380,23 @@ class Cache:
         if data is None:
             return None
         header, _, body = data.partition(b"\n")
+        fields = json.loads(header)
+        if fields.get("error"):
+            return ReportResult(task.path, error=fields["error"], cached=True)
         try:
             nquads = zlib.decompress(body)
         except zlib.error:
             return None
-        fields = json.loads(header)
         return ReportResult(
             task.path, task.report_iri, nquads, fields["chars"], fields["counts"], cached=True
         )
 
     def put_result(self, task: Task, result: ReportResult) -> None:
-        """Keep a built report (failures are not kept)."""
-        if result.error:
+        """Keep a built report, or why it failed (the same code fails the same way on the same bytes;
+        a worker that died is not kept: that may be the machine's fault)."""
+        if result.error.startswith(_WORKER_DIED):
             return
-        header = json.dumps({"chars": result.chars, "counts": result.counts}).encode()
+        header = json.dumps({"chars": result.chars, "counts": result.counts, "error": result.error}).encode()
         self._write(
             self._path("report", task.digest, task.report_iri),
             header + b"\n" + zlib.compress(result.nquads, 1),
@@ -516,8 +519,11 @@ def _submit(workers, function: Callable, item):
         return future
 
 
+_WORKER_DIED = "its worker process stopped"
+
+
 def _worker_died(error: BaseException) -> str:
-    return f"its worker process stopped ({type(error).__name__}): build it alone to see why"
+    return f"{_WORKER_DIED} ({type(error).__name__}): build it alone to see why"
 
 
 # ---------------------------------------------------------------------------------------------- the build

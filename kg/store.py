@@ -26,12 +26,14 @@ HTTP 5xx; after the last try they raise :class:`~kg.errors.EndpointError`.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -684,3 +686,12 @@ class StoreDirWriter:
         self.oxigraph.flush()
         self.oxigraph.optimize()
         del self.oxigraph  # releases the lock, so queries and servers can open it
+
+
+@contextlib.contextmanager
+def store_dir_as_file(path: str | Path) -> Iterator[Path]:
+    """The graphs of an on-disk store as a temporary N-Quads file, for readers that take files
+    (``kg serve``, ``kg viz``); removed on exit."""
+    store = open_store_dir(path)
+    with tempfile.TemporaryDirectory(prefix="govkg-store-") as folder:
+        yield store.dump(Path(folder) / "graphs.nq")
