@@ -120,7 +120,7 @@ def build(
     paths = report_files(files)
     fmt = format or ("ttl" if len(paths) == 1 or split else "nq")
     output_names(paths, fmt, split)
-    console = Console(stderr=True, quiet=quiet)
+    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
     cache_dir = None if no_cache else cache or default_cache_dir()
     with _build_progress(console, enabled=len(paths) > 1) as observer:
         results = build_corpus(paths, jobs=jobs, cache=cache_dir, scheduler=scheduler, observer=observer)
@@ -187,23 +187,19 @@ def _print_build_summary(console, written, store: Path | None) -> None:
     """Say what was written, then one line per failed, repeated, or incompletely identified input."""
     built = [result for result in written.results if result.built]
     for path in written.files[:1] if len(written.files) == 1 else ():
-        console.print(f"Wrote {path}", markup=False, soft_wrap=True)
+        console.print(f"Wrote {path}", markup=False)
     if len(written.files) > 1:
-        console.print(
-            f"Wrote {len(written.files)} files in {written.files[0].parent}", markup=False, soft_wrap=True
-        )
+        console.print(f"Wrote {len(written.files)} files in {written.files[0].parent}", markup=False)
     if store is not None:
-        console.print(f"Wrote the store {store}", markup=False, soft_wrap=True)
+        console.print(f"Wrote the store {store}", markup=False)
     if len(written.results) > 1:
         cached = sum(result.cached for result in built)
-        console.print(
-            f"  {len(built)} reports built ({cached} unchanged, from the cache)", markup=False, soft_wrap=True
-        )
+        console.print(f"  {len(built)} reports built ({cached} unchanged, from the cache)", markup=False)
     for name, count in written.counts.items():
         console.print(f"  {name:<14}{count:>7}")
     for result in written.results:
         if result.error:
-            console.print(f"Failed: {result.source}: {result.error}", markup=False, soft_wrap=True)
+            console.print(f"Failed: {result.source}: {result.error}", markup=False)
         elif result.same_as is not None:
             console.print(
                 f"Same text: {result.source} is the same text as {result.same_as}: built once.", markup=False
@@ -213,9 +209,7 @@ def _print_build_summary(console, written, store: Path | None) -> None:
                 f"Not found: {result.source}: no {' and no '.join(result.missing)} found.", markup=False
             )
     if written.failed and len(written.results) > 1:
-        console.print(
-            f"{len(written.failed)} of {len(written.results)} inputs failed.", markup=False, soft_wrap=True
-        )
+        console.print(f"{len(written.failed)} of {len(written.results)} inputs failed.", markup=False)
 
 
 @app.command()
@@ -271,8 +265,8 @@ def extract(
     console = Console()
     types = Counter(m.type for m in extraction.mentions)
     predicates = Counter(r.predicate for r in extraction.relations)
-    console.print(f"mentions: {dict(sorted(types.items()))}", markup=False, soft_wrap=True)
-    console.print(f"relations: {dict(sorted(predicates.items()))}", markup=False, soft_wrap=True)
+    console.print(f"mentions: {dict(sorted(types.items()))}", markup=False)
+    console.print(f"relations: {dict(sorted(predicates.items()))}", markup=False)
     table = Table("indicator", "year", "kind", "value", "unit", "qualifier", title="observations")
     for obs in extraction.observations:
         cells = (obs.indicator, str(obs.year), obs.kind, f"{obs.value:g}", obs.unit, obs.qualifier or "")
