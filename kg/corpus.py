@@ -457,7 +457,7 @@ class _Dask:
             self.client, self.own = scheduler, False
         else:
             try:
-                self.client, self.own = Client(scheduler, timeout="10s"), True
+                self.client, self.own = Client(scheduler, timeout="5s"), True
             except (OSError, TimeoutError, ValueError) as error:
                 raise EndpointError(
                     f"The Dask scheduler {scheduler} does not answer ({type(error).__name__}): "

@@ -284,3 +284,47 @@ def kg(*args):
     return subprocess.run(
         [sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True, check=False
     )
+
+
+# ---------------------------------------------------------------------------------------------- dask
+
+
+def test_a_dask_cluster_builds_the_same_bytes_as_the_local_build(tmp_path):
+    from distributed import Client, LocalCluster
+
+    inputs = [
+        write(tmp_path, "in/a.txt", LIANXI_2021),
+        write(tmp_path, "in/b.txt", LIANXI_2021_SECOND),
+        write(tmp_path, "in/c.txt", NO_REGION_A),
+    ]
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    local = write_corpus(build_corpus([tmp_path / "in"], jobs=1), tmp_path / "local", "nq")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = kg(
+            "build",
+            tmp_path / "in",
+            "--out",
+            tmp_path / "dask",
+            "--scheduler",
+            cluster.scheduler_address,
+            "--no-cache",
+        )
+        with Client(cluster) as client:
+            assert len(client.scheduler_info()["workers"]) == 2
+    assert result.returncode == 1 and "Failed: " in result.stderr  # the empty file, named
+    assert (tmp_path / "dask" / "graph.nq").read_bytes() == local.files[0].read_bytes()
+    assert len(report_graphs(local.files[0].read_bytes())) == len(inputs)
+
+
+def test_a_scheduler_that_does_not_answer_is_one_sentence(tmp_path):
+    result = kg(
+        "build",
+        write(tmp_path, "a.txt", LIANXI_2021),
+        "--out",
+        tmp_path / "out",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "--no-cache",
+    )
+    assert result.returncode == 1 and "does not answer" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
