@@ -10,6 +10,8 @@ Five lines to start::
 
 Building: :func:`build_reports` (files), :func:`build_text` (a string), :func:`summary`,
 :func:`write_graph`, :func:`load_graph`, :func:`validate_graph` (SHACL).
+Corpora: :func:`build_corpus` (files and folders on every core or a Dask cluster, one result per
+report), :func:`write_corpus` (N-Quads/TriG, Turtle per report, an on-disk store), :func:`open_store_dir`.
 Querying: :func:`load` (a fast local Oxigraph store), :func:`connect` (a SPARQL endpoint),
 :func:`run` (a saved question by name, a .rq file or SPARQL text; parameters bound safely),
 :func:`saved_queries`.
@@ -38,6 +40,9 @@ _LAZY: dict[str, str] = {
     "connect": "kg.store",
     "load": "kg.store",
     "write_view": "kg.viz",
+    "build_corpus": "kg.corpus",
+    "write_corpus": "kg.corpus",
+    "open_store_dir": "kg.store",
 }
 
 
@@ -63,6 +68,7 @@ __all__ = [
     "InputError",
     "QueryError",
     "build",
+    "build_corpus",
     "build_reports",
     "build_text",
     "connect",
@@ -72,12 +78,14 @@ __all__ = [
     "link",
     "load",
     "load_graph",
+    "open_store_dir",
     "run",
     "saved_queries",
     "show",
     "summary",
     "to_networkx",
     "validate_graph",
+    "write_corpus",
     "write_graph",
     "write_view",
 ]

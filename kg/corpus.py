@@ -374,6 +374,10 @@ class Cache:
         }
         self._write(self._path("identity", identity.digest), json.dumps(fields).encode())
 
+    def has_result(self, task: Task) -> bool:
+        """Whether the build of this task's bytes under this report IRI is cached."""
+        return self._path("report", task.digest, task.report_iri).is_file()
+
     def result(self, task: Task) -> ReportResult | None:
         """The cached build of this task's bytes under this report IRI, if any."""
         data = self._read(self._path("report", task.digest, task.report_iri))
@@ -590,8 +594,10 @@ def build_corpus(
             if cache:
                 cache.put_identity(identity)
         plan = plan_reports(identities)
-        hits = {i: cache.result(item) for i, item in enumerate(plan) if cache and isinstance(item, Task)}
-        todo = [item for i, item in enumerate(plan) if isinstance(item, Task) and hits.get(i) is None]
+        hits = {
+            i for i, item in enumerate(plan) if cache and isinstance(item, Task) and cache.has_result(item)
+        }
+        todo = [item for i, item in enumerate(plan) if isinstance(item, Task) and i not in hits]
         observer.planned(len(todo), sum(task.chars for task in todo))
         built = _in_order(
             workers,
@@ -604,8 +610,8 @@ def build_corpus(
         for i, item in enumerate(plan):
             if not isinstance(item, Task):
                 yield item
-            elif hits.get(i) is not None:
-                yield replace(hits[i], missing=identities[i].missing)
+            elif i in hits:  # read only now, so that memory stays flat on a rebuild from the cache
+                yield replace(cache.result(item) or build_task(item), missing=identities[i].missing)
             else:
                 result = next(built)
                 if cache:
@@ -708,7 +714,8 @@ def write_corpus(
     from kg.build import summary as count_nodes
     from kg.store import ONTOLOGY_GRAPH, StoreDirWriter
 
-    out = prepare_output(out_dir)
+    names = () if split else (f"graph.{fmt}",)  # checked now: a folder in its place fails before any work
+    out = prepare_output(out_dir, *names).parent if names else prepare_output(out_dir)
     writer = StoreDirWriter(store) if store is not None else None
     kept: list[ReportResult] = []
     counts: dict[str, int] = {}
