@@ -91,6 +91,7 @@ class ReportResult:
     error: str = ""
     same_as: Path | None = None
     cached: bool = False
+    digest: str = ""
 
     @property
     def built(self) -> bool:
@@ -259,7 +260,7 @@ def build_task(task: Task) -> ReportResult:
         counts = summary(graph)
     except Exception as error:  # noqa: BLE001 - isolation: any failure is this report's, said in one line
         return ReportResult(task.path, error=_reason(error))
-    return ReportResult(task.path, task.report_iri, nquads, len(doc.text), counts)
+    return ReportResult(task.path, task.report_iri, nquads, len(doc.text), counts, digest=task.digest)
 
 
 def graph_nquads(graph, name: str) -> bytes:
@@ -392,7 +393,13 @@ class Cache:
         except zlib.error:
             return None
         return ReportResult(
-            task.path, task.report_iri, nquads, fields["chars"], fields["counts"], cached=True
+            task.path,
+            task.report_iri,
+            nquads,
+            fields["chars"],
+            fields["counts"],
+            cached=True,
+            digest=task.digest,
         )
 
     def put_result(self, task: Task, result: ReportResult) -> None:
@@ -728,7 +735,7 @@ def write_corpus(
                 for name, count in result.counts.items():
                     counts[name] = counts.get(name, 0) + count
                 if writer:
-                    writer.put(result.report_iri, result.nquads)
+                    writer.put(result.report_iri, result.nquads, f"{fingerprint()}/{result.digest}")
                 yield result
 
     try:

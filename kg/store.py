@@ -27,6 +27,8 @@ HTTP 5xx; after the last try they raise :class:`~kg.errors.EndpointError`.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import re
 import tempfile
 import time
@@ -640,7 +642,9 @@ class StoreDirWriter:
     """Writes reports into an on-disk store, one named graph each, replacing what a graph held before.
 
     Graphs of reports not written in this run are dropped on :meth:`close`, so the store holds exactly
-    the last build (and the ontology); nothing is parsed again when it is queried.
+    the last build (and the ontology); nothing is parsed again when it is queried. A graph given with
+    the same ``key`` as in the last build (the code and file it was built from) is left as it is,
+    so a rebuild with little changed rewrites little (the keys are kept in ``govkg-graphs.json``).
 
     >>> import tempfile
     >>> writer = StoreDirWriter(Path(tempfile.mkdtemp()) / "store")
@@ -667,13 +671,23 @@ class StoreDirWriter:
             ) from None
         self.before = {graph.value for graph in self.oxigraph.named_graphs()}
         self.written: set[str] = set()
+        self.keys_file = self.path / "govkg-graphs.json"
+        try:
+            self.keys_before = json.loads(self.keys_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.keys_before = {}
+        self.keys: dict[str, str] = {}
 
-    def put(self, graph: str, nquads: bytes) -> None:
-        """Replace the named graph ``graph`` with these N-Quads (all in that graph)."""
+    def put(self, graph: str, nquads: bytes, key: str = "") -> None:
+        """Replace the named graph ``graph`` with these N-Quads (all in that graph), unless it holds
+        them already (the same non-empty ``key`` as last time)."""
+        self.written.add(graph)
+        self.keys[graph] = key
+        if key and graph in self.before and self.keys_before.get(graph) == key:
+            return
         if graph in self.before:
             self.oxigraph.remove_graph(ox.NamedNode(graph))
         self.oxigraph.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-        self.written.add(graph)
 
     def close(self) -> None:
         """Drop graphs this run did not write, (re)load the ontology, and flush to disk."""
@@ -684,7 +698,11 @@ class StoreDirWriter:
             self.oxigraph.remove_graph(ontology)
         self.oxigraph.bulk_load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE, to_graph=ontology)
         self.oxigraph.flush()
-        self.oxigraph.optimize()
+        if self.keys != self.keys_before:
+            self.oxigraph.optimize()
+        temp = self.keys_file.with_suffix(".tmp")
+        temp.write_text(json.dumps(dict(sorted(self.keys.items())), ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, self.keys_file)
         del self.oxigraph  # releases the lock, so queries and servers can open it
 
 
