@@ -108,7 +108,9 @@ def test_reports_without_region_or_year_get_a_content_hash_and_are_named(tmp_pat
     assert a.report_iri != b.report_iri
     assert a.report_iri.startswith(f"{ID}report/unknown/unknown-")
     assert a.missing == ("region", "year")
-    result = kg("build", tmp_path / "a.txt", tmp_path / "b.txt", "--out", tmp_path / "out", "--no-cache")
+    result = kg(
+        "build", tmp_path / "a.txt", tmp_path / "b.txt", "--out", tmp_path / "out", "--no-cache", "-j", "1"
+    )
     assert result.returncode == 0, result.stderr
     assert f"Not found: {tmp_path / 'a.txt'}: no region and no year found." in result.stderr
 
@@ -120,7 +122,7 @@ def test_a_failing_report_is_named_and_the_others_are_written(tmp_path):
     good = write(tmp_path, "in/good.txt", LIANXI_2021)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     write(tmp_path, "in/english.txt", "Minutes of the board meeting. Revenue grew 5%.\n")
-    result = kg("build", tmp_path / "in", "--out", tmp_path / "out", "--no-cache")
+    result = kg("build", tmp_path / "in", "--out", tmp_path / "out", "--no-cache", "-j", "1")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert f"Failed: {tmp_path / 'in' / 'empty.txt'}: The file" in result.stderr
@@ -134,7 +136,9 @@ def test_a_failing_report_is_named_and_the_others_are_written(tmp_path):
 @pytest.mark.skipif(not (SHARED_CORPUS / "national-1957.txt").is_file(), reason="../shared/corpus is absent")
 def test_a_real_report_that_crashed_the_build_is_isolated(tmp_path):
     good = write(tmp_path, "good.txt", LIANXI_2021)
-    result = kg("build", SHARED_CORPUS / "national-1957.txt", good, "--out", tmp_path / "out", "--no-cache")
+    result = kg(
+        "build", SHARED_CORPUS / "national-1957.txt", good, "--out", tmp_path / "out", "--no-cache", "-j", "1"
+    )
     assert "Traceback" not in result.stdout + result.stderr
     graphs = report_graphs((tmp_path / "out" / "graph.nq").read_bytes())
     assert f"{ID}report/360402/2021" in graphs
@@ -196,7 +200,15 @@ def test_trig_holds_one_named_graph_per_report_and_the_ontology(tmp_path):
 def test_split_writes_one_turtle_file_per_report(tmp_path):
     inputs = [write(tmp_path, "a.txt", LIANXI_2021), write(tmp_path, "sub/b.txt", LIANXI_2022)]
     result = kg(
-        "build", tmp_path / "a.txt", tmp_path / "sub", "--out", tmp_path / "out", "--split", "--no-cache"
+        "build",
+        tmp_path / "a.txt",
+        tmp_path / "sub",
+        "--out",
+        tmp_path / "out",
+        "--split",
+        "--no-cache",
+        "-j",
+        "1",
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl", "b.ttl"]
@@ -250,7 +262,7 @@ def test_an_output_that_cannot_be_written_is_said_before_any_work(tmp_path):
         (Path("/proc/govkg-out"), "cannot be created"),
         (tmp_path / "out", "is a directory"),
     ):
-        result = kg("build", report, "--out", out, "--no-cache")
+        result = kg("build", report, "--out", out, "--no-cache", "-j", "1")
         assert result.returncode == 1 and fragment in result.stderr, result.stderr
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
@@ -258,7 +270,9 @@ def test_an_output_that_cannot_be_written_is_said_before_any_work(tmp_path):
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_a_read_only_output_folder_is_one_sentence(tmp_path):
     (tmp_path / "ro").mkdir(mode=0o555)
-    result = kg("build", write(tmp_path, "a.txt", LIANXI_2021), "--out", tmp_path / "ro", "--no-cache")
+    result = kg(
+        "build", write(tmp_path, "a.txt", LIANXI_2021), "--out", tmp_path / "ro", "--no-cache", "-j", "1"
+    )
     assert result.returncode == 1 and "is not writable" in result.stderr
 
 
@@ -328,3 +342,20 @@ def test_a_scheduler_that_does_not_answer_is_one_sentence(tmp_path):
     )
     assert result.returncode == 1 and "does not answer" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_store_leaves_a_graph_alone_when_its_key_is_unchanged(tmp_path):
+    from kg.store import StoreDirWriter
+
+    old, new = (f'<urn:s> <urn:p> "{v}" <urn:r> .\n'.encode() for v in ("old", "new"))
+
+    def store_after(nquads: bytes, key: str) -> list:
+        writer = StoreDirWriter(tmp_path / "store")
+        writer.put("urn:r", nquads, key)
+        writer.close()
+        return open_store_dir(tmp_path / "store").query("SELECT ?o WHERE { GRAPH <urn:r> { ?s ?p ?o } }").rows
+
+    assert store_after(old, "k1") == [["old"]]
+    assert store_after(new, "k1") == [["old"]]  # same key: the same build, not loaded again
+    assert store_after(new, "k2") == [["new"]]
+    assert store_after(new, "") == [["new"]]
