@@ -437,7 +437,7 @@ class _InProcess:
     def wait_first(self, futures):
         return set(futures)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         pass
 
 
@@ -454,8 +454,12 @@ class _Processes:
     def wait_first(self, futures):
         return concurrent.futures.wait(futures, return_when=concurrent.futures.FIRST_COMPLETED).done
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, abort: bool = False) -> None:
+        """Wait for the workers to end; on Ctrl-C or an error, stop them at once (mid-report)."""
+        if abort:
+            for process in list(getattr(self.pool, "_processes", {}).values()):  # no public way before 3.14
+                process.terminate()
+        self.pool.shutdown(wait=not abort, cancel_futures=True)
 
 
 class _Dask:
@@ -483,7 +487,8 @@ class _Dask:
 
         return wait(list(futures), return_when="FIRST_COMPLETED").done
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Disconnect (a client we opened); the scheduler then cancels what is left of our tasks."""
         if self.own:
             self.client.close()
 
@@ -624,8 +629,10 @@ def build_corpus(
                 if cache:
                     cache.put_result(item, result)
                 yield replace(result, missing=identities[i].missing)
-    finally:
-        workers.close()
+    except BaseException:  # Ctrl-C, an error, or the caller stopped reading: do not finish the reports
+        workers.close(abort=True)
+        raise
+    workers.close()
 
 
 def _identify_task(task: Task) -> Identity:
