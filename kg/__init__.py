@@ -10,6 +10,8 @@ Five lines to start::
 
 Building: :func:`build_reports` (files), :func:`build_text` (a string), :func:`summary`,
 :func:`write_graph`, :func:`load_graph`, :func:`validate_graph` (SHACL).
+Corpora: :func:`build_corpus` (files and folders on every core or a Dask cluster, one result per
+report), :func:`write_corpus` (N-Quads/TriG, Turtle per report, an on-disk store), :func:`open_store_dir`.
 Querying: :func:`load` (a fast local Oxigraph store), :func:`connect` (a SPARQL endpoint),
 :func:`run` (a saved question by name, a .rq file or SPARQL text; parameters bound safely),
 :func:`saved_queries`.
@@ -40,6 +42,9 @@ _LAZY: dict[str, str] = {
     "load": "kg.store",
     "write_view": "kg.viz",
     "write_charts": "kg.charts",
+    "build_corpus": "kg.corpus",
+    "write_corpus": "kg.corpus",
+    "open_store_dir": "kg.store",
 }
 
 
@@ -65,6 +70,7 @@ __all__ = [
     "InputError",
     "QueryError",
     "build",
+    "build_corpus",
     "build_reports",
     "build_text",
     "connect",
@@ -74,6 +80,7 @@ __all__ = [
     "link",
     "load",
     "load_graph",
+    "open_store_dir",
     "run",
     "saved_queries",
     "show",
@@ -81,6 +88,7 @@ __all__ = [
     "to_networkx",
     "validate_graph",
     "write_charts",
+    "write_corpus",
     "write_graph",
     "write_view",
 ]

@@ -11,8 +11,10 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS, XSD
@@ -21,7 +23,7 @@ from kg.errors import GraphError, InputError
 from kg.indicators import canonical
 from kg.link import entity_iri, fact_iri, indicator_iri, link
 from kg.types import CLUSTER_TYPE, ENTITY_TYPES, Document, Linked
-from kg.vocab import ONTOLOGY_FILE, bind_prefixes, term
+from kg.vocab import ONTOLOGY_FILE, PREFIXES, bind_prefixes, term
 
 #: rdflib serialiser names of the formats ``kg build --format`` writes, and the file suffix of each.
 SERIALISERS = {
@@ -265,14 +267,6 @@ def build(linked: Linked) -> Graph:
     return graph
 
 
-def _build_report(path: str | Path) -> Graph:
-    """Ingest, extract, link and build one report file."""
-    from kg.extract import extract
-    from kg.ingest import ingest
-
-    return build(link(extract(ingest(path))))
-
-
 def build_text(text: str, source: str = "") -> Graph:
     """Build the graph of a report given as a string (handy in notebooks and tests).
 
@@ -289,23 +283,25 @@ def build_text(text: str, source: str = "") -> Graph:
 def build_reports(paths: Iterable[str | Path], on_report: Callable[[Path], None] | None = None) -> Dataset:
     """Build every report into one dataset: the ontology in the default graph, one named graph per report.
 
-    Two reports of one region and year are merged into one named graph.
+    Reports are told apart as in a corpus build (:func:`kg.corpus.build_corpus`, which runs the flow in
+    workers and streams the reports instead): the same text twice is one report, and two different texts
+    of one region and year are two. The first report that cannot be built raises its error.
 
     >>> dataset = build_reports(["data/shigu-2019-gov-work-report.txt"])
     >>> sorted(str(g.identifier) for g in dataset.graphs() if "report/" in str(g.identifier))
     ['https://w3id.org/govkg/id/report/430407/2019']
     """
-    dataset = bind_prefixes(Dataset(default_union=True))
-    dataset.default_graph.parse(ONTOLOGY_FILE, format="turtle")
-    for path in paths:
-        graph = _build_report(path)
-        report = next(graph.subjects(RDF.type, term("Report")))
-        named = dataset.graph(URIRef(report))
-        for triple in graph:
-            named.add(triple)
-        if on_report:
-            on_report(Path(path))
-    return dataset
+    from kg.corpus import build_corpus
+
+    def reports() -> Iterator[bytes]:
+        for result in build_corpus(paths, jobs=1):
+            if result.error:
+                raise InputError(result.error)
+            if on_report:
+                on_report(result.source)
+            yield result.nquads
+
+    return dataset_from_nquads(reports())
 
 
 def summary(dataset: Dataset) -> dict[str, int]:
@@ -361,21 +357,110 @@ def write_graph(dataset: Dataset, out_dir: str | Path, fmt: str = "ttl") -> Path
     >>> sorted(p.name for p in out.iterdir())  # no temporary file left behind
     ['graph.nt']
     """
+    target = prepare_output(out_dir, f"graph.{SERIALISERS[fmt][1]}")
+    text = serialise(dataset, fmt)
+    with atomic_file(target) as stream:
+        stream.write(text.encode("utf-8"))
+    return target
+
+
+#: Temporary files are named ``.graph-<pid>-<random>.tmp`` so that a later run can tell a dead run's
+#: leftovers (its process is gone) from a live run's file.
+_TEMP_PREFIX = ".graph-"
+_TEMP_SUFFIX = ".tmp"
+
+
+def prepare_output(out_dir: str | Path, *names: str) -> Path:
+    """Make OUT_DIR ready for writing before any work: created, writable, stale temporary files removed.
+
+    Returns OUT_DIR/names[0] (OUT_DIR itself without names); raises InputError with one sentence when
+    OUT_DIR is a file, cannot be created or written, or one of ``names`` is a directory.
+
+    >>> prepare_output("/proc/govkg-out", "graph.ttl")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: The output directory /proc/govkg-out cannot be created (No such file or directory): give another --out.
+    """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"The output path {out} is a file: give a directory for --out.")
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / f"graph.{SERIALISERS[fmt][1]}"
-    text = serialise(dataset, fmt)
-    handle, temp = tempfile.mkstemp(dir=out, prefix=".graph-", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            f"The output directory {out} cannot be created ({error.strerror}): give another --out."
+        ) from None
+    try:
+        handle, probe = tempfile.mkstemp(dir=out, prefix=f"{_TEMP_PREFIX}{os.getpid()}-", suffix=_TEMP_SUFFIX)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        raise InputError(
+            f"The output directory {out} is not writable ({error.strerror}): give another --out."
+        ) from None
+    for name in names:
+        if (out / name).is_dir():
+            raise InputError(f"The output {out / name} is a directory: remove it or give another --out.")
+    _remove_stale_temporaries(out)
+    return out / names[0] if names else out
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Delete temporary files left in ``out`` by runs that died (killed before their rename)."""
+    for leftover in out.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+        pid = leftover.name[len(_TEMP_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and _process_alive(int(pid)):
+            continue
+        try:
+            leftover.unlink()
+        except OSError:
+            pass  # another run removed it first, or it is not ours to remove: leave it
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether a process ``pid`` is running on this machine."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def atomic_file(target: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces ``target`` only when the ``with`` block ends without error.
+
+    The data goes to a temporary file in the same directory, renamed over ``target`` at the end (an atomic
+    rename), with the permissions of a normal new file; on error or kill nothing but the temporary file
+    is left, and the next :func:`prepare_output` removes it.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "graph.nq"
+    >>> with atomic_file(target) as stream:
+    ...     _ = stream.write(b"<urn:a> <urn:b> <urn:c> .\\n")
+    >>> target.read_text(), [p.name for p in target.parent.iterdir()]
+    ('<urn:a> <urn:b> <urn:c> .\\n', ['graph.nq'])
+    """
+    target = Path(target)
+    handle, temp = tempfile.mkstemp(
+        dir=target.parent, prefix=f"{_TEMP_PREFIX}{os.getpid()}-", suffix=_TEMP_SUFFIX
+    )
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(handle, 0o666 & ~umask)
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
         os.replace(temp, target)
+    except OSError as error:
+        raise InputError(
+            f"The output {target} cannot be written ({error.strerror}): give another --out."
+        ) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
-    return target
 
 
 def load_graph(paths: Iterable[str | Path]) -> Graph:
@@ -401,3 +486,51 @@ def load_graph(paths: Iterable[str | Path]) -> Graph:
     for triple in dataset.triples((None, None, None)):
         graph.add(triple)
     return graph
+
+
+#: The formats a corpus is written in (one named graph per report), and the file suffix of each.
+CORPUS_FORMATS = {"nq": "nq", "trig": "trig"}
+
+
+def ontology_nquads(graph: str) -> bytes:
+    """The ontology (ontology/govkg.ttl) as N-Quads in the named graph ``graph``, in file order.
+
+    >>> ontology_nquads("urn:g").count(b"<urn:g> .") > 100
+    True
+    """
+    import pyoxigraph as ox
+
+    triples = (quad.triple for quad in ox.parse(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE))
+    quads = (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph)) for t in triples)
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def convert_nquads(nquads: bytes, fmt: str) -> bytes:
+    """One report's N-Quads (as :func:`kg.corpus.build_task` gives them) in ``fmt``: nq, trig, or ttl
+    (its triples without the graph name); prefixes as on every graph govkg writes.
+
+    >>> data = b'<https://w3id.org/govkg/id/r> <http://purl.org/dc/terms/title> "\\xe6\\x8a\\xa5"@zh <urn:g> .\\n'
+    >>> print(convert_nquads(data, "trig").decode().splitlines()[-3:])
+    ['<urn:g> {', '\\tid:r dcterms:title "报"@zh .', '}']
+    >>> print(convert_nquads(data, "ttl").decode().splitlines()[-1])
+    id:r dcterms:title "报"@zh .
+    """
+    import pyoxigraph as ox
+
+    if fmt == "nq":
+        return nquads
+    quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    if fmt == "ttl":
+        return ox.serialize((quad.triple for quad in quads), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+
+
+def dataset_from_nquads(chunks: Iterable[bytes]) -> Dataset:
+    """The rdflib dataset of reports given as N-Quads, the ontology in its default graph (as
+    :func:`build_reports` returns it), for the formats only rdflib writes (ttl, nt, jsonld)."""
+    dataset = bind_prefixes(Dataset(default_union=True))
+    for chunk in chunks:
+        dataset.parse(data=chunk.decode("utf-8"), format="nquads")
+    dataset.default_graph.parse(ONTOLOGY_FILE, format="turtle")  # after: rdflib's N-Quads parser empties it
+    return dataset

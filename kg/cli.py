@@ -7,6 +7,7 @@ inside the commands so that ``kg --help`` answers at once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
@@ -55,7 +56,7 @@ def user_errors(command: Callable) -> Callable:
     return wrapper
 
 
-FORMATS = ("ttl", "nt", "jsonld", "trig")
+FORMATS = ("ttl", "nt", "jsonld", "trig", "nq")
 
 #: Options of kg query and kg serve that let SPARQL fetch from elsewhere (refused by default).
 AllowService = Annotated[
@@ -71,37 +72,154 @@ AllowLoad = Annotated[
 @user_errors
 def build(
     files: Annotated[
-        list[Path], typer.Argument(help="Report files: .txt (UTF-8, GBK/GB18030, UTF-16), .html, .pdf.")
+        list[Path],
+        typer.Argument(
+            help="Report files (.txt in UTF-8, GBK/GB18030, UTF-16; .html, .pdf) and folders of them (searched recursively)."
+        ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write graph.<format> into.")] = Path(
         "out"
     ),
-    format: Annotated[str, typer.Option("--format", "-f", help="ttl (Turtle), nt, jsonld or trig.")] = "ttl",
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="ttl (Turtle), nt, jsonld (one report); nq, trig (one named graph per report). "
+            "Default: ttl for one file, nq for more.",
+        ),
+    ] = None,
+    split: Annotated[
+        bool, typer.Option("--split", help="Write one Turtle file per report, OUT/<file name>.ttl.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).", min=1)
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store", help="Also write an on-disk Oxigraph store that kg query/serve/viz --store open."
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache", help="Cache folder: unchanged reports are not built again (default ~/.cache/govkg)."
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Build every report again.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Build on a Dask cluster: the scheduler address, tcp://HOST:8786."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
-    """Build the knowledge graph of one or more reports and write OUT/graph.<format>.
+    """Build the knowledge graph of reports and write OUT/graph.<format>.
 
-    Example:  kg build data/shigu-2019-gov-work-report.txt --out out/
+    Many reports build in parallel, each in its own named graph; a report that fails is named with its
+    reason and skipped (the exit status is then 1); unchanged reports come from the cache.
+
+    Examples:  kg build data/shigu-2019-gov-work-report.txt --out out/
+
+               kg build reports/ --out corpus/ --store corpus/store   (then: kg query targets --store corpus/store)
     """
     from rich.console import Console
-    from rich.progress import Progress
 
-    from kg.build import build_reports, summary, write_graph
+    from kg.corpus import build_corpus, default_cache_dir, output_names, report_files, write_corpus
 
-    if format not in FORMATS:
-        fail(f"Unknown format {format!r}: choose one of {', '.join(FORMATS)}.")
-    console = Console(stderr=True, quiet=quiet)
-    if len(files) > 1:
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("Building", total=len(files))
-            dataset = build_reports(files, on_report=lambda path: progress.advance(task))
-    else:
-        dataset = build_reports(files)
-    target = write_graph(dataset, out, format)
-    if not quiet:
-        console.print(f"Wrote {target}", markup=False)
-        for name, count in summary(dataset).items():
-            console.print(f"  {name:<14}{count:>7}")
+    paths = report_files(files)
+    fmt = format or ("ttl" if len(paths) == 1 or split else "nq")
+    output_names(paths, fmt, split)
+    console = Console(stderr=True, quiet=quiet, soft_wrap=True)
+    cache_dir = None if no_cache else cache or default_cache_dir()
+    with _build_progress(console, enabled=len(paths) > 1) as observer:
+        results = build_corpus(paths, jobs=jobs, cache=cache_dir, scheduler=scheduler, observer=observer)
+        written = write_corpus(results, out, fmt, split=split, store=store)
+    if len(paths) == 1 and written.failed:
+        fail(written.failed[0].error)
+    _print_build_summary(console, written, store)
+    if written.failed:
+        raise typer.Exit(1)
+
+
+def _build_progress(console, enabled: bool):
+    """The observer of a corpus build that draws a progress bar: reports done, characters/s, time left."""
+    import contextlib
+
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from kg.corpus import Observer
+
+    class Bar(Observer):
+        def __init__(self, progress: Progress) -> None:
+            self.progress, self.reports, self.task = progress, 0, None
+            self.reading = progress.add_task("Reading", total=None, reports="", speed="")
+
+        def read(self, identity) -> None:
+            self.progress.advance(self.reading)
+
+        def planned(self, reports: int, chars: int) -> None:
+            self.progress.remove_task(self.reading)
+            self.total = reports
+            self.task = self.progress.add_task(
+                "Building", total=max(chars, 1), reports=f"0/{reports}", speed=""
+            )
+
+        def built(self, result) -> None:
+            self.reports += 1
+            self.progress.advance(self.task, result.chars)
+            speed = self.progress.tasks[-1].speed
+            self.progress.update(
+                self.task,
+                reports=f"{self.reports}/{self.total} reports",
+                speed=f"{speed:,.0f} chars/s" if speed else "",
+            )
+
+    @contextlib.contextmanager
+    def observer():
+        if not enabled:
+            yield None
+            return
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[reports]}"),
+            TextColumn("{task.fields[speed]}"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=console, transient=True) as progress:
+            yield Bar(progress)
+
+    return observer()
+
+
+def _print_build_summary(console, written, store: Path | None) -> None:
+    """Say what was written, then one line per failed, repeated, or incompletely identified input."""
+    built = [result for result in written.results if result.built]
+    for path in written.files[:1] if len(written.files) == 1 else ():
+        console.print(f"Wrote {path}", markup=False)
+    if len(written.files) > 1:
+        console.print(f"Wrote {len(written.files)} files in {written.files[0].parent}", markup=False)
+    if store is not None:
+        console.print(f"Wrote the store {store}", markup=False)
+    if len(written.results) > 1:
+        cached = sum(result.cached for result in built)
+        console.print(f"  {len(built)} reports built ({cached} unchanged, from the cache)", markup=False)
+    for name, count in written.counts.items():
+        console.print(f"  {name:<14}{count:>7}")
+    for result in written.results:
+        if result.error:
+            console.print(f"Failed: {result.source}: {result.error}", markup=False)
+        elif result.same_as is not None:
+            console.print(
+                f"Same text: {result.source} is the same text as {result.same_as}: built once.", markup=False
+            )
+        elif result.missing:
+            console.print(
+                f"Not found: {result.source}: no {' and no '.join(result.missing)} found.", markup=False
+            )
+    if written.failed and len(written.results) > 1:
+        console.print(f"{len(written.failed)} of {len(written.results)} inputs failed.", markup=False)
 
 
 @app.command()
@@ -192,8 +310,11 @@ def query_command(
     ] = 30.0,
     allow_service: AllowService = False,
     allow_load: AllowLoad = False,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Query an on-disk store written by kg build --store.")
+    ] = None,
 ) -> None:
-    """Run a saved query, a .rq file or SPARQL text over graph files or a SPARQL endpoint.
+    """Run a saved query, a .rq file or SPARQL text over graph files, an on-disk store or a SPARQL endpoint.
 
     Parameters are bound as RDF literals, never pasted into the query text. A query is stopped
     after --timeout seconds (or by Ctrl-C); SERVICE and LOAD, which would fetch from elsewhere,
@@ -204,14 +325,16 @@ def query_command(
       kg query provenance out/graph.ttl --param name=来雁新城 --format csv
       kg query 'SELECT ?s WHERE { ?s a gov:Project } LIMIT 5' out/graph.ttl
       kg query targets --endpoint http://127.0.0.1:7878/query
+      kg query targets --store corpus/store
     """
     from kg.query import open_store, parse_params, render, run
 
     params = parse_params(param or [])
     if timeout < 0:
         fail(f"--timeout {timeout:g} is negative: give seconds, or 0 for no limit.")
+    target = _store_dir(store, graphs, endpoint) if store else open_store(graphs or [], endpoint)
     result = run(
-        open_store(graphs or [], endpoint),
+        target,
         query,
         allow_update=allow_update,
         timeout=timeout or math.inf,
@@ -221,6 +344,16 @@ def query_command(
     )
     width = shutil.get_terminal_size((200, 24)).columns
     sys.stdout.write(render(result, format, width=width))
+
+
+def _store_dir(store: Path, graphs, endpoint=None):
+    """The on-disk store given by --store, which replaces graph files and --endpoint."""
+    from kg.errors import QueryError
+    from kg.store import open_store_dir
+
+    if graphs or endpoint:
+        raise QueryError("Give graph files, --endpoint or --store, not two of them.")
+    return open_store_dir(store)
 
 
 @app.command()
@@ -242,7 +375,12 @@ def queries() -> None:
 @app.command()
 @user_errors
 def serve(
-    graphs: Annotated[list[Path], typer.Argument(help="Graph files to serve (one named graph per report).")],
+    graphs: Annotated[
+        list[Path] | None, typer.Argument(help="Graph files to serve (one named graph per report).")
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Serve an on-disk store written by kg build --store.")
+    ] = None,
     port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
     host: Annotated[str, typer.Option("--host", help="Address to bind; keep it on localhost.")] = "127.0.0.1",
     writable: Annotated[
@@ -268,13 +406,12 @@ def serve(
     Example:  kg serve out/graph.ttl --port 7878
     """
     from kg.errors import EndpointError
-    from kg.serve import start_server
 
     if timeout <= 0:
         fail(f"--timeout {timeout:g} is not a number of seconds: give 1 or more.")
     options = {"allow_service": allow_service, "allow_load": allow_load, "allowed_hosts": allow_host or ()}
-    with start_server(
-        graphs, host=host, port=port, writable=writable, query_timeout=timeout, **options
+    with _start_server(
+        graphs or [], store, host=host, port=port, writable=writable, query_timeout=timeout, **options
     ) as server:
         try:
             typer.echo(f"SPARQL endpoint: {server.query_url}")
@@ -291,6 +428,30 @@ def serve(
             typer.echo("Stopped.")
             return
     raise EndpointError(f"The oxigraph server exited by itself with status {status}.")
+
+
+def _store_file(store: Path, graphs) -> list[Path]:
+    """The graphs of an on-disk store (--store) as one temporary N-Quads file, removed when ``kg`` exits."""
+    import atexit
+
+    from kg.store import store_dir_as_file
+
+    _store_dir(store, graphs)
+    files = contextlib.ExitStack()
+    atexit.register(files.close)
+    return [files.enter_context(store_dir_as_file(store))]
+
+
+def _start_server(graphs: list[Path], store: Path | None, **options):
+    """Start the server of ``kg serve`` on graph files or on a copy of an on-disk store (--store)."""
+    from kg.serve import start_server
+    from kg.store import store_dir_as_file
+
+    if store is None:
+        return start_server(graphs, **options)
+    _store_dir(store, graphs)
+    with store_dir_as_file(store) as quads:
+        return start_server([quads], **options)  # the server loads its own copy before it answers
 
 
 @app.command()
@@ -333,9 +494,13 @@ def _type_list(types: str | None) -> list[str] | None:
 @user_errors
 def viz(
     graphs: Annotated[
-        list[Path], typer.Argument(help="Built graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD).")
-    ],
+        list[Path] | None,
+        typer.Argument(help="Built graph files (Turtle, N-Triples, N-Quads, TriG, JSON-LD)."),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("view.html"),
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Draw an on-disk store written by kg build --store.")
+    ] = None,
     size: Annotated[
         str, typer.Option("--size", help="Node size by centrality: degree, betweenness or pagerank.")
     ] = "degree",
@@ -398,6 +563,8 @@ def viz(
     from kg.viz import view_graph, write_view
 
     check_output_file(out)  # a path that cannot be written is refused before the work
+    shown = [store] if store else graphs or []
+    graphs = _store_file(store, graphs) if store else graphs or []
     G = view_graph(
         graphs,
         types=_type_list(types),
@@ -412,7 +579,7 @@ def viz(
         year=year,
         limit=limit,
     )
-    heading = title or "govkg · " + ", ".join(path.name for path in graphs)
+    heading = title or "govkg · " + ", ".join(path.name for path in shown)
     with atomic_path(out) as temp:  # a killed run never leaves half a page at OUT
         write_view(G, temp, size_by=size, color_by=color, physics=physics, title=heading)
     typer.echo(f"Wrote {out} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges).")

@@ -217,17 +217,30 @@ def resolve_division(name: str, doc: Document) -> str | None:
     return None
 
 
-def report_iri(doc: Document) -> str:
-    """The report's IRI: region code (or full name) and year.
+def report_iri(doc: Document, *, shared: bool = False) -> str:
+    """The report's IRI: region code (or full name) and year, plus a content hash when those do not identify it.
+
+    The hash (the first 12 hex digits of :attr:`Document.checksum`) is added when the region or the year
+    was not found, or when ``shared`` says that another text of the same run claims the same region and
+    year (see :func:`kg.corpus.plan_reports`), so two different texts never share a report IRI.
 
     >>> from kg.types import Document
-    >>> report_iri(Document(text="", sentences=(), sections=(), region_full="江西省赣州市青山县",
-    ...                     region_code="360799", year=2021))
+    >>> doc = Document(text="", sentences=(), sections=(), region_full="江西省赣州市青山县",
+    ...                region_code="360799", year=2021, checksum="3f2a9c1b0d4e" + "0" * 52)
+    >>> report_iri(doc)
     'https://w3id.org/govkg/id/report/360799/2021'
+    >>> report_iri(doc, shared=True)
+    'https://w3id.org/govkg/id/report/360799/2021-3f2a9c1b0d4e'
+    >>> report_iri(Document(text="全年增长8%。", sentences=(), sections=()))
+    'https://w3id.org/govkg/id/report/unknown/unknown-d5c99215bbe9'
     """
     region = doc.region_code or slug(doc.region_full or doc.region or "unknown")
     year = doc.year if doc.year is not None else "unknown"
-    return f"{ID}report/{region}/{year}"
+    iri = f"{ID}report/{region}/{year}"
+    if shared or doc.year is None or not (doc.region_code or doc.region_full or doc.region):
+        checksum = doc.checksum or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        return f"{iri}-{checksum[:12]}"
+    return iri
 
 
 def place_division(name: str, doc: Document, context: str = "") -> Resolution:

@@ -27,12 +27,16 @@ HTTP 5xx; after the last try they raise :class:`~kg.errors.EndpointError`.
 from __future__ import annotations
 
 import math
+import contextlib
+import json
+import os
 import re
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -661,3 +665,105 @@ def push(paths: Sequence[str | Path], endpoint: Endpoint, *, graph: str | None =
         endpoint.put_graph(target, body)
         counts[target] = body.count(b"\n")
     return counts
+
+
+# ---------------------------------------------------------------- on-disk stores (kg build --store DIR)
+
+
+def open_store_dir(path: str | Path) -> LocalStore:
+    """Open an on-disk store written by ``kg build --store DIR``, read-only: queries need no parse.
+
+    >>> open_store_dir("no/such/store")
+    Traceback (most recent call last):
+    ...
+    kg.errors.GraphError: The store no/such/store does not exist: write one with `kg build FILES --store DIR`.
+    """
+    path = Path(path)
+    if not (path / "CURRENT").is_file():
+        what = "is not a govkg store" if path.exists() else "does not exist"
+        raise GraphError(f"The store {path} {what}: write one with `kg build FILES --store DIR`.")
+    store = LocalStore()
+    try:
+        store.oxigraph = ox.Store.read_only(str(path))
+    except OSError as error:
+        raise GraphError(
+            f"The store {path} cannot be opened ({error}): rebuild it with `kg build --store`."
+        ) from None
+    return store
+
+
+class StoreDirWriter:
+    """Writes reports into an on-disk store, one named graph each, replacing what a graph held before.
+
+    Graphs of reports not written in this run are dropped on :meth:`close`, so the store holds exactly
+    the last build (and the ontology); nothing is parsed again when it is queried. A graph given with
+    the same ``key`` as in the last build (the code and file it was built from) is left as it is,
+    so a rebuild with little changed rewrites little (the keys are kept in ``govkg-graphs.json``).
+
+    >>> import tempfile
+    >>> writer = StoreDirWriter(Path(tempfile.mkdtemp()) / "store")
+    >>> writer.put("urn:r", b"<urn:s> <urn:p> <urn:o> <urn:r> .\\n")
+    >>> writer.close()
+    >>> open_store_dir(writer.path).graphs()
+    ['https://w3id.org/govkg/ontology', 'urn:r']
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise GraphError(f"The store path {self.path} is a file: give a directory for --store.")
+        if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / "CURRENT").is_file():
+            raise GraphError(
+                f"The folder {self.path} is not empty and holds no store: give a new or empty folder for --store."
+            )
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.oxigraph = ox.Store(str(self.path))
+        except OSError as error:
+            raise GraphError(
+                f"The store {self.path} cannot be opened for writing ({error}): is another build or server using it?"
+            ) from None
+        self.before = {graph.value for graph in self.oxigraph.named_graphs()}
+        self.written: set[str] = set()
+        self.keys_file = self.path / "govkg-graphs.json"
+        try:
+            self.keys_before = json.loads(self.keys_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.keys_before = {}
+        self.keys: dict[str, str] = {}
+
+    def put(self, graph: str, nquads: bytes, key: str = "") -> None:
+        """Replace the named graph ``graph`` with these N-Quads (all in that graph), unless it holds
+        them already (the same non-empty ``key`` as last time)."""
+        self.written.add(graph)
+        self.keys[graph] = key
+        if key and graph in self.before and self.keys_before.get(graph) == key:
+            return
+        if graph in self.before:
+            self.oxigraph.remove_graph(ox.NamedNode(graph))
+        self.oxigraph.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def close(self) -> None:
+        """Drop graphs this run did not write, (re)load the ontology, and flush to disk."""
+        for graph in sorted(self.before - self.written - {ONTOLOGY_GRAPH}):
+            self.oxigraph.remove_graph(ox.NamedNode(graph))
+        ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+        if ONTOLOGY_GRAPH in self.before:
+            self.oxigraph.remove_graph(ontology)
+        self.oxigraph.bulk_load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE, to_graph=ontology)
+        self.oxigraph.flush()
+        if self.keys != self.keys_before:
+            self.oxigraph.optimize()
+        temp = self.keys_file.with_suffix(".tmp")
+        temp.write_text(json.dumps(dict(sorted(self.keys.items())), ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, self.keys_file)
+        del self.oxigraph  # releases the lock, so queries and servers can open it
+
+
+@contextlib.contextmanager
+def store_dir_as_file(path: str | Path) -> Iterator[Path]:
+    """The graphs of an on-disk store as a temporary N-Quads file, for readers that take files
+    (``kg serve``, ``kg viz``); removed on exit."""
+    store = open_store_dir(path)
+    with tempfile.TemporaryDirectory(prefix="govkg-store-") as folder:
+        yield store.dump(Path(folder) / "graphs.nq")

@@ -705,7 +705,10 @@ def test_notes_and_dashes_before_the_indicator_and_targets_with_tasks():
 
 
 def test_a_figure_of_part_of_the_year_or_per_unit_of_land_names_it():
-    text = REVIEW + "全县经济在一季度跌入谷底,GDP同比下降6.1%,全年地区生产总值增长2.5%。每平方公里土地产生3.2亿元的生产总值。"
+    text = (
+        REVIEW
+        + "全县经济在一季度跌入谷底,GDP同比下降6.1%,全年地区生产总值增长2.5%。每平方公里土地产生3.2亿元的生产总值。"
+    )
     assert _obs(text) == [
         ("一季度GDP", -6.1, "%", 2019, "growth", None),
         ("地区生产总值", 2.5, "%", 2019, "growth", None),

@@ -1,0 +1,180 @@
+"""A corpus build with one and with two workers, in one run: wall time, speed, memory, store, cache.
+
+Builds ../shared/corpus (or the report files and folders given) with ``--jobs 1`` and ``--jobs 2``
+through :func:`kg.corpus.build_corpus` and :func:`kg.corpus.write_corpus` (the code ``kg build``
+runs, N-Quads out and an on-disk store), each from an empty cache, then rebuilds with nothing
+changed, and prints:
+
+- wall time, characters per second and the speed-up from one worker to two;
+- peak memory: the summed resident memory of this process and all its workers, sampled every
+  0.1 s, after the first quarter of the reports and at the end (flat when it does not grow);
+- triples per report, and the on-disk store size per million triples;
+- the time of the rebuild with nothing changed (every report from the cache);
+- the time of saved questions on the store, and on the graph file (parse it, then ask ``overview``).
+
+    nice .venv/bin/python bench/bench_corpus.py                       # the whole shared corpus
+    nice .venv/bin/python bench/bench_corpus.py --limit 20            # its first 20 reports
+    nice .venv/bin/python bench/bench_corpus.py reports/ more.txt     # other files
+
+Skips, saying why, when ../shared/corpus is absent and no files are given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from kg.corpus import Observer, build_corpus, report_files, write_corpus
+from kg.query import run
+from kg.store import open_store_dir
+
+#: Saved questions timed on the store (the first also on the graph file).
+QUESTIONS = ("overview", "targets", "projects")
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+class MemorySampler(Observer):
+    """Peak summed RSS of this process and its children, overall and after a quarter of the reports."""
+
+    def __init__(self, reports: int) -> None:
+        self.me = psutil.Process()
+        self.peak = self.quarter_peak = 0
+        self.quarter, self.done = max(1, reports // 4), 0
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _rss(self) -> int:
+        total = 0
+        for process in [self.me, *self.me.children(recursive=True)]:
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _sample(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, self._rss())
+            time.sleep(0.1)
+
+    def built(self, result) -> None:
+        self.done += 1
+        if self.done == self.quarter:
+            self.quarter_peak = self.peak
+
+    def stop(self) -> int:
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def one_build(files: list[Path], jobs: int, work: Path, cache: Path) -> dict:
+    out, store = work / f"out-{jobs}", work / f"store-{jobs}"
+    sampler = MemorySampler(len(files))
+    start = time.perf_counter()
+    written = write_corpus(
+        build_corpus(files, jobs=jobs, cache=cache, observer=sampler), out, "nq", store=store
+    )
+    wall = time.perf_counter() - start
+    peak = sampler.stop()
+    built = [r for r in written.results if r.built]
+    return {
+        "jobs": jobs,
+        "wall": wall,
+        "reports": len(built),
+        "failed": len(written.failed),
+        "chars": sum(r.chars for r in built),
+        "triples": written.counts.get("triples", 0),
+        "peak": peak,
+        "quarter_peak": sampler.quarter_peak,
+        "store": store,
+        "graph": written.files[0],
+        "failures": [f"{r.source.name}: {r.error}" for r in written.failed],
+    }
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="report files or folders (default ../shared/corpus)"
+    )
+    parser.add_argument("--limit", type=int, default=0, help="only the first N report files")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to compare")
+    args = parser.parse_args()
+    if not args.paths and not CORPUS.is_dir():
+        print(f"Skipped: the shared corpus {CORPUS} is absent; give report files or folders to build.")
+        return
+    files = report_files(args.paths or [CORPUS])
+    files = files[: args.limit] if args.limit else files
+    work = Path(tempfile.mkdtemp(prefix="govkg-bench-corpus-"))
+    try:
+        print("| jobs | wall s | chars | chars/s | peak MB, first quarter | peak MB, all | triples |")
+        print("|---|---|---|---|---|---|---|", flush=True)
+        runs = []
+        for jobs in args.jobs:  # each row printed when measured: a long run shows what it has
+            r = one_build(files, jobs, work, work / f"cache-{jobs}")
+            runs.append(r)
+            print(
+                f"| {r['jobs']} | {r['wall']:.1f} | {r['chars']:,} | {r['chars'] / r['wall']:,.0f} "
+                f"| {r['quarter_peak'] / 1e6:,.0f} | {r['peak'] / 1e6:,.0f} | {r['triples']:,} |",
+                flush=True,
+            )
+        last = runs[-1]
+        rebuild = timed(
+            lambda: write_corpus(
+                build_corpus(files, jobs=last["jobs"], cache=work / f"cache-{last['jobs']}"),
+                work / "rebuild",
+                "nq",
+                store=last["store"],  # the same store: unchanged graphs are left as they are
+            )
+        )
+        opened = open_store_dir(last["store"])
+        store_queries = {name: timed(lambda name=name: run(opened, name)) for name in QUESTIONS}
+        file_query = timed(lambda: run([last["graph"]], QUESTIONS[0]))
+        store_mb = size_of(last["store"]) / 1e6
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print(f"{len(files)} report files, {last['reports']} built, {last['failed']} failed")
+    for failure in last["failures"]:
+        print(f"  failed: {failure}")
+    print()
+    if len(runs) > 1:
+        print(f"speed-up {runs[0]['jobs']} → {last['jobs']} jobs: {runs[0]['wall'] / last['wall']:.2f}×")
+    triples = last["triples"]
+    print(f"triples per report: {triples / max(1, last['reports']):,.0f}")
+    print(
+        f"store: {store_mb:,.1f} MB for {triples:,} triples = {store_mb / (triples / 1e6):,.0f} MB per million"
+    )
+    print(
+        f"rebuild, nothing changed: {rebuild:.1f} s ({rebuild / last['wall']:.1%} of the {last['jobs']}-job build)"
+    )
+    asked = ", ".join(f"{name} {seconds * 1000:,.0f} ms" for name, seconds in store_queries.items())
+    print(f"saved questions on the store: {asked}")
+    print(f"{QUESTIONS[0]} on the graph file (parse, then ask): {file_query * 1000:,.0f} ms")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
