@@ -26,9 +26,9 @@ HTTP 5xx; after the last try they raise :class:`~kg.errors.EndpointError`.
 
 from __future__ import annotations
 
-import math
 import contextlib
 import json
+import math
 import os
 import re
 import tempfile

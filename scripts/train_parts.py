@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest import _section_part, _top, ingest
