@@ -507,20 +507,22 @@ def ontology_nquads(graph: str) -> bytes:
 
 def convert_nquads(nquads: bytes, fmt: str) -> bytes:
     """One report's N-Quads (as :func:`kg.corpus.build_task` gives them) in ``fmt``: nq, trig, or ttl
-    (its triples without the graph name); prefixes as on every graph govkg writes.
+    (its triples without the graph name); prefixes as on every graph govkg writes but ``id:``, so an
+    IRI such as ``…/indicator/20.`` is written whole rather than as a local name with escapes
+    (``id:indicator\\/20\\.``: valid Turtle, but rdflib's parser refuses it).
 
     >>> data = b'<https://w3id.org/govkg/id/r> <http://purl.org/dc/terms/title> "\\xe6\\x8a\\xa5"@zh <urn:g> .\\n'
     >>> print(convert_nquads(data, "trig").decode().splitlines()[-3:])
-    ['<urn:g> {', '\\tid:r dcterms:title "报"@zh .', '}']
+    ['<urn:g> {', '\\t<https://w3id.org/govkg/id/r> dcterms:title "报"@zh .', '}']
     >>> print(convert_nquads(data, "ttl").decode().splitlines()[-1])
-    id:r dcterms:title "报"@zh .
+    <https://w3id.org/govkg/id/r> dcterms:title "报"@zh .
     """
     import pyoxigraph as ox
 
     if fmt == "nq":
         return nquads
     quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
-    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items()}
+    prefixes = {name: str(namespace) for name, namespace in PREFIXES.items() if name != "id"}
     if fmt == "ttl":
         return ox.serialize((quad.triple for quad in quads), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)

@@ -153,3 +153,15 @@ def test_load_graph_errors(tmp_path):
     bad.write_text("this is not turtle <", encoding="utf-8")
     with pytest.raises(GraphError, match="cannot be parsed"):
         load_graph([bad])
+
+
+def test_converted_turtle_and_trig_parse_back_whatever_the_iri():
+    # Oxigraph writes …/indicator/20. as id:indicator\/20\. (valid Turtle) which rdflib refuses.
+    from rdflib import Dataset, Graph
+
+    from kg.build import convert_nquads
+
+    quad = '<https://w3id.org/govkg/id/indicator/20.> <http://www.w3.org/2000/01/rdf-schema#label> "20."@zh <urn:g> .\n'
+    turtle = Graph().parse(data=convert_nquads(quad.encode(), "ttl").decode(), format="turtle")
+    trig = Dataset().parse(data=convert_nquads(quad.encode(), "trig").decode(), format="trig")
+    assert len(turtle) == 1 and len(list(trig.quads())) == 1
