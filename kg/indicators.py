@@ -20,7 +20,7 @@ _SCOPE_RE = re.compile(
 )
 #: A bracketed alias or note after a name: 地区生产总值(GDP).
 _BRACKET_RE = re.compile(r"\([^()]{1,12}\)")
-_GROWTH_RE = re.compile(r"(?:增速|增长率|增长|增幅|总量|总值)?(?:预期目标|目标)?$")
+_GROWTH_RE = re.compile(r"(?:增速|增长率|增长|增幅|总量|总值)?(?:预期目标|目标|预期|的?(?:宏观)?调控目标)?$")
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ def canonical(name: str) -> Indicator | None:
 
     >>> [canonical(n).name for n in ("全市生产总值", "GDP", "本区地区生产总值增速", "地区生产总值(GDP)")]
     ['地区生产总值', '地区生产总值', '地区生产总值', '地区生产总值']
-    >>> canonical("经济增长预期目标").name
-    '地区生产总值'
+    >>> canonical("经济增长预期目标").name, canonical("经济增长速度的调控目标").name
+    ('地区生产总值', '地区生产总值')
     >>> canonical("生产总值增长6%的目标"), canonical("经济发展质量")
     (None, None)
     """

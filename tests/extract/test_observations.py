@@ -714,3 +714,11 @@ def test_a_figure_of_part_of_the_year_or_per_unit_of_land_names_it():
         ("地区生产总值", 2.5, "%", 2019, "growth", None),
         ("每平方公里生产总值", 3.2, "亿元", 2019, "actual", None),
     ]
+
+
+def test_growth_aims_set_by_their_control_target():
+    text = PLAN + "今年的经济增长预期为7%左右。经济增长速度的调控目标定为8%。"
+    assert _obs(text) == [
+        ("经济增长预期", 7.0, "%", 2020, "target", "左右"),
+        ("经济增长速度的调控目标", 8.0, "%", 2020, "target", None),
+    ]
