@@ -831,7 +831,7 @@ def _paragraph_turns(text: str, labelled: list) -> list:
     >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "review") for s, e in spans])]
     ['plan', 'plan', 'plan', 'review']
     """
-    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    breaks = [m.start() for m in re.finditer("\n", text)]
     out, turned_line, turned_to = [], None, None
     for start, end, section, top, part in labelled:
         line = bisect.bisect(breaks, start)

@@ -202,8 +202,9 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
         year = sentence.year if sentence.year is not None else doc.year
         if year is None:
             continue
-        found.update(_sentence_observations(doc, sentence, year, carried))
-        carried = _carried_subject(sentence.text)
+        figures = find_figures(sentence.text)  # read once: for the sentence and for the one after it
+        found.update(_sentence_observations(doc, sentence, year, figures, carried))
+        carried = None if figures else _carried_subject(sentence.text)
     return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
 
 
@@ -229,23 +230,23 @@ def _carried_subject(text: str) -> str | None:
     """The indicator a sentence without figures names last, for a next sentence that opens without
     a subject (``…推动地区生产总值跨上新台阶。2024年达到1.3万亿元``), or None.
 
-    >>> _carried_subject("推动地区生产总值跨上新台阶。"), _carried_subject("地区生产总值增长6%。")
+    >>> _carried_subject("推动全县生产总值跨上新台阶。"), _carried_subject("经济运行稳中向好。")
     ('地区生产总值', None)
     """
-    named = None if find_figures(text) else last_named(text)
+    named = last_named(text)
     return _clean_indicator(named)[0] if named else None
 
 
 def _sentence_observations(
-    doc: Document, sentence: Sentence, year: int, carried: str | None = None
+    doc: Document, sentence: Sentence, year: int, figures: list[Figure], carried: str | None = None
 ) -> list[Observation]:
-    """The observations of one sentence, reading its figures left to right; ``carried`` is the
+    """The observations of one sentence, reading its ``figures`` left to right; ``carried`` is the
     subject the sentence before left open (:func:`_carried_subject`)."""
     text = sentence.text
     recent: list[tuple[str, str]] = []  # (indicator, unit dimension) named so far, for ellipsis and lists
     out: list[Observation] = []
     prev_end = 0
-    for group in _groups(text, find_figures(text)):
+    for group in _groups(text, figures):
         first = group[0]
         seg_start = max(prev_end, _clause_start(text, first.start))
         elliptic = first.kind != "rank" or _rank_follows_figure(text[prev_end:seg_start])
