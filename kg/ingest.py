@@ -168,7 +168,8 @@ _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
 _PERIOD_RE = re.compile(r"十([一二三四五])五")
 #: A plan sentence about the coming five years (a term-change report): its targets are for the last.
 _NEXT_FIVE_YEARS_RE = re.compile(r"(?:未来|今后)五年")
-_PERIOD_REVIEW_RE = re.compile(r"十[一二三四五]五”?(?:时期|期间)")
+#: A period a review sentence reports on; one after 是/比/较/于 is a base of comparison (是“十二五”时期的7倍).
+_PERIOD_REVIEW_RE = re.compile(r"(?<![是比较于“])(?<![是比较于]“)十[一二三四五]五”?(?:时期|期间)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
 _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:过去一年|过去的一年|即将过去的一年)")
@@ -977,6 +978,8 @@ def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) ->
     (2021, 2015)
     >>> _sentence_year("未来五年的发展目标是:生产总值达到600亿元。", "plan", 2021, years)
     2025
+    >>> _sentence_year("新增学位3万个,是“十二五”时期的2倍。", "review", 2020, years)
+    2020
     """
     leading = _LEADING_YEAR_RE.match(sentence)
     if leading:

@@ -86,18 +86,20 @@ _TAIL_RE = re.compile(
     r"|(?<![行作认成因])为)"
     r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|上涨|前移|进位)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩|精简|削减)"
-    r"|(?P<from>由|从)"
+    r"|(?P<from>(?:由|从)(?:每[月年人户])?)"
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
-    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的"
-    r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?的)"
+    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
+    r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:——|\((?:下同|同口径)\)|到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
+    r"^(?:——|\((?:下同|同口径)\)|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
+    r"|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
     r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
-    r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
+    r"|努力|着力|积极|全面|累计|再|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
+    r"|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
 _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组织|开展|举办)")
@@ -124,9 +126,9 @@ _LEVEL_CLAUSE_RE = re.compile(r"突破|迈上|跨越|跃上|跨入|跨上|站上
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
 _QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
 #: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
-_SCOPE_LEAD_RE = re.compile(r"全[省市州盟区县旗]|辖区")
+_SCOPE_LEAD_RE = re.compile(r"[全我][省市州盟区县旗]|辖区")
 #: Relative nouns: they measure the indicator named before them in the sentence.
-_RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量")
+_RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量", "新增")
 #: Coordinated modifiers that 分别 splits (general statistical usage, e.g. 城乡居民人均可支配收入).
 _COORDINATED = {
     "城乡": ("城镇", "农村"),
@@ -153,13 +155,17 @@ _RIGHT_STOP_RE = re.compile(
     r"|正在|基本|进行|开展|实施|实行|给予|发放|落实|推行|用于|用来|将|要|的"
 )
 _CHANGE_VERB_RE = re.compile(
-    r"增长|增加|提高|提升|上升|下降|减少|降低|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过"
+    r"增长|增加|增至|提高|提升|上升|升至|跃升|攀升|下降|减少|降低|降至|减至|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过"
 )
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
 #: A noun naming a facility or project right after a measure: the measure is its capacity, part of its name.
 _FACILITY_RE = re.compile(rf"[{_HAN}]{{0,8}}?(?:储备库|生产线|项目|电站|基地|仓库|工厂|厂)")
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
+#: The year another starting value of the sentence names (由2015年的52亿元…,税收收入由3.1亿元…).
+_NAMED_START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?[\d.]")
+#: A review of a five-year term (过去五年, 五年来, 十三五时期); not a period named as a base (是“十二五”时期的).
+_FIVE_YEARS_RE = re.compile(r"五年|(?<![是比较于“])(?<![是比较于]“)十[一二三四五六七八九]五")
 #: A five-year period named for a figure; one after 是/比/较 is a base of comparison (是“十一五”末的2.6倍).
 _PERIOD_RE = re.compile(r"([是比较]?)[“\"]?(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
@@ -257,6 +263,8 @@ def _sentence_observations(
         if len(group) == 1 and _names_a_facility(text, first):
             continue  # 20万吨粮食储备库: a capacity inside a project's name
         right = _right_indicator(text, first) if len(group) == 1 and first.kind == "number" else None
+        if right and text.startswith("的", first.end) and _states_a_level(text[seg_start : first.start]):
+            right = None  # 经济总量超过60万亿元的高基数: the figure is its subject's, 的 a modifier
         context = text[seg_start : first.start] + (right[0] if right else "")
         group = [_money_unit(figure, context) for figure in group]
         if right:
@@ -279,12 +287,22 @@ def _sentence_observations(
                 elif carried and seg_start == 0:
                     _remember(recent, [carried], "")  # the subject of the sentence before
             names = _names(seg, group, recent, elliptic)
-        if not names or (seg.verb_class == "from" and not _start_year(text, first.start)):
+        if not names or (seg.verb_class == "from" and not _start_year(doc, sentence, first.start)):
             continue
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
     return _without_passed_thresholds(out)
+
+
+def _states_a_level(seg: str) -> bool:
+    """Whether the words before a figure name an indicator and a level it reached (经济总量超过).
+
+    >>> _states_a_level("在我国经济总量超过"), _states_a_level("新建"), _states_a_level("完成")
+    (True, False, False)
+    """
+    parsed = _parse_segment(seg)
+    return len(parsed.indicator) >= 2 and (parsed.verb_class == "level" or parsed.prequal is not None)
 
 
 def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | None:
@@ -714,7 +732,7 @@ def _observation(
     """Build one observation with its evidence span in document offsets."""
     unit = figure.unit
     amount = figure.kind == "number" and _dimension(unit) not in ("%", "倍")
-    start_year = _start_year(sentence.text, figure.start)
+    start_year = _start_year(doc, sentence, figure.start) if seg.verb_class == "from" else None
     fig_year = (
         start_year
         or _explicit_year(sentence.text, figure.start)
@@ -779,14 +797,60 @@ def _explicit_year(text: str, pos: int) -> int | None:
     return years[-1] if years else None
 
 
-def _start_year(text: str, pos: int) -> int | None:
-    """The year of a starting value written ``由2015年的121.5亿元`` just before ``pos``, or None.
+def _start_year(doc: Document, sentence: Sentence, pos: int) -> int | None:
+    """The year of a starting value (``由A增加到B``: A) just before ``pos``, or None.
 
-    >>> _start_year("由2015年的121.5亿元增加到", 7), _start_year("由3.2%降至", 1)
-    (2015, None)
+    Its own year when written (``由2015年的121.5亿元``); in the review part, without one, the year
+    the review compares with: the start year another starting value of the sentence names, else
+    the year before the period reviewed — five years back when its paragraph or its headings speak
+    of five years (过去五年, 十三五时期), one year back otherwise. A plan's starting value is not a
+    figure of its own (its year is not said).
+
+    >>> review = Sentence(0, "由2015年的121.5亿元增加到", 0, 17, None, 2020, "review")
+    >>> doc = Document("", (review,), ())
+    >>> _start_year(doc, review, 7), _start_year(doc, replace(review, text="由3.2%降至"), 1)
+    (2015, 2019)
+    >>> _start_year(doc, replace(review, text="五年来,由3.2%降至"), 5)
+    2015
+    >>> _start_year(doc, replace(review, text="由3.2%降至", part="plan"), 1)
     """
+    text = sentence.text
     match = _START_YEAR_RE.search(text, 0, pos)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    if sentence.part != "review" or sentence.year is None:
+        return None
+    named = _NAMED_START_YEAR_RE.search(text)
+    if named:
+        return int(named.group(1))
+    paragraph = _paragraph(doc, sentence) + text
+    return sentence.year - (5 if _speaks_of_five_years(doc, sentence, paragraph) else 1)
+
+
+def _paragraph(doc: Document, sentence: Sentence) -> str:
+    """The text of ``sentence``'s paragraph before it (empty when the sentence opens its paragraph)."""
+    return doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+
+
+def _speaks_of_five_years(doc: Document, sentence: Sentence, paragraph: str) -> bool:
+    """Whether the ``paragraph`` of ``sentence`` or the nearest heading above it that names a period
+    speaks of five years.
+
+    >>> s = Sentence(0, "过去五年,收入由3亿元增加到5亿元", 0, 17, None, 2020, "review")
+    >>> _speaks_of_five_years(Document("", (s,), ()), s, s.text)
+    True
+    """
+    if _FIVE_YEARS_RE.search(paragraph):
+        return True
+    index = sentence.section
+    while index is not None:
+        title = doc.sections[index].title
+        if _FIVE_YEARS_RE.search(title):
+            return True
+        if _YEAR_RE.search(title):
+            return False  # 2020年工作回顾: one year
+        index = doc.sections[index].parent
+    return False
 
 
 def _period_year(sentence: Sentence, pos: int, year: int) -> int:

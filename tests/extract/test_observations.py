@@ -180,6 +180,7 @@ def test_years_of_comparison_and_from_to():
     assert _obs(text) == [
         ("财政总收入", 20.0, "亿元", 2018, "actual", None),
         ("地区生产总值", 1.5, "倍", 2019, "share", None),
+        ("贫困发生率", 3.2, "%", 2014, "share", None),  # the paragraph speaks of five years
         ("贫困发生率", 0.5, "%", 2019, "share", None),
     ]
 
@@ -275,7 +276,7 @@ def test_five_year_plan_targets_are_for_the_last_year_of_the_period():
     ]
 
 
-def test_start_value_with_its_year_and_a_year_opening_a_clause():
+def test_start_value_with_its_year_or_the_year_before_the_review_and_a_year_opening_a_clause():
     text = REVIEW + (
         "外贸进出口总额由2014年的8.2亿美元增加到15.6亿美元。"
         "实际利用外资年均增长9.1%,2018年达到3.4亿美元。市级审批事项由260项精简到88项。"
@@ -285,6 +286,7 @@ def test_start_value_with_its_year_and_a_year_opening_a_clause():
         ("外贸进出口总额", 15.6, "亿美元", 2019, "actual", None),
         ("实际利用外资年均增长", 9.1, "%", 2019, "growth", "年均"),
         ("实际利用外资", 3.4, "亿美元", 2018, "actual", None),
+        ("市级审批事项", 260.0, "项", 2018, "actual", None),
         ("市级审批事项", 88.0, "项", 2019, "actual", None),
     ]
 
@@ -374,7 +376,7 @@ def test_lists_with_respectively_and_and_and_each():
         ("规模以上工业增加值", 8.5, "%", 2019, "growth", None),
         ("固定资产投资", 10.2, "%", 2019, "growth", None),
         ("社会消费品零售总额", 9.1, "%", 2019, "growth", None),
-        ("城镇低保标准", 620.0, "元/月", 2019, "actual", None),
+        ("城镇低保标准", 620.0, "元", 2019, "actual", None),
         ("农村低保标准", 450.0, "元", 2019, "actual", None),
         ("脱贫户家庭户均增收", 2600.0, "元", 2019, "actual", None),
     ]
@@ -546,6 +548,7 @@ def test_trip_counts_take_their_noun_and_a_bound_one_is_no_count():
 
 def test_a_count_of_places_over_a_threshold_names_the_threshold_in_its_indicator():
     assert _obs("一、2020年工作回顾\n税收收入超5亿元的乡镇由3个增加到6个。") == [
+        ("税收收入超5亿元的乡镇", 3.0, "个", 2019, "actual", None),
         ("税收收入超5亿元的乡镇", 6.0, "个", 2020, "actual", None),
     ]
 
@@ -575,6 +578,7 @@ def test_a_level_leapt_to_is_the_subjects_and_a_multiple_of_a_period_is_of_the_c
         ("地区生产总值", 52.0, "亿元", 2015, "actual", None),
         ("地区生产总值", 98.6, "亿元", 2020, "actual", None),
         ("地区生产总值年均增长", 11.2, "%", 2020, "growth", "年均"),
+        ("税收收入", 3.1, "亿元", 2015, "actual", None),
         ("税收收入", 6.4, "亿元", 2020, "actual", None),
         ("税收收入", 2.1, "倍", 2020, "share", None),
         ("人口自然增长率", 5.2, "‰", 2020, "share", "以内"),
@@ -676,6 +680,7 @@ def test_framing_words_around_the_indicator_and_thresholds_passed():
         ("地区生产总值", 9.6, "%", 2019, "growth", "以上"),
         ("地区生产总值", 212.5, "亿元", 2019, "actual", None),
         ("地区生产总值", 7.4, "%", 2019, "growth", None),
+        ("地区生产总值", 90.0, "亿元", 2018, "actual", "不到"),
         ("地区生产总值", 150.0, "亿元", 2019, "actual", "超过"),
         ("地区生产总值", 500.0, "亿元", 2019, "actual", None),
     ]
@@ -721,4 +726,51 @@ def test_growth_aims_set_by_their_control_target():
     assert _obs(text) == [
         ("经济增长预期", 7.0, "%", 2020, "target", "左右"),
         ("经济增长速度的调控目标", 8.0, "%", 2020, "target", None),
+    ]
+
+
+def test_a_start_value_without_its_year_is_of_the_year_before_the_period_reviewed():
+    five = "一、过去五年工作回顾\n过去五年,规上工业企业从320家增至610家,人均寿命由78.1岁提高到79.4岁。\n" + PLAN
+    assert _obs(five) == [
+        ("规上工业企业", 320.0, "家", 2014, "actual", None),
+        ("规上工业企业", 610.0, "家", 2019, "actual", None),
+        ("人均寿命", 78.1, "岁", 2014, "actual", None),
+        ("人均寿命", 79.4, "岁", 2019, "actual", None),
+    ]
+    one = REVIEW + "最低工资标准从每月1500元提高到1620元,公交线路由40条增长到2019年的52条。"
+    assert _obs(one) == [
+        ("最低工资标准", 1500.0, "元", 2018, "actual", None),
+        ("最低工资标准", 1620.0, "元", 2019, "actual", None),
+        ("公交线路", 40.0, "条", 2018, "actual", None),
+        ("公交线路", 52.0, "条", 2019, "actual", None),
+    ]
+    paragraph = REVIEW + "五年来成绩显著。规上工业企业从320家增至610家。\n" + PLAN
+    assert _obs(paragraph)[0] == ("规上工业企业", 320.0, "家", 2014, "actual", None)
+    plan = PLAN + "城镇化率由58%提高到60%。"
+    assert _obs(plan) == [("城镇化率", 60.0, "%", 2020, "target", None)]
+
+
+def test_fractions_year_end_framing_a_bare_new_amount_and_a_level_before_de():
+    text = REVIEW + (
+        "年末各项存款余额增长9.2%,新增3万多亿元。行政审批事项减少三分之一,收费项目压减一半以上。"
+        "近五年淘汰落后产能800多万吨。这是在我市经济总量突破1000亿元的基础上取得的。"
+    )
+    assert _obs(text) == [
+        ("各项存款余额", 9.2, "%", 2019, "growth", None),
+        ("各项存款余额新增", 3.0, "万亿元", 2019, "actual", "多"),
+        ("行政审批事项", -33.33, "%", 2019, "growth", "三分之一"),
+        ("收费项目", -50.0, "%", 2019, "growth", "一半以上"),
+        ("淘汰落后产能", 800.0, "万吨", 2019, "actual", "多"),
+        ("经济总量", 1000.0, "亿元", 2019, "actual", "突破"),
+    ]
+
+
+def test_a_period_named_as_a_base_sets_no_year_and_a_threshold_before_its_noun_is_no_figure():
+    text = "一、2020年工作回顾\n新建学校12所,新增学位8000个,是“十二五”时期新增学位的3倍；营收5亿元以上工业企业由8家增至15家。"
+    assert _obs(text) == [
+        ("新建学校", 12.0, "所", 2020, "actual", None),
+        ("新增学位", 8000.0, "个", 2020, "actual", None),
+        ("新增学位", 3.0, "倍", 2020, "share", None),
+        ("营收5亿元以上工业企业", 8.0, "家", 2019, "actual", None),
+        ("营收5亿元以上工业企业", 15.0, "家", 2020, "actual", None),
     ]
