@@ -820,10 +820,10 @@ def _start_year(doc: Document, sentence: Sentence, pos: int) -> int | None:
         return int(match.group(1))
     if sentence.part != "review" or sentence.year is None:
         return None
-    named = _NAMED_START_YEAR_RE.search(text)
-    if named:
-        return int(named.group(1))
     paragraph = _paragraph(doc, sentence) + text
+    named = _NAMED_START_YEAR_RE.search(paragraph, max(paragraph.rfind("。", 0, len(paragraph) - len(text)) + 1, 0))
+    if named:  # in the sentence, or in a clause before it up to the last full stop (；-separated)
+        return int(named.group(1))
     return sentence.year - (5 if _speaks_of_five_years(doc, sentence, paragraph) else 1)
 
 
