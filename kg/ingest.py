@@ -137,9 +137,10 @@ _DISCOURSE_STARTERS = frozenset(
 )
 _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 
-_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|成绩|即将过去")
+#: Cue words of a review heading; 以优异成绩迎接… is a slogan of the plan, not a review.
+_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|(?<!优异)成绩|即将过去")
 _PLAN_CUES = re.compile(
-    r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期"
+    r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期|做好"
 )
 #: A sentence outside review and plan parts that speaks of the plan year.
 _PLAN_SENTENCE_RE = re.compile(r"预期目标")
@@ -638,6 +639,8 @@ def _section_part(title: str, plan_year: int | None = None) -> str | None:
     ('review', 'plan', None)
     >>> _section_part("2018年工作情况", plan_year=2019)
     'review'
+    >>> _section_part("高质量做好2022年各项工作,以优异成绩迎接大会召开")
+    'plan'
     """
     if _GLOSSARY_RE.search(title):
         return "glossary"

@@ -89,16 +89,17 @@ _TAIL_RE = re.compile(
     r"|(?P<from>(?:由|从)(?:每[月年人户])?)"
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:——|\((?:下同|同口径)\)|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
+    r"^(?:——|\((?:下同|同口径)\)|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
     r"|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
     r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
-    r"|努力|着力|积极|全面|累计|再|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
+    r"|努力|着力|积极|全面|累计|再|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
     r"|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -168,6 +169,8 @@ _NAMED_START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?[
 _FIVE_YEARS_RE = re.compile(r"五年|(?<![是比较于“])(?<![是比较于]“)十[一二三四五六七八九]五")
 #: A five-year period named for a figure; one after 是/比/较 is a base of comparison (是“十一五”末的2.6倍).
 _PERIOD_RE = re.compile(r"([是比较]?)[“\"]?(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
+#: The verb of a rank after the list it is taken in (十强县中排名第二).
+_RANK_VERB_TAIL_RE = re.compile(r"中?(?:排名|排位|位列|位居|名列|居)$")
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
@@ -209,8 +212,12 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
         if year is None:
             continue
         figures = find_figures(sentence.text)  # read once: for the sentence and for the one after it
-        found.update(_sentence_observations(doc, sentence, year, figures, carried))
-        carried = None if figures else _carried_subject(sentence.text)
+        observed = _sentence_observations(doc, sentence, year, figures, carried)
+        found.update(observed)
+        if not figures:
+            carried = _carried_subject(sentence.text)
+        else:  # …GDP增长3.5%；总量达到4702亿元: a clause after ； goes on with the subject of the one before
+            carried = _first_subject(observed) if sentence.text.endswith(("；", ";")) else None
     return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
 
 
@@ -230,6 +237,15 @@ def _without_passed_thresholds(found: list[Observation]) -> list[Observation]:
         for o in found
         if o.qualifier not in _PASSED or (o.indicator, o.year, o.kind, _dimension(o.unit)) not in exact
     ]
+
+
+def _first_subject(observed: list[Observation]) -> str | None:
+    """The first indicator of a sentence's observations that is not a rank nor relative, or None.
+
+    >>> _first_subject([Observation("GDP", 3.5, "%", 2022, "growth", 0, 0, 1)])
+    'GDP'
+    """
+    return next((o.indicator for o in observed if o.kind != "rank" and not _relative(o.indicator)), None)
 
 
 def _carried_subject(text: str) -> str | None:
@@ -286,6 +302,8 @@ def _sentence_observations(
                     span_start = subject[1]
                 elif carried and seg_start == 0:
                     _remember(recent, [carried], "")  # the subject of the sentence before
+            elif carried and not recent and _relative(seg.indicator):
+                _remember(recent, [carried], "")  # 总量达到4702亿元: the total of the subject before
             names = _names(seg, group, recent, elliptic)
         if not names or (seg.verb_class == "from" and not _start_year(doc, sentence, first.start)):
             continue
@@ -557,8 +575,10 @@ def _rank_scope(figure: Figure) -> str:
 
     >>> _rank_scope(find_figures("跻身全国百强县第11位")[0]), _rank_scope(find_figures("位列全省第5位")[0])
     ('全国百强县', '')
+    >>> _rank_scope(find_figures("在全省十强县中排名第二")[0])
+    '全省十强县'
     """
-    scope = _ORDINAL_TAIL_RE.sub("", figure.qualifier or "")
+    scope = _RANK_VERB_TAIL_RE.sub("", _ORDINAL_TAIL_RE.sub("", figure.qualifier or ""))
     return scope if len(_SCOPE_WORD_RE.sub("", scope)) >= 2 else ""
 
 

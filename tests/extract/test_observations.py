@@ -774,3 +774,18 @@ def test_a_period_named_as_a_base_sets_no_year_and_a_threshold_before_its_noun_i
         ("营收5亿元以上工业企业", 8.0, "家", 2019, "actual", None),
         ("营收5亿元以上工业企业", 15.0, "家", 2020, "actual", None),
     ]
+
+
+def test_a_clause_after_a_semicolon_goes_on_with_the_subject_and_list_numbers_are_no_part_of_it():
+    text = REVIEW + (
+        "全年GDP增长6.1%,比全省高0.4个百分点,在全省十强县中排名第二；总量达到812亿元,一年增加了40亿元。"
+        "\n2.一般公共预算收入完成35亿元。"
+    )
+    assert _obs(text) == [
+        ("GDP", 6.1, "%", 2019, "growth", None),
+        ("GDP", 0.4, "个百分点", 2019, "growth", None),
+        ("全省十强县", 2.0, "", 2019, "rank", "全省十强县中排名第二"),
+        ("GDP总量", 812.0, "亿元", 2019, "actual", None),
+        ("一年增加", 40.0, "亿元", 2019, "actual", None),
+        ("一般公共预算收入", 35.0, "亿元", 2019, "actual", None),
+    ]
