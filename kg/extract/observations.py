@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract.lexicons import division_shorts, divisions
@@ -68,7 +69,7 @@ from kg.extract.numbers import (
     find_figures,
     parse_number,
 )
-from kg.indicators import last_named
+from kg.indicators import canonical, last_named
 from kg.types import Document, Observation, Sentence
 
 _SKIPPED_PARTS = frozenset({"glossary", "front"})
@@ -114,6 +115,8 @@ _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中
 _VERB_LEN = 2
 #: Qualifiers of a threshold passed rather than a figure reached.
 _PASSED = frozenset({"突破", "超过", "超", "逾"})
+#: Qualifiers of a figure stated as the figure (约5300亿元 is the level; 突破5000亿元 only a bound).
+_EXACT = frozenset({None, "约", "左右"})
 #: A part of the year or a unit of land a figure may be of: not the year's figure of the region.
 _PART_OF_YEAR_RE = re.compile(
     r"(?:第?[一二三四1-4]|前[三3])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|每平方公里|地均"
@@ -162,6 +165,10 @@ _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})�
 _RIGHT_MAX = 12
 #: A noun naming a facility or project right after a measure: the measure is its capacity, part of its name.
 _FACILITY_RE = re.compile(rf"[{_HAN}]{{0,8}}?(?:储备库|生产线|项目|电站|基地|仓库|工厂|厂)")
+#: A year of comparison (比2012年, 较2015年底): a change since then.
+_BASE_YEAR_RE = re.compile(r"(?:比|较)((?:19|20)\d{2})年")
+#: A clause naming the year compared with (与2009年新区成立时相比,).
+_BASE_CLAUSE_RE = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^,，;；。]{0,12}?(?:相比|比较)[,，]$")
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
 #: The year another starting value of the sentence names (由2015年的52亿元…,税收收入由3.1亿元…).
 _NAMED_START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?[\d.]")
@@ -192,6 +199,7 @@ class _Segment:
     prequal: str | None
     mode: str | None
     average: bool = False
+    base_year: int | None = None
 
 
 def extract_observations(doc: Document) -> tuple[Observation, ...]:
@@ -218,12 +226,14 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
             carried = _carried_subject(sentence.text)
         else:  # …GDP增长3.5%；总量达到4702亿元: a clause after ； goes on with the subject of the one before
             carried = _first_subject(observed) if sentence.text.endswith(("；", ";")) else None
-    return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
+    kept = _without_passed_thresholds(found)
+    return tuple(sorted(kept, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
 
 
-def _without_passed_thresholds(found: list[Observation]) -> list[Observation]:
-    """Drop a threshold passed (突破四千亿元大关) when the same sentence gives the exact figure of the
-    same indicator (,达4018.3亿元): the exact one is the figure; a threshold alone stays.
+def _without_passed_thresholds(found: Iterable[Observation]) -> list[Observation]:
+    """Drop a threshold passed (突破四千亿元大关) when the report gives the exact figure of the same
+    indicator, year and kind (达4018.3亿元, 约4020亿元; under any of its names, :func:`canonical`):
+    the exact one is the figure; a threshold alone stays.
 
     >>> def obs(value, qualifier): return Observation("产值", value, "亿元", 2020, "actual", 0, 0, 1, qualifier)
     >>> [o.value for o in _without_passed_thresholds([obs(4000, "突破"), obs(4018.3, None)])]
@@ -231,12 +241,16 @@ def _without_passed_thresholds(found: list[Observation]) -> list[Observation]:
     >>> [o.value for o in _without_passed_thresholds([obs(4000, "突破")])]
     [4000]
     """
-    exact = {(o.indicator, o.year, o.kind, _dimension(o.unit)) for o in found if o.qualifier is None}
-    return [
-        o
-        for o in found
-        if o.qualifier not in _PASSED or (o.indicator, o.year, o.kind, _dimension(o.unit)) not in exact
-    ]
+    found = list(found)
+    exact = {_figure_key(o) for o in found if o.qualifier in _EXACT}
+    return [o for o in found if o.qualifier not in _PASSED or _figure_key(o) not in exact]
+
+
+def _figure_key(o: Observation) -> tuple:
+    """What two figures must share to state the same fact: indicator (canonical when it has one),
+    year, kind and dimension of the unit."""
+    named = canonical(o.indicator)
+    return (named.name if named else o.indicator, o.year, o.kind, _dimension(o.unit))
 
 
 def _first_subject(observed: list[Observation]) -> str | None:
@@ -310,7 +324,7 @@ def _sentence_observations(
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
-    return _without_passed_thresholds(out)
+    return out
 
 
 def _states_a_level(seg: str) -> bool:
@@ -391,10 +405,13 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     >>> (s.indicator, s.mode)
     ('财政、税收收入总量', 'each')
     """
-    verb, verb_class, prequal, mode, average = "", "", None, None, False
+    verb, verb_class, prequal, mode, average, base_year = "", "", None, None, False, None
     rest = seg
     while match := _TAIL_RE.search(rest):
         cls = match.lastgroup
+        base = _BASE_YEAR_RE.match(match.group(0))
+        if cls == "adverb" and base:
+            base_year = int(base.group(1))
         if cls == "adverb" and match.group(0) in _AVERAGE_WORDS and verb_class == "up":
             average = True
             rest = _AVERAGE_PERIOD_RE.sub("", rest[: match.start()])
@@ -424,6 +441,7 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
         prequal,
         mode,
         average,
+        base_year,
     )
 
 
@@ -613,6 +631,8 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
         if len(item) < len(first) and item[-1] == first[-1]:
             items[j] = first[: len(first) - len(item)] + item
     shared = next((r for r in _RELATIVE if last.endswith(r) and len(last) > len(r)), None)
+    if shared and last.endswith("年均" + shared):
+        shared = "年均" + shared  # GDP、投资年均增长率: both are averages
     if shared:  # 规上工业增加值、固投增速: the relative noun of the last item is shared by all
         items = [item if item.endswith(shared) else item + shared for item in items]
     return items
@@ -760,6 +780,9 @@ def _observation(
     )
     target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
+    base = seg.base_year or _base_clause_year(sentence.text, span_start)
+    if base is not None and base < fig_year - 1 and figure.kind == "number":
+        name = f"{name}比{base}年"  # 比2005年增长86%: a change over several years, not the year's
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
     elif seg.average and not amount:
@@ -782,6 +805,16 @@ def _observation(
         qualifier=seg.prequal or figure.qualifier or ("年均" if seg.average else None),
         text=doc.text[start : sentence.start + end],
     )
+
+
+def _base_clause_year(text: str, pos: int) -> int | None:
+    """The year a clause just before ``pos`` compares with (``与2009年相比,``), or None.
+
+    >>> _base_clause_year("与2009年新区成立时相比,地区生产总值增长108.3%", 14)
+    2009
+    """
+    match = _BASE_CLAUSE_RE.search(text, 0, _clause_start(text, pos))
+    return int(match.group(1)) if match and match.end() == _clause_start(text, pos) else None
 
 
 def _part_of_year(text: str, pos: int) -> str | None:

@@ -260,7 +260,7 @@ def test_five_year_review_in_a_december_report():
     assert _obs(text) == [
         ("地区生产总值年均增长", 7.5, "%", 2020, "growth", "年均"),
         ("固定资产投资", 1200.0, "亿元", 2020, "actual", None),
-        ("一般公共预算收入", 45.0, "%", 2020, "growth", None),
+        ("一般公共预算收入比2015年", 45.0, "%", 2020, "growth", None),  # a change over five years
         ("城镇居民人均可支配收入", 1.5, "倍", 2020, "share", None),
         ("地区生产总值", 320.0, "亿元", 2020, "actual", None),
         ("地区生产总值", 3.0, "%", 2020, "growth", "左右"),
@@ -351,7 +351,7 @@ def test_chinese_numerals_tenths_and_doubling():
         ("新增就业", 1.2, "万人", 2019, "actual", "余"),
         ("企业", 10.0, "家", 2019, "actual", "余"),
         ("经济总量", 2.0, "倍", 2019, "share", "翻一番"),
-        ("城乡居民收入", 4.0, "倍", 2019, "share", "翻两番"),
+        ("城乡居民收入比2010年", 4.0, "倍", 2019, "share", "翻两番"),
     ]
 
 
@@ -531,8 +531,8 @@ def test_a_copy_whose_years_were_redacted_gives_no_observation():
 def test_five_year_change_and_a_combined_income_figure():
     text = "全市地区生产总值和一般公共预算收入较2015年分别增长31.2%、9%。城乡居民人均可支配收入2.61万元,年均增长7.1%。"
     assert _obs("一、2020年工作回顾\n" + text) == [
-        ("地区生产总值", 31.2, "%", 2020, "growth", None),
-        ("一般公共预算收入", 9.0, "%", 2020, "growth", None),
+        ("地区生产总值比2015年", 31.2, "%", 2020, "growth", None),
+        ("一般公共预算收入比2015年", 9.0, "%", 2020, "growth", None),
         ("城乡居民人均可支配收入", 2.61, "万元", 2020, "actual", None),
         ("城乡居民人均可支配收入年均增长", 7.1, "%", 2020, "growth", "年均"),
     ]
@@ -672,18 +672,23 @@ def test_an_acronym_before_its_figure_and_a_bracketed_note_after_the_adverb():
 
 def test_framing_words_around_the_indicator_and_thresholds_passed():
     text = REVIEW + (
-        "初步预计地区生产总值突破300亿元,增长9.6%以上。辖区生产总值首次突破两百亿元大关,达212.5亿元,增长7.4%。"
-        "全县生产总值从不到90亿元增加到超过150亿元。全县生产总值迈上五百亿元新台阶。"
+        "初步预计地区生产总值突破300亿元,增长9.6%以上。全县生产总值从不到90亿元增加到超过150亿元。"
     )
     assert _obs(text) == [
         ("地区生产总值", 300.0, "亿元", 2019, "actual", "突破"),
         ("地区生产总值", 9.6, "%", 2019, "growth", "以上"),
-        ("地区生产总值", 212.5, "亿元", 2019, "actual", None),
-        ("地区生产总值", 7.4, "%", 2019, "growth", None),
         ("地区生产总值", 90.0, "亿元", 2018, "actual", "不到"),
         ("地区生产总值", 150.0, "亿元", 2019, "actual", "超过"),
+    ]
+    exact = REVIEW + "辖区生产总值首次突破两百亿元大关,达212.5亿元,增长7.4%。全县生产总值迈上五百亿元新台阶。"
+    assert _obs(exact) == [
+        ("地区生产总值", 212.5, "亿元", 2019, "actual", None),
+        ("地区生产总值", 7.4, "%", 2019, "growth", None),
         ("地区生产总值", 500.0, "亿元", 2019, "actual", None),
     ]
+    # a threshold gives way to the exact figure the report states in another sentence, under another name
+    other = REVIEW + "GDP突破5000亿元。全年地区生产总值约5300亿元,增长8.4%。"
+    assert [o[1] for o in _obs(other)] == [5300.0, 8.4]
 
 
 def test_targets_named_with_their_aim_word():
@@ -788,4 +793,18 @@ def test_a_clause_after_a_semicolon_goes_on_with_the_subject_and_list_numbers_ar
         ("GDP总量", 812.0, "亿元", 2019, "actual", None),
         ("一年增加", 40.0, "亿元", 2019, "actual", None),
         ("一般公共预算收入", 35.0, "亿元", 2019, "actual", None),
+    ]
+
+
+def test_a_change_since_a_year_before_last_is_no_growth_of_the_year():
+    text = REVIEW + (
+        "地区生产总值达到480亿元,比2014年增长52%,年均增长8.7%,比上年增长7%。"
+        "与2012年撤县设区时相比,财政收入增长1.3倍。"
+    )
+    assert _obs(text) == [
+        ("地区生产总值", 480.0, "亿元", 2019, "actual", None),
+        ("地区生产总值比2014年", 52.0, "%", 2019, "growth", None),
+        ("地区生产总值年均增长", 8.7, "%", 2019, "growth", "年均"),
+        ("地区生产总值", 7.0, "%", 2019, "growth", None),
+        ("财政收入比2012年", 1.3, "倍", 2019, "growth", None),
     ]
