@@ -4,7 +4,7 @@ A figure is a number as written (Arabic with decimals and thousands commas, Chin
 mixed forms such as ``1.2万人``), the unit that follows it (its scale kept as written:
 ``25万余平方米`` is 25 with unit ``万平方米``) and a qualifier (余, 多, 左右, 以上, 以内, 以下,
 上下). A range (``6%—6.5%``, ``6-7%``, ``6%至7%``) is one figure: its lower bound, with the range as
-written for qualifier. Tenths are a share in %: ``三成`` is 30 %. Doubling is a multiple:
+written for qualifier. Tenths are a share as written: ``三成`` is 3 成. Doubling is a multiple:
 ``翻一番`` is 2 倍, ``翻两番`` 4 倍 (qualifier as written). An amount per period keeps its unit as
 written (``620元/月`` is 620 元/月; ``每月620元`` is 620 元, 每月 staying in the text). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
 A ratio is ``8.5:40.2:51.3``.
@@ -34,7 +34,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
 
 #: Units with a percentage meaning; ``个百分点`` and ``百分点`` are changes of a share.
-PERCENT_UNITS = frozenset({"%", "‰"})
+#: Units of rates and shares (成: tenths, as written).
+PERCENT_UNITS = frozenset({"%", "‰", "成"})
 POINT_UNITS = frozenset({"个百分点", "百分点"})
 #: Units of money (the scale prefix removed).
 MONEY_UNITS = frozenset({"元", "美元", "欧元"})
@@ -47,7 +48,7 @@ COUNT_UNITS = frozenset([
 ])
 _OTHER_UNITS = [
     "平方公里", "平方千米", "平方米", "公顷", "亩", "公里", "千米", "延米", "米", "立方米",  # area, length
-    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "标准煤", "标箱", "重量箱", "微克/立方米",  # mass, energy
+    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准煤", "标箱", "重量箱", "微克/立方米",  # mass, energy
     "天", "个工作日", "工作日", "岁", "倍", "元", "美元", "欧元", "成",
 ]
 # fmt: on
@@ -216,8 +217,6 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     if match.group("num2") and not unit:
         return None  # 2019-2020年, 1-3月: a span of time
     value = parse_number(num)
-    if unit == "成":
-        value, unit = value * 10, "%"  # 三成: tenths, reported in % like every other share
     if unit.startswith("/"):
         unit = "元" + unit  # 520/月: scraped copies lose the 元 of a monthly amount
     qualifier = match.group("q1") or match.group("q2") or match.group("post")

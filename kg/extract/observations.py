@@ -126,7 +126,9 @@ _TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
 _AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八九十两]+年(?:来|间)?$")
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
-_LEVEL_CLAUSE_RE = re.compile(r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到")
+_LEVEL_CLAUSE_RE = re.compile(
+    r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到|(?:加快|快速|稳步|持续|较快|蓬勃|平稳|健康)(?:发展|增长|壮大)"
+)
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
 _QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
 #: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
@@ -316,7 +318,7 @@ def _sentence_observations(
                     span_start = subject[1]
                 elif carried and seg_start == 0:
                     _remember(recent, [carried], "")  # the subject of the sentence before
-            elif carried and not recent and _relative(seg.indicator):
+            elif carried and not recent and seg_start == 0 and _relative(seg.indicator):
                 _remember(recent, [carried], "")  # 总量达到4702亿元: the total of the subject before
             names = _names(seg, group, recent, elliptic)
         if not names or (seg.verb_class == "from" and not _start_year(doc, sentence, first.start)):
@@ -344,6 +346,8 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     >>> t = "预计:全县GDP突破百亿元大关,达109亿元"
     >>> _clause_subject(t, 16, 0), _clause_subject("经济运行稳中向好,增长7%", 9, 0)
     (('GDP', 5), None)
+    >>> _clause_subject("文化产业加快发展,增长20.5%", 9, 0)
+    ('文化产业', 0)
     """
     if seg_start < 1 or text[seg_start - 1] not in ",，":
         return None

@@ -122,8 +122,8 @@ def test_ranges_keep_the_lower_bound_and_the_range_as_written():
 
 def test_tenths_doubling_and_vague_numbers():
     assert _plain("占比超过三成,近两成,七成新,经济总量翻一番,收入翻两番,数十家企业,几百人") == [
-        ("number", 30.0, "%", None),
-        ("number", 20.0, "%", None),
+        ("number", 3.0, "成", None),
+        ("number", 2.0, "成", None),
         ("number", 2.0, "倍", "翻一番"),
         ("number", 4.0, "倍", "翻两番"),
     ]

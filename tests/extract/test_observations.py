@@ -347,7 +347,7 @@ def test_chinese_numerals_tenths_and_doubling():
     )
     assert _obs(text) == [
         ("固定资产投资", 123.0, "亿元", 2019, "actual", None),
-        ("民营经济占比", 30.0, "%", 2019, "share", "超过"),
+        ("民营经济占比", 3.0, "成", 2019, "share", "超过"),
         ("新增就业", 1.2, "万人", 2019, "actual", "余"),
         ("企业", 10.0, "家", 2019, "actual", "余"),
         ("经济总量", 2.0, "倍", 2019, "share", "翻一番"),
@@ -807,4 +807,19 @@ def test_a_change_since_a_year_before_last_is_no_growth_of_the_year():
         ("地区生产总值年均增长", 8.7, "%", 2019, "growth", "年均"),
         ("地区生产总值", 7.0, "%", 2019, "growth", None),
         ("财政收入比2012年", 1.3, "倍", 2019, "growth", None),
+    ]
+
+
+def test_a_subject_growing_in_one_clause_is_figured_in_the_next_and_tonnes_of_coal_are_one_unit():
+    text = REVIEW + (
+        "展会活动超过300场；数字产业快速发展,增长18.5%,占GDP比重9%。"
+        "万元GDP能耗和水耗分别下降到0.41吨标准煤和16.2立方米,税收占财政收入近9成。"
+    )
+    assert _obs(text) == [
+        ("展会活动", 300.0, "场", 2019, "actual", "超过"),
+        ("数字产业", 18.5, "%", 2019, "growth", None),
+        ("数字产业占GDP比重", 9.0, "%", 2019, "share", None),
+        ("万元GDP能耗", 0.41, "吨标准煤", 2019, "actual", None),
+        ("万元GDP水耗", 16.2, "立方米", 2019, "actual", None),
+        ("税收占财政收入", 9.0, "成", 2019, "share", "近"),
     ]
