@@ -176,6 +176,18 @@ def _money_scale(text: str, match: re.Match, scale: str) -> bool:
     return scale.endswith(("万", "亿")) and bool(MONEY_CONTEXT_RE.search(text[: match.start()]))
 
 
+def _negative(text: str, start: int) -> bool:
+    """Whether the number at ``start`` has a minus sign after a word or a break (一季度-9.9%; not
+    6-7% nor G-60).
+
+    >>> _negative("一季度-9.9%", 4), _negative("6-7%", 2), _negative("G-60", 2)
+    (True, False, False)
+    """
+    if start < 1 or text[start - 1] not in "-−－":
+        return False
+    return start < 2 or bool(re.match(rf"[{_HAN},，:：;；(（]", text[start - 2]))
+
+
 def _number_figure(text: str, match: re.Match) -> Figure | None:
     """The figure a regex match stands for, or None when the number is not a figure."""
     num, unit = match.group("num"), match.group("unit") or ""
@@ -183,9 +195,10 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     acronym = _INDICATOR_ACRONYM_RE.search(text, 0, match.start())
+    negative = _negative(text, match.start()) and unit in PERCENT_UNITS
     if (
         before == "第"
-        or (re.match(r"[A-Za-z+＋.\-]", before) and not acronym)
+        or (re.match(r"[A-Za-z+＋.\-]", before) and not acronym and not negative)
         or re.match(r"[A-Za-z+＋:]", after)
     ):
         return None  # G60, 5G, 第六届: part of a name or an ordinal (GDP3464亿元 is a figure)
@@ -222,6 +235,8 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     qualifier = match.group("q1") or match.group("q2") or match.group("post")
     if match.group("num2"):
         qualifier = match.group(0)[match.start("num") - match.start() :]  # 6%—6.5%: a range, as written
+    if negative:  # 一季度-9.9%: a fall written with a minus sign
+        return Figure(match.start() - 1, match.end(), -value, scale + unit, "number", qualifier)
     return Figure(match.start(), match.end(), value, scale + unit, "number", qualifier)
 
 

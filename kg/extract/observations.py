@@ -69,7 +69,7 @@ from kg.extract.numbers import (
     find_figures,
     parse_number,
 )
-from kg.indicators import canonical, last_named
+from kg.indicators import canonical, last_named, names_pattern
 from kg.types import Document, Observation, Sentence
 
 _SKIPPED_PARTS = frozenset({"glossary", "front"})
@@ -91,7 +91,7 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
-    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|首|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
@@ -100,7 +100,7 @@ _LEAD_RE = re.compile(
     r"^(?:——|\((?:下同|同口径)\)|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
     r"|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
     r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
-    r"|努力|着力|积极|全面|累计|再|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
+    r"|努力|着力|积极|全面|累计|再|有望|历史性|首次|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
     r"|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -121,6 +121,7 @@ _EXACT = frozenset({None, "约", "左右"})
 _PART_OF_YEAR_RE = re.compile(
     r"(?:第?[一二三四1-4]|前[三3])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|每平方公里|地均"
 )
+_TRAILING_PART_OF_YEAR_RE = re.compile(f"(?:{_PART_OF_YEAR_RE.pattern})$")
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
 _TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
@@ -128,6 +129,7 @@ _AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
 _LEVEL_CLAUSE_RE = re.compile(
     r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到|(?:加快|快速|稳步|持续|较快|蓬勃|平稳|健康)(?:发展|增长|壮大)"
+    r"|(?:逐季|稳步|持续)?(?:攀升|回升|回暖)"
 )
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
 _QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
@@ -346,8 +348,8 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     >>> t = "预计:全县GDP突破百亿元大关,达109亿元"
     >>> _clause_subject(t, 16, 0), _clause_subject("经济运行稳中向好,增长7%", 9, 0)
     (('GDP', 5), None)
-    >>> _clause_subject("文化产业加快发展,增长20.5%", 9, 0)
-    ('文化产业', 0)
+    >>> _clause_subject("文化产业加快发展,增长20.5%", 9, 0), _clause_subject("全区生产总值高位竞进,超过6500亿元", 11, 0)
+    (('文化产业', 0), ('全区生产总值', 0))
     """
     if seg_start < 1 or text[seg_start - 1] not in ",，":
         return None
@@ -355,8 +357,9 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     if start < floor:
         return None
     verb = _LEVEL_CLAUSE_RE.search(text, start, seg_start - 1)
-    if not verb:
-        return None
+    if not verb:  # 本地生产总值高位竞进,超过6500亿元: a clause opened by a statistical indicator
+        named = _canonical_opening().match(text, start, seg_start - 1)
+        return (named.group(1), named.start(1)) if named else None
     indicator, offset = _clean_indicator(text[start : verb.start()])
     return (indicator, start + offset) if len(indicator) >= 2 else None
 
@@ -482,6 +485,7 @@ def _clean_indicator(text: str) -> tuple[str, int]:
         offset, text = offset + verb.end(), text[verb.end() :]
     text = re.sub("(?<=排名|排序|评比|考核|测评)中$", "", text.replace("实现", "").strip("的"))
     text = _TRAILING_YEAR_RE.sub("", text) or text  # 国内生产总值2000年达…: the year is the figure's
+    text = _TRAILING_PART_OF_YEAR_RE.sub("", text)  # GDP增速一季度-9.9%: the part of the year leads the name
     works = _WORKS_RE.match(text)
     if works:  # 改造城镇老旧小区 → 城镇老旧小区改造, the statistical name of the works
         text = works.group(2) + works.group(1)
@@ -501,6 +505,12 @@ def _without_place(phrase: str) -> str:
     if places and len(phrase) - places.end() >= 2:
         return phrase[:_VERB_LEN] + phrase[places.end() :]
     return phrase
+
+
+@lru_cache(maxsize=1)
+def _canonical_opening() -> re.Pattern[str]:
+    """A clause opened by a canonical indicator, no figure in it (全区生产总值高位竞进,)."""
+    return re.compile("(" + names_pattern() + r")[\u4e00-\u9fff]{2,8}$")
 
 
 @lru_cache(maxsize=1)
@@ -582,9 +592,20 @@ def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]], el
         if len(items) == 1 and len(recent) >= n > 1:
             return [b + _joinable(items[0]) for b, _ in recent[-n:]]
         base = recent[-1][0] if recent else ""
-        return [base + _joinable(item) if base else item for item in items]
+        return [_on_base(base, item) for item in items]
     _remember(recent, items, first.unit)
     return items
+
+
+def _on_base(base: str, relative: str) -> str:
+    """A relative noun joined to the indicator it measures (GDP + 增速), once (GDP增速 + 增速).
+
+    >>> _on_base("GDP", "增速"), _on_base("GDP增速", "增速"), _on_base("", "占比")
+    ('GDP增速', 'GDP增速', '占比')
+    """
+    if not base or base.endswith(_joinable(relative)):
+        return base or relative
+    return base + _joinable(relative)
 
 
 def _joinable(relative: str) -> str:

@@ -823,3 +823,22 @@ def test_a_subject_growing_in_one_clause_is_figured_in_the_next_and_tonnes_of_co
         ("万元GDP水耗", 16.2, "立方米", 2019, "actual", None),
         ("税收占财政收入", 9.0, "成", 2019, "share", "近"),
     ]
+
+
+def test_quarters_with_minus_signs_a_full_year_rate_and_clauses_opened_by_an_indicator():
+    text = REVIEW + (
+        "GDP增速一季度-5.1%,上半年-2.3%,三季度转正,全年增速达到3.2%。"
+        "实现地区生产总值512亿元,总量首超五百亿元,同比增长7.1%。"
+    )
+    assert _obs(text) == [
+        ("一季度GDP增速", -5.1, "%", 2019, "growth", None),
+        ("上半年GDP增速", -2.3, "%", 2019, "growth", None),
+        ("GDP增速", 3.2, "%", 2019, "growth", None),
+        ("地区生产总值", 512.0, "亿元", 2019, "actual", None),
+        ("地区生产总值", 7.1, "%", 2019, "growth", None),
+    ]
+    opened = REVIEW + "全区生产总值高位运行,超过820亿元；工业增速逐季攀升,全年增长6.6%。"
+    assert _obs(opened) == [
+        ("全区生产总值", 820.0, "亿元", 2019, "actual", "超过"),
+        ("工业增速", 6.6, "%", 2019, "growth", None),
+    ]
