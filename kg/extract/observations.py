@@ -91,14 +91,14 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
-    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|首|连续[\d一二三四五六七八九十两]+年"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|(?<!公)共|首|连续[\d一二三四五六七八九十两]+年"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
     r"^(?:——|\((?:下同|同口径)\)|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
-    r"|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
+    r"|今年|去年|上年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
     r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
     r"|努力|着力|积极|全面|累计|再|有望|历史性|首次|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
     r"|[、和及与,])+"
@@ -350,6 +350,8 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     (('GDP', 5), None)
     >>> _clause_subject("文化产业加快发展,增长20.5%", 9, 0), _clause_subject("全区生产总值高位竞进,超过6500亿元", 11, 0)
     (('文化产业', 0), ('全区生产总值', 0))
+    >>> _clause_subject("今年经济增长的调控目标,定为8%", 12, 0)
+    ('经济增长的调控目标', 2)
     """
     if seg_start < 1 or text[seg_start - 1] not in ",，":
         return None
@@ -359,7 +361,10 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     verb = _LEVEL_CLAUSE_RE.search(text, start, seg_start - 1)
     if not verb:  # 本地生产总值高位竞进,超过6500亿元: a clause opened by a statistical indicator
         named = _canonical_opening().match(text, start, seg_start - 1)
-        return (named.group(1), named.start(1)) if named else None
+        if named:
+            return named.group(1), named.start(1)
+        whole, offset = _clean_indicator(text[start : seg_start - 1])  # 经济增长速度的调控目标,定为8%
+        return (whole, start + offset) if canonical(whole) else None
     indicator, offset = _clean_indicator(text[start : verb.start()])
     return (indicator, start + offset) if len(indicator) >= 2 else None
 

@@ -842,3 +842,12 @@ def test_quarters_with_minus_signs_a_full_year_rate_and_clauses_opened_by_an_ind
         ("全区生产总值", 820.0, "亿元", 2019, "actual", "超过"),
         ("工业增速", 6.6, "%", 2019, "growth", None),
     ]
+
+
+def test_old_wordings_of_the_growth_and_its_target():
+    assert _obs(REVIEW + "去年经济增长9.1％,物价涨幅回落。") == [("经济", 9.1, "%", 2019, "growth", None)]
+    text = PLAN + "今年国内生产总值计划增长百分之七。经济增长速度的宏观调控目标,定为百分之七至八。"
+    assert _obs(text) == [
+        ("国内生产总值", 7.0, "%", 2020, "target", None),
+        ("经济增长速度的宏观调控目标", 7.0, "%", 2020, "target", "7%至8%"),
+    ]
