@@ -169,7 +169,7 @@ _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
 #: A five-year period: 十三五 is 2016–2020 (the sixth plan ended in 1985).
 _PERIOD_RE = re.compile(r"十([一二三四五])五")
 #: A plan sentence about the coming five years (a term-change report): its targets are for the last.
-_NEXT_FIVE_YEARS_RE = re.compile(r"(?:未来|今后)五年")
+_NEXT_FIVE_YEARS_RE = re.compile(r"(?:未来|今后)五年|五年内")
 #: A period a review sentence reports on; one after 是/比/较/于 is a base of comparison (是“十二五”时期的7倍).
 _PERIOD_REVIEW_RE = re.compile(r"(?<![是比较于“])(?<![是比较于]“)十[一二三四五]五”?(?:时期|期间)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
@@ -997,6 +997,8 @@ def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) ->
     >>> _sentence_year("明年,增长6%。", "plan", 2021, years), _sentence_year("十二五时期年均增长9%。", "review", 2020, years)
     (2021, 2015)
     >>> _sentence_year("未来五年的发展目标是:生产总值达到600亿元。", "plan", 2021, years)
+    2025
+    >>> _sentence_year("计划规定,五年内国民生产总值增长44%。", "plan", 2021, years)
     2025
     >>> _sentence_year("新增学位3万个,是“十二五”时期的2倍。", "review", 2020, years)
     2020

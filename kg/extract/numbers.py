@@ -89,7 +89,7 @@ _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理",
 _INDICATOR_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$")
 _MILESTONE_RE = re.compile(r"[^,，;；。]{0,6}?(?:大关|台阶|关口)")
 _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
-_DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
+_DOUBLING_RE = re.compile(r"翻了?(?:([一两二三四])番|番)多?")
 #: A change by a fraction, after its verb: 减少三分之一, 压减一半以上.
 _FRACTION_RE = re.compile(
     r"(?:增长|增加|提高|提升|下降|减少|降低|压减|压缩|削减|缩减|缩短|精简)了?"

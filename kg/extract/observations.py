@@ -79,7 +79,7 @@ _HAN = "\u4e00-\u9fff"
 # Words between an indicator and its figure, read from the right; each class says what the figure is.
 _TAIL_RE = re.compile(
     r"(?:"
-    r"(?P<pre>不超过|超过|突破|接近|不少于|不低于|不到|不足|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
+    r"(?P<pre>不超过|超过|突破|跨越|接近|不少于|不低于|不到|不足|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
     r"|(?P<level>达到|高达|已达|达|完成|实现|迈上|跨上|跃上|站上|迈过|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|跃升到|跃升至|攀升到|攀升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
     r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到|精简到|精简至|精简为|削减到|削减至"
@@ -91,7 +91,7 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
-    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|(?<!公)共|首|连续[\d一二三四五六七八九十两]+年"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|(?<!公)共|首|连续(?:[\d一二三四五六七八九十两]+年)?"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
@@ -114,13 +114,16 @@ _INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
 #: Qualifiers of a threshold passed rather than a figure reached.
-_PASSED = frozenset({"突破", "超过", "超", "逾"})
+_PASSED = frozenset({"突破", "超过", "超", "逾", "跨越"})
+#: A level named as a milestone after its figure (3000亿元的跨越, 4000亿元台阶): a threshold passed.
+_MILESTONE_AFTER_RE = re.compile(r"的?(?:跨越|大关|台阶|关口)")
 #: Qualifiers of a figure stated as the figure (约5300亿元 is the level; 突破5000亿元 only a bound).
 _EXACT = frozenset({None, "约", "左右"})
 #: A part of the year or a unit of land a figure may be of: not the year's figure of the region.
 _PART_OF_YEAR_RE = re.compile(
     r"(?:第?[一二三四1-4]|前[三3])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|每平方公里|地均"
 )
+_NUMBER_LIST_TAIL_RE = re.compile(r"(?:[\d.]+、)+$")
 _TRAILING_PART_OF_YEAR_RE = re.compile(f"(?:{_PART_OF_YEAR_RE.pattern})$")
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
 _TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
@@ -172,7 +175,7 @@ _FACILITY_RE = re.compile(rf"[{_HAN}]{{0,8}}?(?:储备库|生产线|项目|电�
 #: A year of comparison (比2012年, 较2015年底): a change since then.
 _BASE_YEAR_RE = re.compile(r"(?:比|较)((?:19|20)\d{2})年")
 #: A clause naming the year compared with (与2009年新区成立时相比,).
-_BASE_CLAUSE_RE = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^,，;；。]{0,12}?(?:相比|比较)[,，]$")
+_BASE_CLAUSE_RE = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^,，;；。]{0,12}?(?:相比|比较)[,，]")
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
 #: The year another starting value of the sentence names (由2015年的52亿元…,税收收入由3.1亿元…).
 _NAMED_START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?[\d.]")
@@ -296,9 +299,10 @@ def _sentence_observations(
             continue
         if len(group) == 1 and _names_a_facility(text, first):
             continue  # 20万吨粮食储备库: a capacity inside a project's name
+        milestone = first.kind == "number" and bool(_MILESTONE_AFTER_RE.match(text, group[-1].end))
         right = _right_indicator(text, first) if len(group) == 1 and first.kind == "number" else None
-        if right and text.startswith("的", first.end) and _states_a_level(text[seg_start : first.start]):
-            right = None  # 经济总量超过60万亿元的高基数: the figure is its subject's, 的 a modifier
+        if right and (milestone or (text.startswith("的", first.end) and _states_a_level(text[seg_start : first.start]))):
+            right = None  # 经济总量超过60万亿元的高基数, 3000亿元的跨越: the figure is its subject's, 的 a modifier
         context = text[seg_start : first.start] + (right[0] if right else "")
         group = [_money_unit(figure, context) for figure in group]
         if right:
@@ -307,6 +311,9 @@ def _sentence_observations(
             span_start = first.start
         else:
             seg = _parse_segment(text[seg_start : first.start], rank=first.kind == "rank")
+            if milestone and seg.prequal is None:
+                seg = replace(seg, prequal="跨越")  # 实现了3000亿元的跨越: a threshold passed, no figure reached
+            seg = replace(seg, indicator=_without_own_region(doc, seg.indicator))
             if first.kind == "rank" and _self_reference(doc, seg.indicator):
                 listed, list_start = _ranked_list(text[: seg_start + seg.offset])
                 if not listed and not _rank_scope(first):
@@ -329,6 +336,23 @@ def _sentence_observations(
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
     return out
+
+
+def _without_own_region(doc: Document, indicator: str) -> str:
+    """``indicator`` without the report's own region named before it (深圳本市生产总值 → 本市生产总值).
+
+    >>> _without_own_region(Document("", (), (), region="深圳市"), "深圳本市生产总值")
+    '本市生产总值'
+    >>> _without_own_region(Document("", (), (), region="深圳市"), "深圳湾公园")
+    '深圳湾公园'
+    """
+    region = doc.region
+    for name in (region, re.sub("(?:省|市|区|县|新区|自治州|自治县|旗)$", "", region)):
+        if len(name) >= 2 and indicator.startswith(name):
+            rest = indicator[len(name) :]
+            if _SCOPE_LEAD_RE.match(rest) or rest.startswith(("本", "地区", "生产总值", "GDP")):
+                return rest
+    return indicator
 
 
 def _states_a_level(seg: str) -> bool:
@@ -418,7 +442,7 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     ('财政、税收收入总量', 'each')
     """
     verb, verb_class, prequal, mode, average, base_year = "", "", None, None, False, None
-    rest = seg
+    rest = _NUMBER_LIST_TAIL_RE.sub("", seg)  # 跨越3000、4000亿元: the numbers before the figure share it
     while match := _TAIL_RE.search(rest):
         cls = match.lastgroup
         base = _BASE_YEAR_RE.match(match.group(0))
@@ -678,9 +702,11 @@ def _pairs(group: list[Figure], names: list[str]) -> list[tuple[Figure, str]]:
 
 
 def _remember(recent: list[tuple[str, str]], names: list[str], unit: str) -> None:
-    """Record ``names`` as the latest indicators of the sentence (most recent last)."""
+    """Record ``names`` as the latest indicators of the sentence (most recent last); a multiple (倍)
+    says nothing of the indicator's own unit."""
+    dimension = _dimension(unit)
     for name in names:
-        entry = (name, _dimension(unit))
+        entry = (name, "" if dimension == "倍" else dimension)
         recent[:] = [r for r in recent if r[0] != name] + [entry]
 
 
@@ -811,7 +837,8 @@ def _observation(
     target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
     base = seg.base_year or _base_clause_year(sentence.text, span_start)
-    if base is not None and base < fig_year - 1 and figure.kind == "number":
+    changed = seg.verb_class in ("up", "down") or unit == "倍"  # a change, not a level reached since
+    if base is not None and base < fig_year - 1 and figure.kind == "number" and changed:
         name = f"{name}比{base}年"  # 比2005年增长86%: a change over several years, not the year's
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
@@ -838,13 +865,13 @@ def _observation(
 
 
 def _base_clause_year(text: str, pos: int) -> int | None:
-    """The year a clause just before ``pos`` compares with (``与2009年相比,``), or None.
+    """The year a clause before ``pos`` in the sentence compares with (``与2009年相比,``), or None.
 
     >>> _base_clause_year("与2009年新区成立时相比,地区生产总值增长108.3%", 14)
     2009
     """
-    match = _BASE_CLAUSE_RE.search(text, 0, _clause_start(text, pos))
-    return int(match.group(1)) if match and match.end() == _clause_start(text, pos) else None
+    found = list(_BASE_CLAUSE_RE.finditer(text, 0, _clause_start(text, pos)))
+    return int(found[-1].group(1)) if found else None
 
 
 def _part_of_year(text: str, pos: int) -> str | None:
@@ -901,6 +928,9 @@ def _start_year(doc: Document, sentence: Sentence, pos: int) -> int | None:
     match = _START_YEAR_RE.search(text, 0, pos)
     if match:
         return int(match.group(1))
+    compared = _base_clause_year(text, pos)
+    if compared is not None:  # 1986年同1978年相比,国民生产总值由3480亿元增加到…
+        return compared
     if sentence.part != "review" or sentence.year is None:
         return None
     paragraph = _paragraph(doc, sentence) + text

@@ -808,6 +808,12 @@ def test_a_change_since_a_year_before_last_is_no_growth_of_the_year():
         ("地区生产总值", 7.0, "%", 2019, "growth", None),
         ("财政收入比2012年", 1.3, "倍", 2019, "growth", None),
     ]
+    compared = REVIEW + "2019年同2010年相比,全县生产总值由150亿元增加到420亿元,增长180%。"
+    assert _obs(compared) == [
+        ("地区生产总值", 150.0, "亿元", 2010, "actual", None),
+        ("地区生产总值", 420.0, "亿元", 2019, "actual", None),
+        ("地区生产总值比2010年", 180.0, "%", 2019, "growth", None),
+    ]
 
 
 def test_a_subject_growing_in_one_clause_is_figured_in_the_next_and_tonnes_of_coal_are_one_unit():
@@ -851,3 +857,16 @@ def test_old_wordings_of_the_growth_and_its_target():
         ("国内生产总值", 7.0, "%", 2020, "target", None),
         ("经济增长速度", 7.0, "%", 2020, "target", "7%至8%"),
     ]
+
+
+def test_milestones_passed_give_way_to_the_level_and_the_region_s_own_name_is_no_part_of_it():
+    text = "某某市人民政府工作报告\n" + REVIEW + (
+        "五年来,本市生产总值翻了一番多,连续实现了200、300亿元的跨越,2018年达到342亿元。"
+        "某某本市生产总值连续跨越400、500亿元台阶,达到526.5亿元,年均增长9.3%。"
+    )
+    assert _obs(text) == [
+        ("本市生产总值", 2.0, "倍", 2019, "share", "翻了一番多"),
+        ("本市生产总值", 342.0, "亿元", 2018, "actual", None),
+        ("本市生产总值", 526.5, "亿元", 2019, "actual", None),
+        ("本市生产总值年均增长", 9.3, "%", 2019, "growth", "年均"),
+    ]  # the milestones (300, 400, 500亿元) give way to the level of the same year
