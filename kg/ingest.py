@@ -907,7 +907,8 @@ def _years_from_parts(text: str, labelled) -> _Years:
     sentence that opens on its year (2019年是…之年); the year just past (刚刚过去的2018年, or a
     sentence opening on its year and its results: 2018年是…取得显著成就的一年); the latest
     year the review part names twice or more as a time reported on (not one aimed at: 力争2020年, 2025年前;
-    the latest named once when none is named twice); the earliest the plan part names. The review year is the year before the plan year.
+    the latest named once when none is named twice); the earliest the plan part names; in a plan for the
+    coming five years (今后五年), the last year it aims at less four. The review year is the year before the plan year.
 
     >>> t = "2018年,全市增长7%。2016年完成投资。2017年起步。今年增长6%。到2025年全面小康。"
     >>> spans = _sentence_spans(t, _line_spans(t))
@@ -919,13 +920,18 @@ def _years_from_parts(text: str, labelled) -> _Years:
     2020
     >>> _years_from_parts("1986年是取得显著成就的一年。", [(0, 16, None, None, "plan")]).plan
     1987
+    >>> _years_from_parts("今后五年政府工作安排。到2025年全面建成。", [(0, 10, None, None, "plan"), (10, 22, None, None, "plan")]).plan
+    2021
     """
     named: dict[str, list[int]] = {"review": [], "plan": []}
-    opening, past = [], []
+    opening, past, aimed, term = [], [], [], False
     for start, end, _, _, part in labelled:
         sentence = text[start:end]
         if part in named:
             named[part] += _named_years(sentence, reported=part == "review")
+        if part == "plan":
+            aimed += [int(y) for y in _AIMED_AT_RE.findall(sentence)]
+            term = term or bool(_NEXT_FIVE_YEARS_RE.search(sentence))
         own = _OWN_YEAR_RE.match(sentence)
         if own and part == "plan" and _ACHIEVED_RE.search(sentence):
             past.append(int(own.group(1)) + 1)  # 1986年是…取得显著成就的一年: the year reviewed
@@ -937,6 +943,7 @@ def _years_from_parts(text: str, labelled) -> _Years:
         (past[:1], "the year just past (过去的20XX年)"),
         ([_latest_often(named["review"]) + 1] if named["review"] else [], "the latest year the review names"),
         ([min(named["plan"])] if named["plan"] else [], "the earliest year the plan names"),
+        ([max(aimed) - 4] if term and aimed else [], "the last year a five-year plan aims at (到2025年), less four"),
     ]
     plan, source = next(((c[0], why) for c, why in candidates if c), (None, ""))
     return _Years(plan, plan - 1, plan, source) if plan else _Years(None, None, None)
@@ -954,6 +961,8 @@ def _latest_often(years: list[int]) -> int:
 
 #: A sentence that opens on the year it speaks of: 2019年是…之年.
 _OWN_YEAR_RE = re.compile(r"^(?:——)?((?:19|20)\d\d)年,?是")
+#: A year a plan aims at (到2025年, 力争2025年).
+_AIMED_AT_RE = re.compile(r"(?:到|至|力争)((?:19|20)\d\d)年")
 #: Words of a year's results: a sentence opening on its year with them speaks of the year reviewed.
 _ACHIEVED_RE = re.compile(r"成就|成绩|成效")
 #: The year just past: 刚刚过去的2018年, 过去的2018年.
