@@ -5,7 +5,7 @@ mixed forms such as ``1.2万人``), the unit that follows it (its scale kept as 
 ``25万余平方米`` is 25 with unit ``万平方米``) and a qualifier (余, 多, 左右, 以上, 以内, 以下,
 上下). A range (``6%—6.5%``, ``6-7%``, ``6%至7%``) is one figure: its lower bound, with the range as
 written for qualifier. Tenths are a share as written: ``三成`` is 3 成. Doubling is a multiple:
-``翻一番`` is 2 倍, ``翻两番`` 4 倍 (qualifier as written). An amount per period keeps its unit as
+``翻一番`` (翻番) is a growth of 100 %, ``翻两番`` of 300 %, ``翻了两倍`` 2 倍 as written (qualifier as written). An amount per period keeps its unit as
 written (``620元/月`` is 620 元/月; ``每月620元`` is 620 元, 每月 staying in the text). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
 A ratio is ``8.5:40.2:51.3``.
 
@@ -89,7 +89,7 @@ _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理",
 _INDICATOR_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$")
 _MILESTONE_RE = re.compile(r"[^,，;；。]{0,6}?(?:大关|台阶|关口)")
 _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
-_DOUBLING_RE = re.compile(r"翻了?(?:([一两二三四])番|番)多?")
+_DOUBLING_RE = re.compile(r"翻了?(?:([一两二三四])番|番|(?P<times>[一两二三四五六七八九十]|\d+)倍)多?")
 #: A change by a fraction, after its verb: 减少三分之一, 压减一半以上.
 _FRACTION_RE = re.compile(
     r"(?:增长|增加|提高|提升|下降|减少|降低|压减|压缩|削减|缩减|缩短|精简)了?"
@@ -267,17 +267,20 @@ def _is_modifier(text: str, match: re.Match) -> bool:
 
 
 def _doubling_figures(text: str) -> list[Figure]:
-    """翻一番 (翻番), 翻两番 …: the level reached is 2, 4 … times the base, unit 倍.
+    """翻一番 (翻番), 翻两番 …: a growth of 100 %, 300 % … (the level is 2, 4 … times the base);
+    翻了两倍: 2 倍 as written, the multiple being ambiguous. The wording is the qualifier.
 
-    >>> [(f.value, f.unit, f.qualifier) for f in _doubling_figures("经济总量实现翻一番,收入翻两番")]
-    [(2.0, '倍', '翻一番'), (4.0, '倍', '翻两番')]
+    >>> [(f.value, f.unit, f.qualifier) for f in _doubling_figures("经济总量实现翻一番,收入翻两番,专利翻了两倍")]
+    [(100.0, '%', '翻一番'), (300.0, '%', '翻两番'), (2.0, '倍', '翻了两倍')]
     """
-    return [
-        Figure(
-            m.start(), m.end(), float(2 ** int(parse_number(m.group(1) or "一"))), "倍", "number", m.group(0)
-        )
-        for m in _DOUBLING_RE.finditer(text)
-    ]
+    found = []
+    for m in _DOUBLING_RE.finditer(text):
+        if m.group("times"):
+            found.append(Figure(m.start(), m.end(), parse_number(m.group("times")), "倍", "number", m.group(0)))
+        else:
+            doubled = 2 ** int(parse_number(m.group(1) or "一"))
+            found.append(Figure(m.start(), m.end(), float(100 * (doubled - 1)), "%", "number", m.group(0)))
+    return found
 
 
 def _fraction_figures(text: str) -> list[Figure]:

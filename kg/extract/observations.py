@@ -16,8 +16,8 @@ one figure to every indicator of a list. A measure inside the name of a facility
 Kinds: ``rank`` for rankings; in the plan part (or for a year after the report year) every
 figure is a ``target``; otherwise a change (增长, 提高, 下降 … with %, 个百分点, or 倍 after such a
 verb) is a ``growth``, another rate or ratio in % a ``share``, the rest ``actual``. A multiple of a
-base level (``是2015年的1.5倍``; ``翻一番`` is 2 倍, ``翻两番`` 4 倍) is a ratio of two levels, so a
-``share`` (GUIDELINES: "a ratio or share"); ``增长1.2倍`` stays a ``growth``; a period named as
+base level (``是2015年的1.5倍``) is a ratio of two levels, so a ``share`` (GUIDELINES: "a ratio or
+share"); ``增长1.2倍`` stays a ``growth``, and so does a doubling, named …翻番 as a change over years (``翻番`` +100 %, ``翻了两倍`` 2 倍); a period named as
 the base (``是“十一五”末的2.6倍``) sets no year. A natural growth rate (人口自然增长率) is a level, a ``share``. A reported fall of a
 rate is a negative growth, as statistics write it (``能耗下降3%`` → 能耗, growth −3); any other
 decrease (a planned one included) keeps its value positive and names its direction in the indicator
@@ -91,7 +91,7 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
-    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|(?<!公)共|首|连续(?:[\d一二三四五六七八九十两]+年)?"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|成功|(?<!公)共|首|连续(?:[\d一二三四五六七八九十两]+年)?"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
@@ -188,6 +188,8 @@ _RANK_VERB_TAIL_RE = re.compile(r"中?(?:排名|排位|位列|位居|名列|居)
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
+#: Verbs of entering a named list or winning a place in it (跻身全国百强区第13位, 荣获…联赛第三名).
+_ENTERED_RE = re.compile(r"(?:跻身|荣获|勇夺|夺得|获得|入选|进入|入围|位列|名列)$")
 #: The region speaking of itself as the subject of a rank.
 _SELF_RE = re.compile(r"(?:我|本|全)[省市区县州旗盟镇乡]")
 #: A list or ranking named as the setting of a rank: 在“…”名单中, 在…考核中.
@@ -314,6 +316,8 @@ def _sentence_observations(
             if milestone and seg.prequal is None:
                 seg = replace(seg, prequal="跨越")  # 实现了3000亿元的跨越: a threshold passed, no figure reached
             seg = replace(seg, indicator=_without_own_region(doc, seg.indicator))
+            if first.kind == "rank" and _rank_scope(first) and _ENTERED_RE.search(text, seg_start, first.start):
+                seg = replace(seg, indicator="")  # 某队荣获全国甲级联赛第三名: the rank is in the league named
             if first.kind == "rank" and _self_reference(doc, seg.indicator):
                 listed, list_start = _ranked_list(text[: seg_start + seg.offset])
                 if not listed and not _rank_scope(first):
@@ -570,7 +574,8 @@ def _self_reference(doc: Document, indicator: str) -> bool:
     (True, False)
     """
     region = doc.region
-    return bool(_SELF_RE.fullmatch(indicator)) or (len(indicator) >= 2 and region.endswith(indicator))
+    short = re.sub("(?:省|市|区|县|新区|自治州|自治县|旗)$", "", region)
+    return bool(_SELF_RE.fullmatch(indicator)) or (len(indicator) >= 2 and (region.endswith(indicator) or short.endswith(indicator)))
 
 
 def _ranked_list(before: str) -> tuple[str, int]:
@@ -797,6 +802,8 @@ def _kind(figure: Figure, seg: _Segment, name: str, target: bool) -> str:
     unit = figure.unit
     if unit in POINT_UNITS or (unit == "倍" and seg.verb_class in ("up", "down")):
         return "growth"
+    if (figure.qualifier or "").startswith("翻"):
+        return "growth"  # 翻番, 翻了两倍: a doubling is a change
     if unit == "倍":
         return "share"
     if unit in PERCENT_UNITS:
@@ -837,9 +844,12 @@ def _observation(
     target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
     base = seg.base_year or _base_clause_year(sentence.text, span_start)
-    changed = seg.verb_class in ("up", "down") or unit == "倍"  # a change, not a level reached since
+    doubled = (figure.qualifier or "").startswith("翻")
+    changed = seg.verb_class in ("up", "down") or unit == "倍" or doubled  # not a level reached since
     if base is not None and base < fig_year - 1 and figure.kind == "number" and changed:
         name = f"{name}比{base}年"  # 比2005年增长86%: a change over several years, not the year's
+    elif doubled:
+        name = f"{name}翻番"  # 经济总量翻一番: a change over years (+100 %), not the year's growth
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
     elif seg.average and not amount:

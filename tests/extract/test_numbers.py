@@ -124,8 +124,8 @@ def test_tenths_doubling_and_vague_numbers():
     assert _plain("占比超过三成,近两成,七成新,经济总量翻一番,收入翻两番,数十家企业,几百人") == [
         ("number", 3.0, "成", None),
         ("number", 2.0, "成", None),
-        ("number", 2.0, "倍", "翻一番"),
-        ("number", 4.0, "倍", "翻两番"),
+        ("number", 100.0, "%", "翻一番"),
+        ("number", 300.0, "%", "翻两番"),
     ]
 
 
