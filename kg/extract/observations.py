@@ -856,6 +856,8 @@ def _observation(
         # 年均增长7.9%: the average yearly growth of a period, an indicator of its own, not one year's growth.
         name = name + "年均增长"
     part_of_year = _part_of_year(sentence.text, figure.start)
+    if part_of_year:  # 进出口总额(1-11月): the part of the year leads the name, as everywhere
+        name = name.replace(f"({part_of_year})", "")
     if part_of_year and part_of_year not in name:
         name = part_of_year + name  # 一季度GDP下降7.4%: a figure of part of the year, or per unit of land
     end = right[1] if right else figure.end

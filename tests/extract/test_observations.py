@@ -882,3 +882,7 @@ def test_a_place_won_in_a_named_list_and_a_doubling_over_years():
         ("孵化器数量翻番", 100.0, "%", 2019, "growth", "翻番"),
         ("专利拥有量翻番", 2.0, "倍", 2019, "growth", "翻了两倍"),
     ]
+
+
+def test_a_part_of_the_year_in_brackets_leads_the_name():
+    assert _obs(REVIEW + "进出口总额(1-11月)1157.6亿元。") == [("1-11月进出口总额", 1157.6, "亿元", 2019, "actual", None)]
