@@ -10,7 +10,7 @@ written (``620元/月`` is 620 元/月; ``每月620元`` is 620 元, 每月 stay
 A ratio is ``8.5:40.2:51.3``.
 
 Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A级``, ``A3地块``,
-``12345热线``, ``三大攻坚战``, ``十四五``), ordinals (``第六届``), dates and years (``6月底``,
+``12345热线``, ``三大攻坚战``, ``十四五``), ordinals (``第六届``), labels (``附件2``, ``图1``), dates and years (``6月底``,
 ``2019年``), durations (``连续七年``, ``24小时``), a lone Chinese digit before a classifier
 (``两个维护``, ``四个意识``: single Chinese digits only count after a verb of quantity such as
 新增 or 建成, and ``一`` never: 一批, 一个 are not counts; nor does a Chinese count before its noun
@@ -72,6 +72,8 @@ _FIGURE_RE = re.compile(
 )
 #: What may follow a figure that has no unit: a clause break or the end of the sentence.
 _BARE_END_RE = re.compile(r"[,，;；。!！?？:：)]|$")
+#: A label numbered by the figure after it (附件2, 附表3, 图1): no figure.
+_LABEL_RE = re.compile(r"(?:附件|附表|附图|图|表)$")
 #: Words that make a bare scale (``投入4500万``) an amount of money.
 MONEY_CONTEXT_RE = re.compile(
     r"投入|投资|资金|收入|支出|预算|税|费|金额|资产|贷款|存款|补贴|补助|奖励|经费|融资|营收|产值|销售额|利润"
@@ -198,6 +200,7 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     negative = _negative(text, match.start()) and unit in PERCENT_UNITS
     if (
         before == "第"
+        or (not unit and _LABEL_RE.search(text, 0, match.start()))
         or (re.match(r"[A-Za-z+＋.\-]", before) and not acronym and not negative)
         or re.match(r"[A-Za-z+＋:]", after)
     ):

@@ -194,3 +194,7 @@ def test_milestones_passed_are_no_count():
     assert [(f.value, f.unit) for f in find_figures("3年突破两个千亿大关,迈上三个新台阶,增长11%")] == [
         (11.0, "%")
     ]
+
+
+def test_labels_numbered_by_a_figure_are_no_figures_and_minus_signs_are_falls():
+    assert _plain("详见附件2,如图1。一季度-9.9%,增长6-7%") == [("number", -9.9, "%", None), ("number", 6.0, "%", "6-7%")]
