@@ -188,6 +188,9 @@ _RANK_VERB_TAIL_RE = re.compile(r"中?(?:排名|排位|位列|位居|名列|居)
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
+#: A verb of spending alone before an amount, and the works it is spent on after it.
+_SPENDING_RE = re.compile(r"(?:[\d一二三四五六七八九十两]+年)?(投入|投资|安排|筹集|拨付|下达)(?:资金|财政资金|专项资金)?")
+_PURPOSE_RE = re.compile(r"(?:用于|开展|实施|推进|支持)([\u4e00-\u9fff]{2,10}?)(?:工作|项目)?(?=[,，;；。]|$)")
 #: Verbs of entering a named list or winning a place in it (跻身全国百强区第13位, 荣获…联赛第三名).
 _ENTERED_RE = re.compile(r"(?:跻身|荣获|勇夺|夺得|获得|入选|进入|入围|位列|名列)$")
 #: The region speaking of itself as the subject of a rank.
@@ -333,6 +336,9 @@ def _sentence_observations(
                     _remember(recent, [carried], "")  # the subject of the sentence before
             elif carried and not recent and seg_start == 0 and _relative(seg.indicator):
                 _remember(recent, [carried], "")  # 总量达到4702亿元: the total of the subject before
+            purpose = _spent_on(seg.indicator, text, group[-1].end) if len(group) == 1 else None
+            if purpose:  # 投入137亿元开展水污染治理: the money is the works' spending
+                seg = replace(seg, indicator=purpose)
             names = _names(seg, group, recent, elliptic)
         if not names or (seg.verb_class == "from" and not _start_year(doc, sentence, first.start)):
             continue
@@ -340,6 +346,19 @@ def _sentence_observations(
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
     return out
+
+
+def _spent_on(indicator: str, text: str, end: int) -> str | None:
+    """The spending on the works named after an amount (``投入137亿元开展水污染治理`` →
+    水污染治理投入) when the words before it are only the verb of spending, else None.
+
+    >>> t = "五年投入137亿元开展水污染治理,成效明显"
+    >>> _spent_on("投入", t, 9), _spent_on("财政投入", t, 9), _spent_on("投入", "投入5亿元,", 5)
+    ('水污染治理投入', None, None)
+    """
+    verb = _SPENDING_RE.fullmatch(indicator)
+    works = _PURPOSE_RE.match(text, end)
+    return f"{works.group(1)}{verb.group(1)}" if verb and works else None
 
 
 def _without_own_region(doc: Document, indicator: str) -> str:

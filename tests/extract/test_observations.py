@@ -886,3 +886,12 @@ def test_a_place_won_in_a_named_list_and_a_doubling_over_years():
 
 def test_a_part_of_the_year_in_brackets_leads_the_name():
     assert _obs(REVIEW + "进出口总额(1-11月)1157.6亿元。") == [("1-11月进出口总额", 1157.6, "亿元", 2019, "actual", None)]
+
+
+def test_an_amount_spent_on_works_named_after_it_is_the_works_spending():
+    text = REVIEW + "五年投入86亿元开展河道综合治理,投入资金2.3亿元用于农村公路建设,财政投入5亿元开展帮扶。"
+    assert _obs(text) == [
+        ("河道综合治理投入", 86.0, "亿元", 2019, "actual", None),
+        ("农村公路建设投入", 2.3, "亿元", 2019, "actual", None),
+        ("财政投入", 5.0, "亿元", 2019, "actual", None),
+    ]
