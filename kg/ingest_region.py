@@ -260,9 +260,11 @@ def find_region(front: str, title: str, text: str) -> Region:
 
 def _unnamed_speaker_region(suffix: str, text: str) -> Region:
     """The region of a speaker who names only the kind of government (我代表市人民政府, ``suffix`` 市):
-    among the divisions whose name ends with ``suffix``, the one whose short name the opening
-    paragraphs write most often (at least twice, more often than any other, the short name no other
-    division's), else the province whose abbreviation every visit phrase names (来陕考察).
+    the division ending with ``suffix`` whose full name the text writes most often (at least five
+    times, twice as often as any other); else the one whose short name the opening paragraphs write
+    most often (at least twice, more often than any other, the short name no other division's; a
+    division whose city or province the text names weighs double); else the province whose
+    abbreviation every visit phrase names (来陕考察).
 
     >>> _unnamed_speaker_region("市", "过去五年,是宜宾发展的五年。宜宾在全省的地位更加凸显。").full
     '四川省宜宾市'
@@ -270,6 +272,8 @@ def _unnamed_speaker_region(suffix: str, text: str) -> Region:
     '610000'
     >>> _unnamed_speaker_region("市", "宜宾发展,泸州发展。")
     Region(name='', full='', code=None, level=None)
+    >>> _unnamed_speaker_region("区", "深圳发展。宝安新建学校,宝安新建医院,宝安新建公园,新建道路。").full
+    '广东省深圳市宝安区'
     """
     divisions, _ = _divisions()
     owned = [
@@ -277,17 +281,19 @@ def _unnamed_speaker_region(suffix: str, text: str) -> Region:
         for i, d in enumerate(divisions)
         if d.name.endswith(suffix) and d.alias and _short_name_owner(d.alias) == i
     ]
-    for scope, least, factor in ((text[:_OPENING_CHARS], _MIN_SHORT_NAME_HITS, 1), (text, _MIN_TEXT_HITS, 2)):
-        ranked = sorted(((i, scope.count(divisions[i].alias)) for i in owned), key=lambda item: -item[1])
-        top = ranked[0][1] if ranked else 0
-        if top >= least and (len(ranked) < 2 or ranked[1][1] * factor < top):
-            return _division_region(ranked[0][0])
     full_names = sorted({d.name for d in divisions if d.name.endswith(suffix) and len(d.name) > 2})
     ranked = sorted(((name, text.count(name)) for name in full_names), key=lambda item: -item[1])
     if ranked and ranked[0][1] >= _MIN_TEXT_HITS and ranked[1][1] * 2 < ranked[0][1]:
         region = resolve_region(ranked[0][0], text)
         if region.code:
             return region
+    for scope, least, factor in ((text[:_OPENING_CHARS], _MIN_SHORT_NAME_HITS, 1), (text, _MIN_TEXT_HITS, 2)):
+        # a division whose city or province the text names weighs double (宝安 in a text naming 深圳
+        # beats 新建, a common verb that is also a district's short name elsewhere)
+        hits = [(i, scope.count(divisions[i].alias)) for i in owned]
+        ranked = sorted(((i, n, n * (2 if n and _context_score(i, text) else 1)) for i, n in hits), key=lambda x: -x[2])
+        if ranked and ranked[0][1] >= least and (len(ranked) < 2 or ranked[1][2] * factor < ranked[0][2]):
+            return _division_region(ranked[0][0])
     provinces = {_PROVINCE_ABBREVIATIONS[m.group(1)] for m in _ABBREVIATION_VISIT_RE.finditer(text)}
     if len(provinces) == 1 and next(iter(provinces)).endswith(suffix):
         return resolve_region(provinces.pop())
