@@ -35,9 +35,14 @@ is one observation: the lower bound, with the range as written as its qualifier.
 
 The year is the sentence's year unless the figure's clause names one (``增加到2020年的…``,
 ``2018年达到…``) or the sentence opens with one (``2017年,…``); a year of comparison (``比2015年``),
-a date (``2018年5月``) or a starting point (``2016年以来``) does not count. In ``由A增加到B`` only B
-is reported, unless A has its own year (``由2015年的121.5亿元``: A is an actual of 2015, B of the
-sentence's year). A five-year period named before the figure (``十三五时期``, ``十四五期间``) sets
+a date (``2018年5月``) or a starting point (``2016年以来``) does not count. In ``由A增加到B`` A is an
+actual of its own year (``由2015年的121.5亿元``: 2015), or of the year the sentence compares with
+(``同1978年相比``), or of the year before the period reviewed (a year back, five in a review of five
+years: 过去五年, 十三五时期), as the dev gold reads it; B is of the sentence's year. In a plan only B
+is reported. A change since a year before last (``比2005年增长86%``) is no growth of the year: its
+indicator names the base year (…比2005年); so does a doubling (``翻番`` +100 %, named …翻番). A threshold
+passed (突破, 超过, 跨越, ``3000亿元的跨越``) gives way to the exact figure of the same indicator,
+year and kind anywhere in the report. A five-year period named before the figure (``十三五时期``, ``十四五期间``) sets
 the year to the period's last year (2020, 2025) in the plan part; in the review it never goes past
 the sentence's year, so a 2021 report's review of 十三五 speaks of 2020, the year ingest gives it.
 The 十三五 review of a December report is about the year then ending (ingest's sentence year).
