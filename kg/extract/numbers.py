@@ -105,7 +105,7 @@ _SCOPE = rf"{SCOPE_WORDS}[{_HAN}]{{0,8}}?"
 _RANK_RE = re.compile(
     rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|稳居|跃居|升居|居|排)?"
     rf"(?P<scope>{_SCOPE})?"
-    rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一)"
+    rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一|(?<=[{_HAN}])(?:首位|最优))"
 )
 _ORDINAL_RE = re.compile(r"第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
 #: A short quoted name (“1+3”政策体系, “3个20条”): its numbers are part of the name.
@@ -308,6 +308,10 @@ def _rank_figures(text: str, match: re.Match) -> list[Figure]:
     start = match.start("verb") if match.group("verb") else match.start()
     if ords == "双第一":
         return [Figure(start, match.end(), 1.0, "", "rank", scope + "第一")] * 2
+    if ords in ("首位", "最优"):  # 居全省首位, 保持全市最优: first (全省最优的营商环境 is no rank)
+        modifier = text.startswith("的", match.end())
+        ranked = (scope or match.group("verb")) and not modifier
+        return [Figure(start, match.end(), 1.0, "", "rank", scope + ords)] if ranked else []
     return [
         Figure(start, match.end(), float(ordinal_value(o.group(0))), "", "rank", scope + o.group(0))
         for o in _ORDINAL_RE.finditer(ords)

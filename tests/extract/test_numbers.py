@@ -198,3 +198,10 @@ def test_milestones_passed_are_no_count():
 
 def test_labels_numbered_by_a_figure_are_no_figures_and_minus_signs_are_falls():
     assert _plain("详见附件2,如图1。一季度-9.9%,增长6-7%") == [("number", -9.9, "%", None), ("number", 6.0, "%", "6-7%")]
+
+
+def test_first_place_written_as_a_word():
+    assert _plain("空气质量保持全市最优,增速居全省首位,建成全省最优的营商环境") == [
+        ("rank", 1.0, "", "全市最优"),
+        ("rank", 1.0, "", "全省首位"),
+    ]
