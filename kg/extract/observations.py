@@ -217,6 +217,7 @@ class _Segment:
     mode: str | None
     average: bool = False
     base_year: int | None = None
+    cumulative: bool = False
 
 
 def extract_observations(doc: Document) -> tuple[Observation, ...]:
@@ -469,13 +470,15 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     >>> (s.indicator, s.mode)
     ('财政、税收收入总量', 'each')
     """
-    verb, verb_class, prequal, mode, average, base_year = "", "", None, None, False, None
+    verb, verb_class, prequal, mode, average, base_year, cumulative = "", "", None, None, False, None, False
     rest = _NUMBER_LIST_TAIL_RE.sub("", seg)  # 跨越3000、4000亿元: the numbers before the figure share it
     while match := _TAIL_RE.search(rest):
         cls = match.lastgroup
         base = _BASE_YEAR_RE.match(match.group(0))
         if cls == "adverb" and base:
             base_year = int(base.group(1))
+        if cls == "adverb" and match.group(0) == "累计" and verb_class in ("up", "down"):
+            cumulative = True  # 累计增长38.7%: a change over several years
         if cls == "adverb" and match.group(0) in _AVERAGE_WORDS and verb_class == "up":
             average = True
             rest = _AVERAGE_PERIOD_RE.sub("", rest[: match.start()])
@@ -506,6 +509,7 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
         mode,
         average,
         base_year,
+        cumulative,
     )
 
 
@@ -874,6 +878,8 @@ def _observation(
         name = f"{name}比{base}年"  # 比2005年增长86%: a change over several years, not the year's
     elif doubled:
         name = f"{name}翻番"  # 经济总量翻一番: a change over years (+100 %), not the year's growth
+    elif seg.cumulative and not amount:
+        name = f"{name}累计{seg.verb}"  # 累计增长38.7%: a change over several years
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
     elif seg.average and not amount:

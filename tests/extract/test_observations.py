@@ -799,7 +799,7 @@ def test_a_clause_after_a_semicolon_goes_on_with_the_subject_and_list_numbers_ar
 def test_a_change_since_a_year_before_last_is_no_growth_of_the_year():
     text = REVIEW + (
         "地区生产总值达到480亿元,比2014年增长52%,年均增长8.7%,比上年增长7%。"
-        "与2012年撤县设区时相比,财政收入增长1.3倍。"
+        "与2012年撤县设区时相比,财政收入增长1.3倍。五年来地区生产总值累计增长38.7%。"
     )
     assert _obs(text) == [
         ("地区生产总值", 480.0, "亿元", 2019, "actual", None),
@@ -807,6 +807,7 @@ def test_a_change_since_a_year_before_last_is_no_growth_of_the_year():
         ("地区生产总值年均增长", 8.7, "%", 2019, "growth", "年均"),
         ("地区生产总值", 7.0, "%", 2019, "growth", None),
         ("财政收入比2012年", 1.3, "倍", 2019, "growth", None),
+        ("地区生产总值累计增长", 38.7, "%", 2019, "growth", None),
     ]
     compared = REVIEW + "2019年同2010年相比,全县生产总值由150亿元增加到420亿元,增长180%。"
     assert _obs(compared) == [
