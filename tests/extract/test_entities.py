@@ -364,3 +364,32 @@ def test_a_strategic_layout_after_a_quote_closes_the_policy(found):
 
 def test_a_quote_holding_only_a_head_names_nothing(found):
     assert found("建设“云平台”，推进“一网通办”。") == {("一网通办", "Policy")}
+
+
+def test_state_council_departments_are_organisations(found):
+    assert found("教育部、财政部和海关总署联合印发通知。") == {
+        ("教育部", "Organization"),
+        ("财政部", "Organization"),
+        ("海关总署", "Organization"),
+    }
+
+
+def test_a_verb_ending_with_a_head_character_closes_no_name(found):
+    assert ("区普惠金融服务平台上线", "Project") not in found("区普惠金融服务平台上线，惠及企业300家。")
+    assert ("省安委会督办", "Organization") not in found("省安委会督办的隐患全部整改。")
+
+
+def test_determiners_and_bounds_of_a_count_are_no_part_of_a_name(found):
+    assert found("争取青禾产业示范区相关项目落户。") == set()
+    assert found("完成2个以上工业园区循环化改造。") == set()
+
+
+def test_abstract_nouns_the_tagger_reads_as_firms_are_no_companies(found):
+    assert found("积极推进公办教育均衡化、民办教育优质化。") == set()
+    assert found("把营商环境作为核心竞争力精心培育。") == set()
+    assert found("支持青山国际大学园高质量发展。") == {("青山国际大学园", "Project")}
+
+
+def test_a_region_or_person_before_a_weak_company_head_is_a_field_not_a_firm(found):
+    assert found("举办青山区科技创新大会。") == {("青山区", "Place")}
+    assert ("青禾农业", "Company") in found("支持金禾食品、青禾农业做大做强。")
