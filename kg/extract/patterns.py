@@ -8,7 +8,7 @@ import re
 
 from kg.extract.candidates import Candidate, make_candidate
 from kg.extract.name_types import is_place_word
-from kg.extract.names import head_of, normalise, type_of
+from kg.extract.names import DIVISION_SLOGAN, head_of, is_slogan, normalise, type_of
 from kg.extract.not_names import QUOTED
 from kg.extract.tokens import Token, extend_left, inside_name, words_in
 from kg.types import Document, Sentence
@@ -76,7 +76,8 @@ _PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?
 
 def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
-    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策),
+    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策), slogans
+    of how a division will grow (质量强省, 科教兴县: a named slogan-policy, never a place),
     numbered policy packages (促进企业上市6条, 3个20条, 1+14工作方案), switch reforms (煤改气), plans named
     by their horizon year (青山制造2035) and plus-formulas (互联网+养老)."""
     out: list[Candidate] = []
@@ -107,6 +108,17 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if s in starts and e in ends and not _counted_divisions(match.group()):
             out += make_candidate(doc, s, e, "Policy", "numbered-slogan", 4)
+    mottos = [m.span("x") for m in QUOTED.finditer(sentence.text) if "、" in m.group("x")]
+    for match in DIVISION_SLOGAN.finditer(sentence.text):
+        if any(a <= match.start() and match.end() <= b for a, b in mottos):
+            continue  # “生态立区、工业强区”: one motto of several slogans, not a policy each
+        e = sentence.start + match.end()
+        words = words_in(tokens, sentence.start + match.start(), e)
+        while words and (words[0].tag == "v" or not inside_name(words[0])):
+            words = words[1:]  # 坚持 科教兴县: the verb before the slogan is no part of it
+        s = words[0].start if words else e
+        if e in ends and is_slogan(doc.text[s:e]):
+            out += make_candidate(doc, s, e, "Policy", "division-slogan", 4)
     for match in _PACKAGE.finditer(sentence.text):
         s = sentence.start + match.start("x" if match.group("x") is not None else "n")
         if match.group("m") is not None:  # 甲机制二十条: the mechanism's name starts where its words do

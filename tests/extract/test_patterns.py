@@ -59,3 +59,13 @@ def test_quoted_goal_clauses_are_slogans_and_short_quoted_reforms_stay(found):
         "推行“一窗受理、集成服务”，实现“只进一扇门、最多跑一次”。"
     )
     assert found(text) == {("一窗受理、集成服务", "Policy"), ("最多跑一次", "Policy")}
+
+
+def test_a_slogan_of_how_a_division_grows_is_a_policy_not_a_place(found):
+    assert found("坚持科教兴县、工业强县，质量强省建设成效显著。") == {
+        ("科教兴县", "Policy"),
+        ("工业强县", "Policy"),
+        ("质量强省", "Policy"),
+    }
+    assert found("宜兴市经济平稳增长。") == {("宜兴市", "Place")}
+    assert found("坚持“生态立县、工业强县”。") == {("生态立县、工业强县", "Policy")}  # one motto
