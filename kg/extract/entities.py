@@ -97,6 +97,13 @@ _PROCESSES = ("发展", "建设", "合作", "改革")
 #: Locatives after a policy head that make it a context (系统内, 改革中, 行动上): no name ends there.
 _INSIDE = frozenset({"内", "中", "上", "里"})
 
+#: A town, township, street or village opening a name the tagger wrote as one word (甲镇茶叶交易中心,
+#: 乙街道社区服务中心): the shortest such opening, two or three characters before its head.
+_OPENING_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡|村)(?!镇|村|区|级)")
+
+#: One-character heads of waters and mountains.
+_WATERS = frozenset("江河湖山岛")
+
 #: Heads of the items a platform named …中心 is listed with (甲经贸平台和乙中心): the centre is a Project.
 _PLATFORM_ITEMS = ("平台", "项目")
 
@@ -378,6 +385,50 @@ def _zones_of_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _nested_places(doc: Document, chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """The places named inside chosen works, firms and bodies (甲半岛生态修复 → 甲半岛, 甲镇茶叶交易中心 → 甲镇):
+    a place mention of its own, nested in the name, the longest where they overlap. A policy's words
+    (美丽乡村建设, 智慧社区建设) name a kind of place it builds, not one.
+
+    >>> outer = Candidate(0, 7, "Project", "head", "青山半岛生态修复", 3)
+    >>> inner = Candidate(0, 4, "Place", "head", "青山半岛", 3)
+    >>> [c.name for c in _nested_places(Document(outer.name, (), ()), [outer], [outer, inner])]
+    ['青山半岛']
+
+    A one-character head of a water or mountain (江, 湖, 山) read inside a name often closes two names
+    written together (甲套乙江隧道: 甲套, 乙江), and a word the tagger alone calls a place is mostly a
+    position (沿江, 过江): inside a name only divisions, heads of areas and the tagger's cities are taken.
+    A division in brackets is the seat written in a company's legal name (甲精工（青山）有限公司), no mention.
+    """
+    openings = [
+        c
+        for o in chosen
+        if o.type not in ("Place", "Policy") and (match := _OPENING_TOWN.match(doc.text, o.start, o.end))
+        for c in make_candidate(doc, o.start, match.end(), "Place", "opening-town", 3)
+    ]
+    inside = [
+        c
+        for c in candidates + openings
+        if c.type == "Place"
+        and any(
+            o.type not in ("Place", "Policy")
+            and o.start <= c.start
+            and c.end <= o.end
+            and len(c.name) < len(o.name)
+            for o in chosen
+        )
+    ]
+    return resolve(
+        [
+            c
+            for c in inside
+            if not (c.rule == "head" and head_of(c.name) in _WATERS)
+            and not (c.rule == "tagger-LOC" and c.name not in division_shorts())
+            and (c.start == 0 or doc.text[c.start - 1] not in "(（")
+        ]
+    )
+
+
 def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Names with a division in brackets (甲精密（青山）有限公司): the name words before the bracket,
     the bracket, and the shortest run of characters after it that ends with a head."""
@@ -566,7 +617,9 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
         ]
         chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
-        for c in chosen + _investors(chosen, candidates) + _zones_of_bodies(doc, chosen):
+        nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
+        nested += [p for p in _nested_places(doc, chosen, candidates) if p not in nested]
+        for c in chosen + nested:
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type, m.name)))

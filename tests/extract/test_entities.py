@@ -393,3 +393,9 @@ def test_abstract_nouns_the_tagger_reads_as_firms_are_no_companies(found):
 def test_a_region_or_person_before_a_weak_company_head_is_a_field_not_a_firm(found):
     assert found("举办青山区科技创新大会。") == {("青山区", "Place")}
     assert ("青禾农业", "Company") in found("支持金禾食品、青禾农业做大做强。")
+
+
+def test_a_division_opening_a_work_is_a_place_of_its_own(found):
+    pairs = found("白沙镇茶叶交易中心（二期）6月底前建成投用。")
+    assert {("白沙镇茶叶交易中心二期", "Project"), ("白沙镇", "Place")} <= pairs
+    assert ("美丽乡村", "Place") not in found("推进青山镇美丽乡村建设。")

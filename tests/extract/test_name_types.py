@@ -28,6 +28,7 @@ def test_phases_and_transport_works_are_projects(found):
     assert found("实施白鹭湖湿地公园二期，青湾港区一期工程投入使用。") == {
         ("白鹭湖湿地公园二期", "Project"),
         ("青湾港区一期工程", "Project"),
+        ("青湾港区", "Place"),  # nested in the works' name
     }
     assert found("建成白鹭国际机场，金沙过江通道主体完工。") == {
         ("白鹭国际机场", "Project"),
