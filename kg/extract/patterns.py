@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import Candidate, make_candidate
+from kg.extract.lexicons import terms
 from kg.extract.name_types import is_place_word
 from kg.extract.names import DIVISION_SLOGAN, head_of, is_slogan, normalise, type_of
 from kg.extract.not_names import QUOTED
 from kg.extract.tokens import Token, extend_left, inside_name, words_in
+from kg.ingest_region import common_words
 from kg.types import Document, Sentence
 
 #: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
@@ -203,17 +205,31 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
             words = words_in(tokens, start + 1, quote_end - 1)
             if kind is None and (
                 _slogan(inner, words)
+                or _figure_of_speech(normalise(inner), after)
                 or "的" in inner
                 or _IN_A_ROW.fullmatch(inner)
                 or _COUNTED_AIMS.fullmatch(inner)
                 or head_of(normalise(inner)) == normalise(inner)
             ):
-                return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims, a bare head (“云平台”)
+                return []  # a goal, a metaphor (“春天的花朵”, “硬骨头”), a record (“十连增”), counted aims, a bare head (“云平台”)
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start
             return make_candidate(doc, start, quote_end + size, kind or "Policy", "quoted", 1)
     return []
+
+
+def _figure_of_speech(inner: str, after: str) -> bool:
+    """True when a quoted text is a figure of speech, no instrument: a common word or idiom of the
+    dictionary (“硬骨头”, “一刀切”, “半壁江山”) that no nationwide policy is named by, or the model a
+    manner is likened to (“大水漫灌”式).
+
+    >>> _figure_of_speech("硬骨头", ""), _figure_of_speech("大水漫灌", "式的"), _figure_of_speech("一网通办", "")
+    (True, True, False)
+    """
+    if after.startswith("式"):
+        return True
+    return inner in common_words() and inner not in terms("policies_national.txt")
 
 
 def _slogan(inner: str, words: list[Token]) -> bool:

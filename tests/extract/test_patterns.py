@@ -69,3 +69,9 @@ def test_a_slogan_of_how_a_division_grows_is_a_policy_not_a_place(found):
     }
     assert found("宜兴市经济平稳增长。") == {("宜兴市", "Place")}
     assert found("坚持“生态立县、工业强县”。") == {("生态立县、工业强县", "Policy")}  # one motto
+
+
+def test_quoted_figures_of_speech_are_no_policies(found):
+    assert found("敢啃“硬骨头”，坚决不搞“一刀切”。") == set()
+    assert found("不搞“大水漫灌”式强刺激。") == set()
+    assert found("深化“一网通办”改革，推行“秒批”。") == {("一网通办改革", "Policy"), ("秒批", "Policy")}
