@@ -360,9 +360,11 @@ def extend_left(tokens: list[Token], i: int) -> int:
     j = i
     while j > 0:
         prev = tokens[j - 1]
-        if (not inside_name(prev) and not (j == i and _frame_in_head(prev, tokens[i]))) or (
-            tokens[i].end - prev.start > MAX_NAME
-        ):
+        if (
+            not inside_name(prev)
+            and not (j == i and _frame_in_head(prev, tokens[i]))
+            and not (j < i and _manner_in_policy(prev, tokens[j], tokens[i]))
+        ) or (tokens[i].end - prev.start > MAX_NAME):
             break
         if prev.tag == "v" and (
             tokens[j].tag in NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
@@ -385,6 +387,7 @@ def extend_left(tokens: list[Token], i: int) -> int:
             break
     while j < i and (
         tokens[j].tag == "v"
+        or (tokens[j].tag in ("ad", "d") and tokens[j + 1].tag == "v")  # 率先 构建 甲体系: the clause's verb
         or tokens[j].word in _REGION_WIDE
         or _VAGUE_COUNT.fullmatch(tokens[j].word)
         or (len(tokens[j].word) == 1 and tokens[j].tag == "a" and tokens[j + 1].tag not in NAME_TAGS)
@@ -393,6 +396,25 @@ def extend_left(tokens: list[Token], i: int) -> int:
     if 0 < j < i and _split_half(tokens[j - 1], tokens[j]):
         j += 1  # 完善 到 户 产业奖补办法: 户 is the second half of 到户, no name starts there
     return j
+
+
+def _manner_in_policy(word: Token, following: Token, last: Token) -> bool:
+    """True when an adverb of manner lies inside a policy's name: before the verb, adjective or adverb
+    of the mechanism it qualifies (投诉 快速 响应 机制, 要素 相对 集中 配置 改革); frame adverbs (深入, 大力)
+    are listed in ``frame_words.txt`` and stay outside, and a thing's head (中心, 公司) takes none.
+
+    >>> _manner_in_policy(Token("快速", "ad", 2, 4), Token("响应", "v", 4, 6), Token("机制", "n", 6, 8))
+    True
+    >>> _manner_in_policy(Token("快速", "ad", 2, 4), Token("响应", "v", 4, 6), Token("中心", "n", 6, 8))
+    False
+    """
+    return (
+        word.tag in ("ad", "d")
+        and len(word.word) == 2
+        and word.word not in frame_words()
+        and following.tag in ("v", "vn", "a", "ad", "d")
+        and heads().get(last.word) in (None, "Policy")
+    )
 
 
 def _split_half(verb: Token, tok: Token) -> bool:

@@ -35,3 +35,10 @@ def test_no_name_starts_with_the_second_half_of_a_split_word(found):
     assert found("二、2020年工作安排\n健全联农带农机制,完善到户产业奖补办法,鼓励发展。") == {
         ("产业奖补办法", "Policy")
     }
+
+
+def test_an_adverb_of_manner_inside_a_mechanism_stays_in_its_name(found):
+    assert found("建立群众投诉快速响应机制。") == {("群众投诉快速响应机制", "Policy")}
+    assert found("深化土地要素相对集中配置改革。") == {("土地要素相对集中配置改革", "Policy")}
+    assert ("快速响应中心", "Organization") not in found("青山快速响应中心投入使用。")
+    assert found("率先构建青禾技能人才评价体系。") == {("青禾技能人才评价体系", "Policy")}
