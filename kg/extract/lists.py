@@ -85,6 +85,10 @@ _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(�
 _SHARED_HEADS = ("社区", "街道", "村", "镇", "乡")
 
 
+#: The types of names a verb opening a list item governs, so is no part of: all but a company's.
+_GOVERNED = frozenset({"Policy", "Project", "Place", "Organization"})
+
+
 def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items of a list written in doc.text[start:end] (separated by 、 和 及 与)."""
     items, pos = [], start
@@ -140,21 +144,26 @@ def _item_candidates(
 
 
 def _past_verbs(doc: Document, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """The span [start, end) without the verbs that open it when the rest names a policy (决战 脱贫攻坚);
-    a company's name may open with a verb-like word (领航农业) and keeps it.
+    """The span [start, end) without the verbs that open it when the rest names a policy, a work, a place
+    or a body (决战 脱贫攻坚, 打通 甲路二期, 组建 区乙中心); a company's name may open with a verb-like word
+    (领航农业) and keeps it.
 
     >>> doc = Document("决战脱贫攻坚", (), ())
     >>> _past_verbs(doc, [Token("决战", "v", 0, 2), Token("脱贫", "vn", 2, 4), Token("攻坚", "vn", 4, 6)], 0, 6)
     (2, 6)
     >>> _past_verbs(doc, [Token("决战", "v", 0, 2)], 0, 2)
     (0, 2)
+    >>> _past_verbs(Document("打通青山路二期", (), ()), [Token("打通", "v", 0, 2), Token("青山路", "LOC", 2, 5), Token("二期", "m", 5, 7)], 0, 7)
+    (2, 7)
     """
     words = words_in(tokens, start, end)
     k = 0
-    while k < len(words) - 1 and words[k].tag == "v" and words[k].start == start:
+    while k < len(words) - 1 and (
+        words[k].tag == "v" or (words[k].tag == "vn" and words[k + 1].tag in NAME_TAGS)
+    ):
         k += 1
     rest = words[k].start if words else start
-    if rest > start and type_of(normalise(doc.text[rest:end])) == "Policy":
+    if rest > start and type_of(normalise(doc.text[rest:end])) in _GOVERNED:
         return rest, end
     return start, end
 

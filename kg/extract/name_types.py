@@ -36,8 +36,9 @@ _PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|
 #: One-character verbs of going (下 社区, 进 村, 入 户, 到 村): before a place head they make it a destination.
 _GOING = frozenset("下进入到驻")
 
-#: Tags of verbs and adverbs: a word so tagged is no head, even when its last character is one (上线, 督办).
-_VERB_TAGS = frozenset({"v", "vn", "vd", "ad", "d"})
+#: Tags of verbs, adverbs and adjectives: a word so tagged is no head, even when its last character is one
+#: (上线, 督办, 公办).
+_VERB_TAGS = frozenset({"v", "vn", "vd", "ad", "d", "a"})
 
 #: A Chinese character: a name holds at least one.
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -76,7 +77,7 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     last = tokens[-1]
     if len(head) == 1 and len(last.word) > 1 and last.tag in _VERB_TAGS:
-        return None  # 平台 上线, 安委会 督办: a verb ending with a head's character closes no name
+        return None  # 平台 上线, 安委会 督办, 区 公办: a verb or adjective ending with a head's character
     if len(head) == 1 and not (
         last.tag in NAME_TAGS
         or re.search(r"[0-9A-Za-z]", last.word)

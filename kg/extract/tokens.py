@@ -24,6 +24,11 @@ NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt"})
 #: letters is a technology's name (5G, 4K, 3D) and may end a name (甲5G项目).
 _COUNT = re.compile(r"[\d.]+%?[^\W\dA-Za-z]{0,2}")
 
+#: An ordinal and the classifier of a place or body (第一所, 第三家, 第二座): the rank of a thing among
+#: others, never part of its name (第一中学 has none); programmes keep theirs (第三个三年行动计划,
+#: 第四次全国经济普查).
+_ORDINAL_COUNT = re.compile(r"第[一二三四五六七八九十百\d]+[所家座位]")
+
 #: The number of a line, berth or building (6号, 12号): part of a name (轨道6号线, 3号楼).
 _LINE_NUMBER = re.compile(r"\d+号")
 
@@ -336,6 +341,8 @@ def inside_name(tok: Token) -> bool:
     (True, False, False)
     >>> inside_name(Token("作为", "v", 0, 2)), inside_name(Token("共享", "vn", 0, 2)), inside_name(Token("6号", "m", 0, 2))
     (False, True, True)
+    >>> inside_name(Token("第一所", "m", 0, 3)), inside_name(Token("第一", "m", 0, 2))
+    (False, True)
     """
     if tok.tag in _STOP_TAGS or tok.word in frame_words() or tok.word.isspace():
         return False
@@ -345,6 +352,8 @@ def inside_name(tok: Token) -> bool:
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
     if _LINE_NUMBER.fullmatch(tok.word):
         return True  # 轨道 6号 线, 3号 楼: a number of a line or building is the name's own
+    if _ORDINAL_COUNT.fullmatch(tok.word):
+        return False
     return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
 
 
@@ -370,6 +379,8 @@ def extend_left(tokens: list[Token], i: int) -> int:
             tokens[j].tag in NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
         ):
             break
+        if prev.tag == "vn" and tokens[j].tag in ("ORG", "LOC") and type_of(tokens[j].word):
+            break  # 组建 区甲中心: a verb-noun before a whole name the tagger knew governs it
         if (
             prev.tag in ("v", "vn")
             and j > 1

@@ -67,3 +67,8 @@ def test_a_campaign_verb_before_a_listed_policy_and_a_generic_method_are_left_ou
 def test_a_verb_of_going_before_a_place_head_makes_a_destination_not_shared_head(found):
     assert found("推动医疗、教育、文化下社区，组织干部进村入户。") == set()
     assert found("推动城管、环卫、便民服务下社区。") == set()
+
+
+def test_a_verb_opening_a_list_item_governs_the_work_or_body(found):
+    assert found("3、打通青山路二期等8条断头路。") == {("青山路二期", "Project")}
+    assert ("领航农业", "Company") in found("引进领航农业、金穗食品等企业。")

@@ -50,3 +50,7 @@ def test_a_name_whose_middle_reads_like_a_verb_of_going_is_still_a_place(found):
         ("东进社区", "Place"),
         ("岭下村", "Place"),
     }
+
+
+def test_an_adjective_ending_with_a_head_character_closes_no_name(found):
+    assert found("加快推动区公办养老院建设。") == set()

@@ -42,3 +42,15 @@ def test_an_adverb_of_manner_inside_a_mechanism_stays_in_its_name(found):
     assert found("深化土地要素相对集中配置改革。") == {("土地要素相对集中配置改革", "Policy")}
     assert ("快速响应中心", "Organization") not in found("青山快速响应中心投入使用。")
     assert found("率先构建青禾技能人才评价体系。") == {("青禾技能人才评价体系", "Policy")}
+
+
+def test_a_verb_noun_before_a_known_body_governs_it(found):
+    pairs = found("46、组建区公共法律服务中心，构建三级服务体系。")
+    assert ("区公共法律服务中心", "Organization") in pairs
+    assert all(not name.startswith("组建") for name, _ in pairs)
+
+
+def test_an_ordinal_of_a_place_or_body_is_no_part_of_a_name(found):
+    assert found("白沙迎来第一所大学。") <= {("白沙", "Place")}
+    assert ("青山第一中学", "Project") in found("青山第一中学扩建。")
+    assert ("白鹭江保护第三个三年行动计划", "Policy") in found("实施白鹭江保护第三个三年行动计划。")
