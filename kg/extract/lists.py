@@ -21,6 +21,7 @@ from kg.extract.tokens import (
     inside_name,
     words_in,
 )
+from kg.ingest_region import common_words
 from kg.types import Document, Sentence
 
 #: Classifier after 等 (甲、乙等龙头企业) → the type it gives the listed names.
@@ -81,8 +82,20 @@ _REPAIR_VERBS = frozenset({"修复", "治理", "保护", "整治", "综合治理
 #: A numbered shared head closing a list (甲、乙、丙三大片区) → the type of the listed names.
 _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(片区|园区|社区|街道|乡镇|村)")
 
-#: Heads appended to every bare item of a list when the last item carries them (甲、乙、丙社区).
-_SHARED_HEADS = ("社区", "街道", "村", "镇", "乡")
+#: Heads a bare item of a list takes from the next item that carries one (甲、乙、丙社区; 甲乙、丙丁铁路 and
+#: 戊己高速: each line named by the two places it joins) → the type they give.
+_SHARED_HEADS = {
+    "社区": "Place",
+    "街道": "Place",
+    "村": "Place",
+    "镇": "Place",
+    "乡": "Place",
+    "铁路": "Project",
+    "高铁": "Project",
+    "高速": "Project",
+    "城际": "Project",
+    "公路": "Project",
+}
 
 
 #: The types of names a verb opening a list item governs, so is no part of: all but a company's.
@@ -245,18 +258,35 @@ def _acts(item: str, last: Token | None, tok: Token) -> bool:
 
 
 def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
-    """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区); a
-    destination (甲、乙、丙下社区: :func:`is_destination`) is no head."""
-    last = normalise(doc.text[spans[-1][0] : spans[-1][1]])
-    head = next((h for h in _SHARED_HEADS if last.endswith(h) and len(last) > len(h)), None)
-    if head is None or len(spans) < 2 or len(last) < len(head) + 2:
+    """甲、乙、丙社区: every short bare item takes the head of the next item that carries one (甲社区, 乙社区;
+    甲乙、丙丁铁路和戊己高速 → 甲乙铁路, 丙丁铁路); the last item must carry a division's head, and a
+    work's head may stand on an earlier item (甲乙、丙丁铁路和戊己: the last item is left to other rules). A
+    destination (甲、乙、丙下社区: :func:`is_destination`) is no head.
+
+    >>> text = "青白、丹霞铁路和金沙高速"
+    >>> words = [("青白", "LOC"), ("、", "w"), ("丹霞", "LOC"), ("铁路", "n"), ("和", "c"), ("金沙", "LOC"), ("高速", "n")]
+    >>> tokens = [Token(w, tag, text.index(w), text.index(w) + len(w)) for w, tag in words]
+    >>> [(c.name, c.type) for c in _shared_head(Document(text, (), ()), tokens, [(0, 2), (3, 7), (8, 12)])]
+    [('青白铁路', 'Project'), ('丹霞铁路', 'Project'), ('金沙高速', 'Project')]
+    """
+    names = [normalise(doc.text[s:e]) for s, e in spans]
+    carried = [
+        next((h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2), None) for n in names
+    ]
+    last = max((k for k, h in enumerate(carried) if h is not None), default=-1)
+    if last < 0 or (last < len(spans) - 1 and _SHARED_HEADS[carried[last]] == "Place"):
         return []
-    if is_destination(words_in(tokens, *spans[-1])):
+    if last < 1 or is_destination(words_in(tokens, *spans[last])):
         return []
     out: list[Candidate] = []
-    for s, e in spans:
-        name = normalise(doc.text[s:e])
-        full = name if name.endswith(_SHARED_HEADS) else name + head
-        if len(name) <= 6 and accept(full, "Place"):
-            out.append(Candidate(s, e, "Place", "list-shared-head", full, 2))
+    for k, ((s, e), name) in enumerate(zip(spans[: last + 1], names)):
+        head = next(h for h in carried[k:] if h is not None)
+        kind = _SHARED_HEADS[head]
+        if kind == "Project" and not carried[k] and (len(name) != 2 or name in common_words()):
+            continue  # a line is named by the two places it joins (厦深-like); 水利、铁路: a kind of works
+        if kind == "Project" and carried[k] and head_type(name, words_in(tokens, s, e)) != "Project":
+            continue  # 中西部铁路: a kind of line, no name
+        full = name if carried[k] or name.endswith(head) else name + head
+        if len(name) <= 6 and accept(full, kind):
+            out.append(Candidate(s, e, kind, "list-shared-head", full, 2))
     return out

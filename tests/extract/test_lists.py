@@ -72,3 +72,8 @@ def test_a_verb_of_going_before_a_place_head_makes_a_destination_not_shared_head
 def test_a_verb_opening_a_list_item_governs_the_work_or_body(found):
     assert found("3、打通青山路二期等8条断头路。") == {("青山路二期", "Project")}
     assert ("领航农业", "Company") in found("引进领航农业、金穗食品等企业。")
+
+
+def test_lines_named_by_two_places_share_the_head_of_the_next_line(found):
+    assert {("宁杭铁路", "Project"), ("沪昆铁路", "Project")} <= found("宁杭、沪昆铁路和沈海高速全线贯通。")
+    assert found("加强水利、中西部铁路和公路等薄弱环节建设。") <= {("中西部", "Place")}
