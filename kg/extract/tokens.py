@@ -8,7 +8,7 @@ The tagger cuts names (回 龙塔), glues words to them (建成县, 区人大和
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.lexicons import heads, terms
 from kg.extract.names import glued_conjunction, head_of, type_of
@@ -104,6 +104,14 @@ _BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "
 #: Verbs of closing that close a word the tagger glued to a company (甲煤业闭井, 乙矿业关停): no part of it.
 _CLOSING_ENDINGS = ("闭井", "闭坑", "关闭", "关停", "停产", "退出", "破产")
 
+#: Words of a work's status right after its name (甲高速建成通车, 乙高速开工).
+_WORKS_STATUS = frozenset(
+    {"建成", "通车", "开通", "开工", "动工", "竣工", "完工", "贯通", "全线", "建设", "主体"}
+)
+
+#: A construction phase written as a word of its own (一期, 三期).
+_PHASE_WORD = re.compile(r"[一二三四五六七八九十\d]期")
+
 #: The longest name, in characters.
 MAX_NAME = 24
 
@@ -148,7 +156,35 @@ def sentence_tokens(
         out.append(Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
     tokens = _split_shores(_split_industries(_split_conjunctions(_split_openings(_join_plus(out)))))
-    return _repair_prefixes(doc, tokens, known)
+    return _repair_prefixes(doc, _highways(tokens), known)
+
+
+def _highways(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with 高速 retagged a noun where it closes a name: the tagger reads it as the adverb of
+    高速发展, but before punctuation, a conjunction, a phase or a word of status (甲乙高速、, 甲乙高速建成通车)
+    it is the expressway.
+
+    >>> [t.tag for t in _highways([Token("外环", "f", 0, 2), Token("高速", "d", 2, 4), Token("建成", "v", 4, 6)])]
+    ['f', 'n', 'v']
+    >>> [t.tag for t in _highways([Token("高速", "d", 0, 2), Token("增长", "v", 2, 4)])]
+    ['d', 'v']
+    """
+    out = list(tokens)
+    for k, tok in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            tok.word == "高速"
+            and tok.tag == "d"
+            and k > 0
+            and (
+                following is None
+                or following.tag in ("w", "c")
+                or following.word in _WORKS_STATUS
+                or _PHASE_WORD.fullmatch(following.word)
+            )
+        ):
+            out[k] = replace(tok, tag="n")
+    return out
 
 
 def _split_industries(tokens: list[Token]) -> list[Token]:

@@ -54,3 +54,8 @@ def test_an_ordinal_of_a_place_or_body_is_no_part_of_a_name(found):
     assert found("白沙迎来第一所大学。") <= {("白沙", "Place")}
     assert ("青山第一中学", "Project") in found("青山第一中学扩建。")
     assert ("白鹭江保护第三个三年行动计划", "Policy") in found("实施白鹭江保护第三个三年行动计划。")
+
+
+def test_gaosu_closing_a_name_is_the_expressway_not_the_adverb(found):
+    assert ("乐山高速", "Project") in found("青白铁路和乐山高速建成通车。")
+    assert found("经济保持高速增长。") == set()
