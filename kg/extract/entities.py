@@ -79,6 +79,9 @@ _SUPERLATIVES = frozenset({"最高", "最大", "最重要", "最根本", "最严
 #: 改革 创新): the head is then no head. Nouns after a head (改革 任务, 改革 举措) are caught by their tag.
 _HEAD_COMPOUNDS = frozenset({"开放", "发展", "实践", "创新"})
 
+#: Nouns of how a campaign or reform goes (力度, 成效): after a policy head they leave the name standing.
+_ATTRIBUTES = frozenset({"力度", "成效", "成果", "进展", "步伐"})
+
 #: Heads of facilities that are also bodies: a Project only where their clause builds them (甲医院门诊楼建成,
 #: 新建乙医院), else the body that works (与甲医院合作, 乙医院创三甲): an Organization.
 _BODY_FACILITIES = ("医院",)
@@ -272,6 +275,8 @@ def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
         return False
     if following.word in _INSIDE and heads().get(tokens[i].word) == "Policy":
         return True  # 系统内债务, 改革中: the head is a context the clause speaks of, no name
+    if following.word in _ATTRIBUTES:
+        return False  # 甲攻坚 力度 加大: the campaign is named, the noun after is how it goes
     if (
         following.tag != "n"
         and following.word not in _HEAD_COMPOUNDS

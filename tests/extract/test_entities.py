@@ -399,3 +399,7 @@ def test_a_division_opening_a_work_is_a_place_of_its_own(found):
     pairs = found("白沙镇茶叶交易中心（二期）6月底前建成投用。")
     assert {("白沙镇茶叶交易中心二期", "Project"), ("白沙镇", "Place")} <= pairs
     assert ("美丽乡村", "Place") not in found("推进青山镇美丽乡村建设。")
+
+
+def test_a_noun_of_how_a_campaign_goes_leaves_its_name_standing(found):
+    assert ("青山治水攻坚", "Policy") in found("青山治水攻坚力度加大，河湖面貌明显改善。")
