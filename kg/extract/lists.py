@@ -83,7 +83,8 @@ _REPAIR_VERBS = frozenset({"修复", "治理", "保护", "整治", "综合治理
 _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(片区|园区|社区|街道|乡镇|村)")
 
 #: Heads a bare item of a list takes from the next item that carries one (甲、乙、丙社区; 甲乙、丙丁铁路 and
-#: 戊己高速: each line named by the two places it joins) → the type they give.
+#: 戊己高速: each line named by the two places it joins, as a treaty by its two parties: 中甲、中乙自贸协定)
+#: → the type they give.
 _SHARED_HEADS = {
     "社区": "Place",
     "街道": "Place",
@@ -95,6 +96,8 @@ _SHARED_HEADS = {
     "高速": "Project",
     "城际": "Project",
     "公路": "Project",
+    "自贸协定": "Policy",
+    "自由贸易协定": "Policy",
 }
 
 
@@ -282,8 +285,8 @@ def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]
     for k, ((s, e), name) in enumerate(zip(spans[: last + 1], names)):
         head = next(h for h in carried[k:] if h is not None)
         kind = _SHARED_HEADS[head]
-        if kind == "Project" and not carried[k] and (len(name) != 2 or name in common_words()):
-            continue  # a line is named by the two places it joins (厦深-like); 水利、铁路: a kind of works
+        if kind != "Place" and not carried[k] and (len(name) != 2 or name in common_words()):
+            continue  # a line or a treaty is named by the two places it joins (厦深-like); 水利、铁路: a kind
         if kind == "Project" and carried[k] and head_type(name, words_in(tokens, s, e)) != "Project":
             continue  # 中西部铁路: a kind of line, no name
         full = name if carried[k] or name.endswith(head) else name + head

@@ -226,9 +226,13 @@ def _figure_of_speech(inner: str, after: str) -> bool:
 
     >>> _figure_of_speech("硬骨头", ""), _figure_of_speech("大水漫灌", "式的"), _figure_of_speech("一网通办", "")
     (True, True, False)
+    >>> _figure_of_speech("一国两制", "")
+    False
     """
     if after.startswith("式"):
         return True
+    if _NUMBERED_SLOGAN.fullmatch(inner):
+        return False  # “一国两制”: a numbered slogan, though the dictionary holds it
     return inner in common_words() and inner not in terms("policies_national.txt")
 
 

@@ -77,3 +77,7 @@ def test_a_verb_opening_a_list_item_governs_the_work_or_body(found):
 def test_lines_named_by_two_places_share_the_head_of_the_next_line(found):
     assert {("宁杭铁路", "Project"), ("沪昆铁路", "Project")} <= found("宁杭、沪昆铁路和沈海高速全线贯通。")
     assert found("加强水利、中西部铁路和公路等薄弱环节建设。") <= {("中西部", "Place")}
+
+
+def test_treaties_named_by_their_parties_share_the_head(found):
+    assert found("签署中冰、中瑞自贸协定。") == {("中冰自贸协定", "Policy"), ("中瑞自贸协定", "Policy")}

@@ -75,3 +75,7 @@ def test_quoted_figures_of_speech_are_no_policies(found):
     assert found("敢啃“硬骨头”，坚决不搞“一刀切”。") == set()
     assert found("不搞“大水漫灌”式强刺激。") == set()
     assert found("深化“一网通办”改革，推行“秒批”。") == {("一网通办改革", "Policy"), ("秒批", "Policy")}
+
+
+def test_a_quoted_numbered_slogan_stays_a_policy_though_the_dictionary_holds_it(found):
+    assert ("一国两制", "Policy") in found("全面准确贯彻“一国两制”方针。")
