@@ -23,7 +23,7 @@ from kg.extract.lexicons import (
     region_shorts,
     terms,
 )
-from kg.extract.lists import frame_candidates, list_candidates
+from kg.extract.lists import frame_candidates, industry_lists, is_weak_company, list_candidates
 from kg.extract.name_types import REGION_PREFIX, head_type, is_proper
 from kg.extract.names import head_of, is_generic, normalise, type_of
 from kg.extract.not_names import NOT_NAMES, quoted_honours
@@ -616,10 +616,13 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             for regex in NOT_NAMES
             for m in regex.finditer(sentence.text)
         ] + quoted_honours(sentence)
+        industries = industry_lists(sentence)
         candidates = [
             c
             for c in candidates
-            if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
+            if not any(c.start < e and s < c.end for s, e in fixed)
+            and not in_title(doc, c)
+            and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
         chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)

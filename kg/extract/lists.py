@@ -68,6 +68,12 @@ _FRAMES = (
     ),
 )
 
+#: A list closed by 等 and a word of industries or fields (甲、乙等新兴产业, 等战略性新兴产业, 等领域): its
+#: items are kinds of business, not firms.
+_INDUSTRY_LIST = re.compile(
+    r"(?P<x>[^，。；：,;:等]+?)等(?:新兴|特色|优势|传统|战略性新兴|未来|现代|高新技术)?(?:产业|行业|业态|领域)"
+)
+
 #: A count of firms after 等 (等5家企业, 等二十多家公司): the items are each one firm, named or not by the
 #: tagger; without a count (甲、乙等企业) an item may be an industry and needs a proper noun.
 _COUNTED_FIRMS = re.compile(r"[\d一二三四五六七八九十百两]+多?家")
@@ -143,6 +149,10 @@ def _item_candidates(
             short[-1] = False
             continue
         name = normalise(doc.text[s:e])
+        if words[-1].tag == "v" and len(words[-1].word) > 1 and len(words) > 1:
+            typed.append(None)  # 支持港澳 拓展: the item closes with what its subject does, no name
+            short[-1] = False
+            continue
         kind = head_type(name, words) or (type_of(name) if default else None)
         if counted and kind != "Company":
             kind = "Company" if not is_generic(name) and e - s <= 8 else None
@@ -242,6 +252,29 @@ def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> l
             doc, tokens, spans, default, "list", counted
         )
     return out
+
+
+def industry_lists(sentence: Sentence) -> list[tuple[int, int]]:
+    """The document spans of the lists of industries in ``sentence`` (大力发展甲农业、乙化工等新兴产业): a
+    company there by a weak head only (…农业, …化工) is an industry, no firm.
+
+    >>> s = Sentence(0, "发展临港化工、海洋生物等新兴产业。", 0, 17, None, None)
+    >>> industry_lists(s)
+    [(0, 11)]
+    """
+    return [
+        (sentence.start + m.start(), sentence.start + m.end("x"))
+        for m in _INDUSTRY_LIST.finditer(sentence.text)
+    ]
+
+
+def is_weak_company(c: Candidate) -> bool:
+    """True when ``c`` is a Company by a weak head only (临港化工, not 青禾化工集团).
+
+    >>> is_weak_company(Candidate(0, 4, "Company", "list", "临港化工", 2)), is_weak_company(Candidate(0, 6, "Company", "list", "青禾化工集团", 2))
+    (True, False)
+    """
+    return c.type == "Company" and head_of(c.name) not in FORMAL_COMPANY_HEADS
 
 
 def _acts(item: str, last: Token | None, tok: Token) -> bool:

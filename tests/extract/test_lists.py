@@ -81,3 +81,15 @@ def test_lines_named_by_two_places_share_the_head_of_the_next_line(found):
 
 def test_treaties_named_by_their_parties_share_the_head(found):
     assert found("签署中冰、中瑞自贸协定。") == {("中冰自贸协定", "Policy"), ("中瑞自贸协定", "Policy")}
+
+
+def test_items_of_a_list_of_industries_are_no_firms(found):
+    assert found("大力发展临港化工、海工装备、海洋生物等新兴产业。") == set()
+    assert found("培育青禾集团、金穗食品等龙头企业和生物医药等产业。") == {
+        ("青禾集团", "Company"),
+        ("金穗食品", "Company"),
+    }
+
+
+def test_an_item_closing_with_what_its_subject_does_is_no_name(found):
+    assert found("支持港澳拓展发展空间。") == set()
