@@ -598,6 +598,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     tagged = tag([s.text for s in sentences])
     known = known_names(tagged)
     mentions: list[Mention] = []
+    shorts_left: list[tuple[int, Token]] = []
     for sentence, pairs in zip(sentences, tagged):
         tokens = _own_places(sentence_tokens(doc, sentence, pairs, known), shorts)
         candidates = (
@@ -630,4 +631,40 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
         for c in chosen + nested:
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
+        shorts_left += [(sentence.index, t) for t in _short_firm_words(tokens, chosen)]
+    mentions += _short_firm_names(mentions, shorts_left)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type, m.name)))
+
+
+def _short_firm_words(tokens: list[Token], chosen: list[Candidate]) -> list[Token]:
+    """The two-character words the tagger read as organisations that no chosen name covers: alone they
+    are mostly verbs or abbreviations (聚力, 深港), unless the report names a firm that opens with them
+    (:func:`_short_firm_names`).
+
+    >>> _short_firm_words([Token("恒达", "ORG", 0, 2), Token("实现", "v", 2, 4)], [])
+    [Token(word='恒达', tag='ORG', start=0, end=2)]
+    """
+    return [
+        t
+        for t in tokens
+        if t.tag == "ORG"
+        and len(t.word) == 2
+        and not any(c.start < t.end and t.start < c.end for c in chosen)
+    ]
+
+
+def _short_firm_names(mentions: list[Mention], words: list[tuple[int, Token]]) -> list[Mention]:
+    """Company mentions for the short words (``words``: sentence index and token) that open the name of a
+    company the report names in full (恒达 after 恒达不锈钢): a report writes a firm out once and
+    shortens it after; the linker makes the two one company.
+
+    >>> full = Mention("恒达不锈钢", "Company", 0, 0, 5, "恒达不锈钢", "head")
+    >>> [(m.name, m.rule) for m in _short_firm_names([full], [(1, Token("恒达", "ORG", 9, 11))])]
+    [('恒达', 'short-firm')]
+    """
+    firms = {m.name for m in mentions if m.type == "Company"}
+    return [
+        Mention(t.word, "Company", index, t.start, t.end, t.word, "short-firm")
+        for index, t in words
+        if any(f.startswith(t.word) and len(f) > len(t.word) for f in firms)
+    ]

@@ -403,3 +403,9 @@ def test_a_division_opening_a_work_is_a_place_of_its_own(found):
 
 def test_a_noun_of_how_a_campaign_goes_leaves_its_name_standing(found):
     assert ("青山治水攻坚", "Policy") in found("青山治水攻坚力度加大，河湖面貌明显改善。")
+
+
+def test_a_firms_short_name_after_its_full_name_is_a_mention_of_it(found):
+    pairs = found("恒鑫不锈钢扩产增效，恒鑫实现产值5亿元。")
+    assert {("恒鑫不锈钢", "Company"), ("恒鑫", "Company")} <= pairs
+    assert found("聚力打造青山新城。") == {("青山新城", "Project")}
