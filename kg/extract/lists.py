@@ -46,7 +46,7 @@ _CLASSIFIERS = {
 #: Words between 等 and its classifier (等42家外资企业, 等一批龙头企业, 等链主企业, 等多个百亿级项目,
 #: 等世界500强企业).
 _CLASSIFIER_OPENING = re.compile(
-    r"^([\d一二三四五六七八九十百多]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有"
+    r"^([\d一二三四五六七八九十百多]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有|创新型|科技型"
     r"|[\d一二三四五六七八九十百千]*亿元?级|(世界|全球|中国|全国|国内)?[\d一二三四五六七八九十百]+强)+"
 )
 
@@ -234,6 +234,8 @@ def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> l
                     continue  # 甲、乙和丙等: the last item joined by a conjunction is one more item
                 if not inside_name(t) or t.word == "等" or _acts(doc.text[tail:right], last_word, t):
                     break
+                if t.tag == "m" and _COUNTED_FIRMS.fullmatch(t.word):
+                    break  # 甲、乙两家企业: the count of firms closes the last item
                 right, last_word = t.end, t
         default, counted = None, False
         numbered = _NUMBERED_HEAD.search(doc.text[tail:right])

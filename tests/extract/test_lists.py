@@ -93,3 +93,10 @@ def test_items_of_a_list_of_industries_are_no_firms(found):
 
 def test_an_item_closing_with_what_its_subject_does_is_no_name(found):
     assert found("支持港澳拓展发展空间。") == set()
+
+
+def test_a_count_of_firms_closes_the_last_item_and_kinds_of_firms_follow_deng(found):
+    pairs = found("产品获奖，云岚科技、青溪宝两家企业获评省“创新之星”。")
+    assert {("云岚科技", "Company"), ("青溪宝", "Company")} <= pairs
+    pairs = found("青禾创意港吸引了白鹭电子商务、蓝色海螺等21家创新型企业入驻。")
+    assert {("白鹭电子商务", "Company"), ("蓝色海螺", "Company")} <= pairs
