@@ -74,6 +74,9 @@ _INDUSTRY_LIST = re.compile(
     r"(?P<x>[^，。；：,;:等]+?)等(?:新兴|特色|优势|传统|战略性新兴|未来|现代|高新技术)?(?:产业|行业|业态|领域)"
 )
 
+#: Heads of institutions that are never firms, whatever frame they stand in (引进甲大学等知名教育品牌).
+_INSTITUTIONS = frozenset({"大学", "学院", "研究院", "研究所"})
+
 #: A count of firms after 等 (等5家企业, 等二十多家公司): the items are each one firm, named or not by the
 #: tagger; without a count (甲、乙等企业) an item may be an industry and needs a proper noun.
 _COUNTED_FIRMS = re.compile(r"[\d一二三四五六七八九十百两]+多?家")
@@ -132,7 +135,8 @@ def _item_candidates(
 ) -> list[Candidate]:
     """Candidates for list items: own head type, else ``default`` when the item looks like a name.
 
-    A Company default overrides a Place head (companies are named after lakes and hills); firms
+    A Company default overrides a Place head (companies are named after lakes and hills), not the head of
+    an institution (甲大学, 乙研究院); firms
     ``counted`` after 等 (甲、乙等5家企业) are each a company whether or not the tagger knew the name; a verb
     opening a policy item governs it (决战 脱贫攻坚) and is left out, as :func:`extend_left` leaves
     it out of the first item.
@@ -157,7 +161,7 @@ def _item_candidates(
         if counted and kind != "Company":
             kind = "Company" if not is_generic(name) and e - s <= 8 else None
         elif default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
-            kind = default if is_proper(words) else kind
+            kind = kind if head_of(name) in _INSTITUTIONS else default if is_proper(words) else kind
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
         typed = [k or "Company" for k in typed]

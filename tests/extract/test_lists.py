@@ -100,3 +100,7 @@ def test_a_count_of_firms_closes_the_last_item_and_kinds_of_firms_follow_deng(fo
     assert {("云岚科技", "Company"), ("青溪宝", "Company")} <= pairs
     pairs = found("青禾创意港吸引了白鹭电子商务、蓝色海螺等21家创新型企业入驻。")
     assert {("白鹭电子商务", "Company"), ("蓝色海螺", "Company")} <= pairs
+
+
+def test_an_institution_in_a_frame_of_firms_stays_a_body(found):
+    assert found("引进青山外国语大学等知名教育品牌合作办学。") == {("青山外国语大学", "Organization")}
