@@ -409,3 +409,9 @@ def test_a_firms_short_name_after_its_full_name_is_a_mention_of_it(found):
     pairs = found("恒鑫不锈钢扩产增效，恒鑫实现产值5亿元。")
     assert {("恒鑫不锈钢", "Company"), ("恒鑫", "Company")} <= pairs
     assert found("聚力打造青山新城。") == {("青山新城", "Project")}
+
+
+def test_kinds_of_banks_are_no_firms_and_nationwide_campaigns_and_bodies_are_known(found):
+    assert found("支持中小银行、村镇银行发展。") == set()
+    assert ("平安中国", "Policy") in found("推进平安中国建设。")
+    assert ("中国共产党", "Organization") in found("坚持中国共产党的领导。")
