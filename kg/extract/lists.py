@@ -8,6 +8,7 @@ classifier after 等, or the frame around it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extract.candidates import Candidate, accept, make_candidate
 from kg.extract.name_types import head_type, is_destination, is_proper
@@ -162,6 +163,8 @@ def _item_candidates(
             kind = "Company" if not is_generic(name) and e - s <= 8 else None
         elif default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
             kind = kind if head_of(name) in _INSTITUTIONS else default if is_proper(words) else kind
+        if kind == "Project" and words[-1].word == "发展" and head_of(name) is None:
+            kind = "Policy"  # 推动甲经济带发展: a region's development is a strategy, not a work
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
         typed = [k or "Company" for k in typed]
@@ -175,8 +178,8 @@ def _item_candidates(
 
 def _past_verbs(doc: Document, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """The span [start, end) without the verbs that open it when the rest names a policy, a work, a place
-    or a body (决战 脱贫攻坚, 打通 甲路二期, 组建 区乙中心); a company's name may open with a verb-like word
-    (领航农业) and keeps it.
+    or a body (决战 脱贫攻坚, 打通 甲路二期, 组建 区乙中心), and from a verb inside it that governs a name the
+    tagger knew (高质量 建设 甲新区); a company's name may open with a verb-like word (领航农业) and keeps it.
 
     >>> doc = Document("决战脱贫攻坚", (), ())
     >>> _past_verbs(doc, [Token("决战", "v", 0, 2), Token("脱贫", "vn", 2, 4), Token("攻坚", "vn", 4, 6)], 0, 6)
@@ -187,6 +190,9 @@ def _past_verbs(doc: Document, tokens: list[Token], start: int, end: int) -> tup
     (2, 7)
     """
     words = words_in(tokens, start, end)
+    inner = [w for a, w in pairwise(words) if a.tag == "v" and len(a.word) > 1 and w.tag in ("LOC", "ORG")]
+    if inner and type_of(inner[-1].word):
+        return inner[-1].start, end  # 高质量 建设 甲新区: the words before the verb are its manner
     k = 0
     while k < len(words) - 1 and (
         words[k].tag == "v" or (words[k].tag == "vn" and words[k + 1].tag in NAME_TAGS)
@@ -318,8 +324,9 @@ def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]
     last = max((k for k, h in enumerate(carried) if h is not None), default=-1)
     if last < 0 or (last < len(spans) - 1 and _SHARED_HEADS[carried[last]] == "Place"):
         return []
-    if last < 1 or is_destination(words_in(tokens, *spans[last])):
-        return []
+    last_words = words_in(tokens, *spans[last])
+    if last < 1 or is_destination(last_words) or any(w.tag == "v" for w in last_words):
+        return []  # 电商、快递进农村: a verb in the last item makes its head where things go
     out: list[Candidate] = []
     for k, ((s, e), name) in enumerate(zip(spans[: last + 1], names)):
         head = next(h for h in carried[k:] if h is not None)

@@ -104,3 +104,9 @@ def test_a_count_of_firms_closes_the_last_item_and_kinds_of_firms_follow_deng(fo
 
 def test_an_institution_in_a_frame_of_firms_stays_a_body(found):
     assert found("引进青山外国语大学等知名教育品牌合作办学。") == {("青山外国语大学", "Organization")}
+
+
+def test_list_items_that_are_clauses_or_strategies(found):
+    assert found("高标准、高质量建设青溪新区。") == {("青溪新区", "Place")}
+    assert found("加快电商、快递进农村，扩大县乡消费。") == set()
+    assert ("白鹭湾经济带发展", "Policy") in found("扎实推动白鹭湾经济带发展、青山城市群建设。")
