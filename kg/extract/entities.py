@@ -478,7 +478,7 @@ def _town_word(tok: Token) -> bool:
     return tok.tag == "n" and 2 <= len(tok.word) <= 3
 
 
-def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
+def _tagger_candidates(doc: Document, tokens: list[Token], shorts: tuple[str, ...]) -> list[Candidate]:
     """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company, or a body
     when a region prefix opens it (区婚姻登记处); a LOC without one is a Place when it is a province's or
     city's short name (上海, 徐州)."""
@@ -493,6 +493,8 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Place"
         if kind is None and tok.tag == "LOC" and tok.word in division_shorts() and not _idiom_at(doc, tok):
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
+        if kind is None and tok.tag == "ORG" and _own_region_words(tok.word, shorts):
+            kind = "Place"  # 甲乙 (the city's and the district's short names): the report's own region
         if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
         if kind is None and tok.tag == "ORG" and tok.word.endswith(_PROCESSES):
@@ -508,6 +510,22 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
+
+
+def _own_region_words(word: str, shorts: tuple[str, ...]) -> bool:
+    """True when ``word`` is written only of the report's own region's short names (白沙, 青山白沙): the
+    tagger reads it as an organisation, but it names the region.
+
+    >>> _own_region_words("青山白沙", ("湖南", "青山", "白沙")), _own_region_words("白沙科技", ("青山", "白沙"))
+    (True, False)
+    """
+    rest = word
+    while rest:
+        short = next((s for s in shorts if rest.startswith(s)), None)
+        if short is None:
+            return False
+        rest = rest[len(short) :]
+    return bool(word)
 
 
 def _listed(tokens: list[Token], i: int) -> bool:
@@ -610,7 +628,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _capacity_candidates(doc, sentence, tokens)
             + _project_list_candidates(doc, tokens)
             + _bracket_candidates(doc, sentence, tokens)
-            + _tagger_candidates(doc, tokens)
+            + _tagger_candidates(doc, tokens, shorts)
         )
         fixed = [
             (sentence.start + m.start(), sentence.start + m.end())
