@@ -24,7 +24,7 @@ from kg.extract.lexicons import (
     terms,
 )
 from kg.extract.lists import frame_candidates, industry_lists, is_weak_company, list_candidates
-from kg.extract.name_types import REGION_PREFIX, head_type, is_proper
+from kg.extract.name_types import REGION_PREFIX, head_type, is_place_word, is_proper
 from kg.extract.names import head_of, is_generic, normalise, type_of
 from kg.extract.not_names import NOT_NAMES, quoted_honours
 from kg.extract.patterns import pattern_candidates
@@ -155,6 +155,8 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
         for j in range(first, i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = head_type(name, tokens[j : i + 1])
+            if kind == "Place" and _place_then_programme(tokens[j : i + 1]):
+                continue  # 甲街道 美丽乡村: a place, then the programme run there
             if kind and not is_generic(name):
                 start = _after_conjunction(doc.text, tokens[j].start, tok.end, kind)
                 start = _route_start(doc, tokens, start) if kind == "Project" else start
@@ -167,6 +169,22 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
                 out += make_candidate(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _place_then_programme(words: list[Token]) -> bool:
+    """True when ``words`` are a whole place word followed by a nationwide programme or a generic noun
+    (甲街道 美丽乡村): two phrases, not one place.
+
+    >>> _place_then_programme([Token("青山街道", "LOC", 0, 4), Token("美丽乡村", "LOC", 4, 8)])
+    True
+    >>> _place_then_programme([Token("青山", "LOC", 0, 2), Token("社区", "n", 2, 4)])
+    False
+    """
+    for k, word in enumerate(words[:-1]):
+        rest = "".join(w.word for w in words[k + 1 :])
+        if is_place_word(word) and type_of(word.word) == "Place" and rest in terms("policies_national.txt"):
+            return True
+    return False
 
 
 def _with_phases(doc: Document, chosen: list[Candidate]) -> list[Candidate]:

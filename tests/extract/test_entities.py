@@ -415,3 +415,9 @@ def test_kinds_of_banks_are_no_firms_and_nationwide_campaigns_and_bodies_are_kno
     assert found("支持中小银行、村镇银行发展。") == set()
     assert ("平安中国", "Policy") in found("推进平安中国建设。")
     assert ("中国共产党", "Organization") in found("坚持中国共产党的领导。")
+
+
+def test_a_street_then_a_nationwide_programme_are_two_names(found):
+    pairs = found("推进白沙街道美丽乡村建设。")
+    assert ("白沙街道", "Place") in pairs
+    assert all(not name.startswith("白沙街道美丽") for name, _ in pairs)
