@@ -408,14 +408,35 @@ def _zones_of_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _nested_places(doc: Document, chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+def _names_a_town(tokens: list[Token], start: int, end: int, name: str) -> bool:
+    """True when text[start:end], a town or village head after two or three characters, names one: its
+    words are a place by head (古市镇 as a word of its own), or it lies inside one word the tagger knew as a
+    name (白沙镇茶叶交易中心); a kind (美丽乡村, 文明村) names none.
+
+    >>> _names_a_town([Token("白沙镇茶叶中心", "ORG", 0, 7)], 0, 3, "白沙镇")
+    True
+    >>> _names_a_town([Token("文明", "n", 0, 2), Token("村", "n", 2, 3), Token("广场", "n", 3, 5)], 0, 3, "文明村")
+    False
+    """
+    if name in terms("policies_national.txt"):
+        return False
+    words = words_in(tokens, start, end)
+    if sum(len(w.word) for w in words) == end - start:
+        return head_type(name, words) == "Place"
+    around = next((t for t in tokens if t.start <= start and end <= t.end), None)
+    return around is not None and around.tag in NAME_TAGS
+
+
+def _nested_places(
+    doc: Document, tokens: list[Token], chosen: list[Candidate], candidates: list[Candidate]
+) -> list[Candidate]:
     """The places named inside chosen works, firms and bodies (甲半岛生态修复 → 甲半岛, 甲镇茶叶交易中心 → 甲镇):
     a place mention of its own, nested in the name, the longest where they overlap. A policy's words
     (美丽乡村建设, 智慧社区建设) name a kind of place it builds, not one.
 
     >>> outer = Candidate(0, 7, "Project", "head", "青山半岛生态修复", 3)
     >>> inner = Candidate(0, 4, "Place", "head", "青山半岛", 3)
-    >>> [c.name for c in _nested_places(Document(outer.name, (), ()), [outer], [outer, inner])]
+    >>> [c.name for c in _nested_places(Document(outer.name, (), ()), [], [outer], [outer, inner])]
     ['青山半岛']
 
     A one-character head of a water or mountain (江, 湖, 山) read inside a name often closes two names
@@ -426,7 +447,9 @@ def _nested_places(doc: Document, chosen: list[Candidate], candidates: list[Cand
     openings = [
         c
         for o in chosen
-        if o.type not in ("Place", "Policy") and (match := _OPENING_TOWN.match(doc.text, o.start, o.end))
+        if o.type not in ("Place", "Policy")
+        and (match := _OPENING_TOWN.match(doc.text, o.start, o.end))
+        and _names_a_town(tokens, o.start, match.end(), doc.text[o.start : match.end()])
         for c in make_candidate(doc, o.start, match.end(), "Place", "opening-town", 3)
     ]
     inside = [
@@ -663,7 +686,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
         ]
         chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
-        nested += [p for p in _nested_places(doc, chosen, candidates) if p not in nested]
+        nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))

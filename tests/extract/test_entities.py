@@ -421,3 +421,8 @@ def test_a_street_then_a_nationwide_programme_are_two_names(found):
     pairs = found("推进白沙街道美丽乡村建设。")
     assert ("白沙街道", "Place") in pairs
     assert all(not name.startswith("白沙街道美丽") for name, _ in pairs)
+
+
+def test_a_town_opening_a_name_the_tagger_wrote_as_one_word_is_a_place(found):
+    assert ("白沙镇", "Place") in found("白沙镇茶叶交易中心（二期）6月底前建成投用。")
+    assert ("美丽乡村", "Place") not in found("建设美丽乡村示范带项目。")
