@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicons import division_regex, terms
 from kg.extract.name_types import CJK
-from kg.extract.names import glued_conjunction, is_generic, is_honour, is_slogan, normalise
+from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, is_slogan, normalise
 from kg.extract.tokens import LEADING_COUNT, MAX_NAME
 from kg.types import Document
 
@@ -61,6 +61,11 @@ _RANGE = re.compile(r"[级元人米亩]以[上下]")
 _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", "全省", "全国", "全市", "全区", "全县")
 
 
+#: The endings of abstract nouns (均衡化, 普惠性, 核心竞争力, 高质量): a word without a head that ends so
+#: names a quality, never a firm, though the tagger may read it as an organisation.
+_ABSTRACT = re.compile(r"[\u4e00-\u9fff]{2}(?:化|性|力)$|质量$")
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A possible mention: its span, type, the rule that found it, its normalised name and the
@@ -81,6 +86,8 @@ def accept(name: str, kind: str | None) -> bool:
     (True, False, False, False)
     >>> accept("片区35万平方米潜力地块", "Project"), accept("市级以上创新平台", "Policy")
     (False, False)
+    >>> accept("公办教育均衡化", "Company"), accept("核心竞争力", "Company"), accept("青禾化工", "Company")
+    (False, False, True)
     """
     if kind is None or len(name) < 2 or len(name) > MAX_NAME or not CJK.search(name):
         return False
@@ -95,6 +102,8 @@ def accept(name: str, kind: str | None) -> bool:
     if _MEASURE.search(name) or _RANGE.search(name):
         return False
     if _PERIOD.fullmatch(name) or (kind == "Place" and is_slogan(name)):
+        return False
+    if kind == "Company" and head_of(name) is None and _ABSTRACT.search(name):
         return False
     return name not in terms("not_entities.txt")
 

@@ -23,8 +23,8 @@ from kg.extract.lexicons import (
     region_shorts,
     terms,
 )
-from kg.extract.lists import frame_candidates, list_candidates
-from kg.extract.name_types import REGION_PREFIX, head_type, is_proper
+from kg.extract.lists import frame_candidates, industry_lists, is_weak_company, list_candidates
+from kg.extract.name_types import REGION_PREFIX, head_type, is_place_word, is_proper
 from kg.extract.names import head_of, is_generic, normalise, type_of
 from kg.extract.not_names import NOT_NAMES, quoted_honours
 from kg.extract.patterns import pattern_candidates
@@ -79,6 +79,9 @@ _SUPERLATIVES = frozenset({"最高", "最大", "最重要", "最根本", "最严
 #: 改革 创新): the head is then no head. Nouns after a head (改革 任务, 改革 举措) are caught by their tag.
 _HEAD_COMPOUNDS = frozenset({"开放", "发展", "实践", "创新"})
 
+#: Nouns of how a campaign or reform goes (力度, 成效): after a policy head they leave the name standing.
+_ATTRIBUTES = frozenset({"力度", "成效", "成果", "进展", "步伐"})
+
 #: Heads of facilities that are also bodies: a Project only where their clause builds them (甲医院门诊楼建成,
 #: 新建乙医院), else the body that works (与甲医院合作, 乙医院创三甲): an Organization.
 _BODY_FACILITIES = ("医院",)
@@ -96,6 +99,13 @@ _PROCESSES = ("发展", "建设", "合作", "改革")
 
 #: Locatives after a policy head that make it a context (系统内, 改革中, 行动上): no name ends there.
 _INSIDE = frozenset({"内", "中", "上", "里"})
+
+#: A town, township, street or village opening a name the tagger wrote as one word (甲镇茶叶交易中心,
+#: 乙街道社区服务中心): the shortest such opening, two or three characters before its head.
+_OPENING_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:街道|镇|乡|村)(?!镇|村|区|级)")
+
+#: One-character heads of waters and mountains.
+_WATERS = frozenset("江河湖山岛")
 
 #: Heads of the items a platform named …中心 is listed with (甲经贸平台和乙中心): the centre is a Project.
 _PLATFORM_ITEMS = ("平台", "项目")
@@ -145,6 +155,8 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
         for j in range(first, i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = head_type(name, tokens[j : i + 1])
+            if kind == "Place" and _place_then_programme(tokens[j : i + 1]):
+                continue  # 甲街道 美丽乡村: a place, then the programme run there
             if kind and not is_generic(name):
                 start = _after_conjunction(doc.text, tokens[j].start, tok.end, kind)
                 start = _route_start(doc, tokens, start) if kind == "Project" else start
@@ -157,6 +169,22 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
                 out += make_candidate(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+def _place_then_programme(words: list[Token]) -> bool:
+    """True when ``words`` are a whole place word followed by a nationwide programme or a generic noun
+    (甲街道 美丽乡村): two phrases, not one place.
+
+    >>> _place_then_programme([Token("青山街道", "LOC", 0, 4), Token("美丽乡村", "LOC", 4, 8)])
+    True
+    >>> _place_then_programme([Token("青山", "LOC", 0, 2), Token("社区", "n", 2, 4)])
+    False
+    """
+    for k, word in enumerate(words[:-1]):
+        rest = "".join(w.word for w in words[k + 1 :])
+        if is_place_word(word) and type_of(word.word) == "Place" and rest in terms("policies_national.txt"):
+            return True
+    return False
 
 
 def _with_phases(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
@@ -265,6 +293,8 @@ def _modifies_next(doc: Document, tokens: list[Token], i: int) -> bool:
         return False
     if following.word in _INSIDE and heads().get(tokens[i].word) == "Policy":
         return True  # 系统内债务, 改革中: the head is a context the clause speaks of, no name
+    if following.word in _ATTRIBUTES:
+        return False  # 甲攻坚 力度 加大: the campaign is named, the noun after is how it goes
     if (
         following.tag != "n"
         and following.word not in _HEAD_COMPOUNDS
@@ -378,6 +408,73 @@ def _zones_of_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _names_a_town(tokens: list[Token], start: int, end: int, name: str) -> bool:
+    """True when text[start:end], a town or village head after two or three characters, names one: its
+    words are a place by head (古市镇 as a word of its own), or it lies inside one word the tagger knew as a
+    name (白沙镇茶叶交易中心); a kind (美丽乡村, 文明村) names none.
+
+    >>> _names_a_town([Token("白沙镇茶叶中心", "ORG", 0, 7)], 0, 3, "白沙镇")
+    True
+    >>> _names_a_town([Token("文明", "n", 0, 2), Token("村", "n", 2, 3), Token("广场", "n", 3, 5)], 0, 3, "文明村")
+    False
+    """
+    if name in terms("policies_national.txt"):
+        return False
+    words = words_in(tokens, start, end)
+    if sum(len(w.word) for w in words) == end - start:
+        return head_type(name, words) == "Place"
+    around = next((t for t in tokens if t.start <= start and end <= t.end), None)
+    return around is not None and around.tag in NAME_TAGS
+
+
+def _nested_places(
+    doc: Document, tokens: list[Token], chosen: list[Candidate], candidates: list[Candidate]
+) -> list[Candidate]:
+    """The places named inside chosen works, firms and bodies (甲半岛生态修复 → 甲半岛, 甲镇茶叶交易中心 → 甲镇):
+    a place mention of its own, nested in the name, the longest where they overlap. A policy's words
+    (美丽乡村建设, 智慧社区建设) name a kind of place it builds, not one.
+
+    >>> outer = Candidate(0, 7, "Project", "head", "青山半岛生态修复", 3)
+    >>> inner = Candidate(0, 4, "Place", "head", "青山半岛", 3)
+    >>> [c.name for c in _nested_places(Document(outer.name, (), ()), [], [outer], [outer, inner])]
+    ['青山半岛']
+
+    A one-character head of a water or mountain (江, 湖, 山) read inside a name often closes two names
+    written together (甲套乙江隧道: 甲套, 乙江), and a word the tagger alone calls a place is mostly a
+    position (沿江, 过江): inside a name only divisions, heads of areas and the tagger's cities are taken.
+    A division in brackets is the seat written in a company's legal name (甲精工（青山）有限公司), no mention.
+    """
+    openings = [
+        c
+        for o in chosen
+        if o.type not in ("Place", "Policy")
+        and (match := _OPENING_TOWN.match(doc.text, o.start, o.end))
+        and _names_a_town(tokens, o.start, match.end(), doc.text[o.start : match.end()])
+        for c in make_candidate(doc, o.start, match.end(), "Place", "opening-town", 3)
+    ]
+    inside = [
+        c
+        for c in candidates + openings
+        if c.type == "Place"
+        and any(
+            o.type not in ("Place", "Policy")
+            and o.start <= c.start
+            and c.end <= o.end
+            and len(c.name) < len(o.name)
+            for o in chosen
+        )
+    ]
+    return resolve(
+        [
+            c
+            for c in inside
+            if not (c.rule == "head" and head_of(c.name) in _WATERS)
+            and not (c.rule == "tagger-LOC" and c.name not in division_shorts())
+            and (c.start == 0 or doc.text[c.start - 1] not in "(（")
+        ]
+    )
+
+
 def _bracket_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Names with a division in brackets (甲精密（青山）有限公司): the name words before the bracket,
     the bracket, and the shortest run of characters after it that ends with a head."""
@@ -422,7 +519,7 @@ def _town_word(tok: Token) -> bool:
     return tok.tag == "n" and 2 <= len(tok.word) <= 3
 
 
-def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
+def _tagger_candidates(doc: Document, tokens: list[Token], shorts: tuple[str, ...]) -> list[Candidate]:
     """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company, or a body
     when a region prefix opens it (区婚姻登记处); a LOC without one is a Place when it is a province's or
     city's short name (上海, 徐州)."""
@@ -437,6 +534,8 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Place"
         if kind is None and tok.tag == "LOC" and tok.word in division_shorts() and not _idiom_at(doc, tok):
             kind = "Place"  # 与上海、安徽共建: a province or city named by its short name
+        if kind is None and tok.tag == "ORG" and _own_region_words(tok.word, shorts):
+            kind = "Place"  # 甲乙 (the city's and the district's short names): the report's own region
         if kind is None and tok.tag == "ORG" and _common_noun_in_compound(tokens, i):
             continue  # 资源能源消耗: a common noun the tagger read as an organisation
         if kind is None and tok.tag == "ORG" and tok.word.endswith(_PROCESSES):
@@ -452,6 +551,22 @@ def _tagger_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)
     return out
+
+
+def _own_region_words(word: str, shorts: tuple[str, ...]) -> bool:
+    """True when ``word`` is written only of the report's own region's short names (白沙, 青山白沙): the
+    tagger reads it as an organisation, but it names the region.
+
+    >>> _own_region_words("青山白沙", ("湖南", "青山", "白沙")), _own_region_words("白沙科技", ("青山", "白沙"))
+    (True, False)
+    """
+    rest = word
+    while rest:
+        short = next((s for s in shorts if rest.startswith(s)), None)
+        if short is None:
+            return False
+        rest = rest[len(short) :]
+    return bool(word)
 
 
 def _listed(tokens: list[Token], i: int) -> bool:
@@ -542,6 +657,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     tagged = tag([s.text for s in sentences])
     known = known_names(tagged)
     mentions: list[Mention] = []
+    shorts_left: list[tuple[int, Token]] = []
     for sentence, pairs in zip(sentences, tagged):
         tokens = _own_places(sentence_tokens(doc, sentence, pairs, known), shorts)
         candidates = (
@@ -553,20 +669,61 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _capacity_candidates(doc, sentence, tokens)
             + _project_list_candidates(doc, tokens)
             + _bracket_candidates(doc, sentence, tokens)
-            + _tagger_candidates(doc, tokens)
+            + _tagger_candidates(doc, tokens, shorts)
         )
         fixed = [
             (sentence.start + m.start(), sentence.start + m.end())
             for regex in NOT_NAMES
             for m in regex.finditer(sentence.text)
         ] + quoted_honours(sentence)
+        industries = industry_lists(sentence)
         candidates = [
             c
             for c in candidates
-            if not any(c.start < e and s < c.end for s, e in fixed) and not in_title(doc, c)
+            if not any(c.start < e and s < c.end for s, e in fixed)
+            and not in_title(doc, c)
+            and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
         chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
-        for c in chosen + _investors(chosen, candidates) + _zones_of_bodies(doc, chosen):
+        nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
+        nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
+        for c in chosen + nested:
             text = doc.text[c.start : c.end]
             mentions.append(Mention(c.name, c.type, sentence.index, c.start, c.end, text, c.rule))
+        shorts_left += [(sentence.index, t) for t in _short_firm_words(tokens, chosen)]
+    mentions += _short_firm_names(mentions, shorts_left)
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type, m.name)))
+
+
+def _short_firm_words(tokens: list[Token], chosen: list[Candidate]) -> list[Token]:
+    """The two-character words the tagger read as organisations that no chosen name covers: alone they
+    are mostly verbs or abbreviations (聚力, 深港), unless the report names a firm that opens with them
+    (:func:`_short_firm_names`).
+
+    >>> _short_firm_words([Token("恒达", "ORG", 0, 2), Token("实现", "v", 2, 4)], [])
+    [Token(word='恒达', tag='ORG', start=0, end=2)]
+    """
+    return [
+        t
+        for t in tokens
+        if t.tag == "ORG"
+        and len(t.word) == 2
+        and not any(c.start < t.end and t.start < c.end for c in chosen)
+    ]
+
+
+def _short_firm_names(mentions: list[Mention], words: list[tuple[int, Token]]) -> list[Mention]:
+    """Company mentions for the short words (``words``: sentence index and token) that open the name of a
+    company the report names in full (恒达 after 恒达不锈钢): a report writes a firm out once and
+    shortens it after; the linker makes the two one company.
+
+    >>> full = Mention("恒达不锈钢", "Company", 0, 0, 5, "恒达不锈钢", "head")
+    >>> [(m.name, m.rule) for m in _short_firm_names([full], [(1, Token("恒达", "ORG", 9, 11))])]
+    [('恒达', 'short-firm')]
+    """
+    firms = {m.name for m in mentions if m.type == "Company"}
+    return [
+        Mention(t.word, "Company", index, t.start, t.end, t.word, "short-firm")
+        for index, t in words
+        if any(f.startswith(t.word) and len(f) > len(t.word) for f in firms)
+    ]

@@ -52,6 +52,16 @@ def heads() -> dict[str, str]:
     return dict(line.split("\t")[:2] for line in _lines("heads.tsv"))
 
 
+def head_examples() -> list[tuple[str, str, str, str]]:
+    """The rows of ``heads.tsv`` that carry an example: (head, type, sentence, the name it gives).
+
+    >>> ("研究院", "Organization") in [row[:2] for row in head_examples()]
+    True
+    """
+    rows = [line.split("\t") for line in _lines("heads.tsv")]
+    return [(r[0], r[1], r[2], r[3]) for r in rows if len(r) >= 4]
+
+
 @lru_cache(maxsize=1)
 def divisions() -> dict[str, tuple[str, str]]:
     """Map each division's full name to (short name, level) from ``divisions.tsv``.

@@ -8,6 +8,7 @@ classifier after 等, or the frame around it.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extract.candidates import Candidate, accept, make_candidate
 from kg.extract.name_types import head_type, is_destination, is_proper
@@ -21,6 +22,7 @@ from kg.extract.tokens import (
     inside_name,
     words_in,
 )
+from kg.ingest_region import common_words
 from kg.types import Document, Sentence
 
 #: Classifier after 等 (甲、乙等龙头企业) → the type it gives the listed names.
@@ -45,7 +47,7 @@ _CLASSIFIERS = {
 #: Words between 等 and its classifier (等42家外资企业, 等一批龙头企业, 等链主企业, 等多个百亿级项目,
 #: 等世界500强企业).
 _CLASSIFIER_OPENING = re.compile(
-    r"^([\d一二三四五六七八九十百多]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有"
+    r"^([\d一二三四五六七八九十百多]+[家个项]|一批|大型|龙头|重点|外资|民营|骨干|链主|知名|规上|国有|创新型|科技型"
     r"|[\d一二三四五六七八九十百千]*亿元?级|(世界|全球|中国|全国|国内)?[\d一二三四五六七八九十百]+强)+"
 )
 
@@ -67,6 +69,15 @@ _FRAMES = (
     ),
 )
 
+#: A list closed by 等 and a word of industries or fields (甲、乙等新兴产业, 等战略性新兴产业, 等领域): its
+#: items are kinds of business, not firms.
+_INDUSTRY_LIST = re.compile(
+    r"(?P<x>[^，。；：,;:等]+?)等(?:新兴|特色|优势|传统|战略性新兴|未来|现代|高新技术)?(?:产业|行业|业态|领域)"
+)
+
+#: Heads of institutions that are never firms, whatever frame they stand in (引进甲大学等知名教育品牌).
+_INSTITUTIONS = frozenset({"大学", "学院", "研究院", "研究所"})
+
 #: A count of firms after 等 (等5家企业, 等二十多家公司): the items are each one firm, named or not by the
 #: tagger; without a count (甲、乙等企业) an item may be an industry and needs a proper noun.
 _COUNTED_FIRMS = re.compile(r"[\d一二三四五六七八九十百两]+多?家")
@@ -81,8 +92,27 @@ _REPAIR_VERBS = frozenset({"修复", "治理", "保护", "整治", "综合治理
 #: A numbered shared head closing a list (甲、乙、丙三大片区) → the type of the listed names.
 _NUMBERED_HEAD = re.compile(r"[一二三四五六七八九十两\d]+[大个]?(片区|园区|社区|街道|乡镇|村)")
 
-#: Heads appended to every bare item of a list when the last item carries them (甲、乙、丙社区).
-_SHARED_HEADS = ("社区", "街道", "村", "镇", "乡")
+#: Heads a bare item of a list takes from the next item that carries one (甲、乙、丙社区; 甲乙、丙丁铁路 and
+#: 戊己高速: each line named by the two places it joins, as a treaty by its two parties: 中甲、中乙自贸协定)
+#: → the type they give.
+_SHARED_HEADS = {
+    "社区": "Place",
+    "街道": "Place",
+    "村": "Place",
+    "镇": "Place",
+    "乡": "Place",
+    "铁路": "Project",
+    "高铁": "Project",
+    "高速": "Project",
+    "城际": "Project",
+    "公路": "Project",
+    "自贸协定": "Policy",
+    "自由贸易协定": "Policy",
+}
+
+
+#: The types of names a verb opening a list item governs, so is no part of: all but a company's.
+_GOVERNED = frozenset({"Policy", "Project", "Place", "Organization"})
 
 
 def _items(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -106,7 +136,8 @@ def _item_candidates(
 ) -> list[Candidate]:
     """Candidates for list items: own head type, else ``default`` when the item looks like a name.
 
-    A Company default overrides a Place head (companies are named after lakes and hills); firms
+    A Company default overrides a Place head (companies are named after lakes and hills), not the head of
+    an institution (甲大学, 乙研究院); firms
     ``counted`` after 等 (甲、乙等5家企业) are each a company whether or not the tagger knew the name; a verb
     opening a policy item governs it (决战 脱贫攻坚) and is left out, as :func:`extend_left` leaves
     it out of the first item.
@@ -123,11 +154,17 @@ def _item_candidates(
             short[-1] = False
             continue
         name = normalise(doc.text[s:e])
+        if words[-1].tag == "v" and len(words[-1].word) > 1 and len(words) > 1:
+            typed.append(None)  # 支持港澳 拓展: the item closes with what its subject does, no name
+            short[-1] = False
+            continue
         kind = head_type(name, words) or (type_of(name) if default else None)
         if counted and kind != "Company":
             kind = "Company" if not is_generic(name) and e - s <= 8 else None
         elif default and (kind is None or (default == "Company" and kind in ("Place", "Organization"))):
-            kind = default if is_proper(words) else kind
+            kind = kind if head_of(name) in _INSTITUTIONS else default if is_proper(words) else kind
+        if kind == "Project" and words[-1].word == "发展" and head_of(name) is None:
+            kind = "Policy"  # 推动甲经济带发展: a region's development is a strategy, not a work
         typed.append(kind)
     if default is None and sum(k == "Company" for k in typed) >= 2:
         typed = [k or "Company" for k in typed]
@@ -140,21 +177,29 @@ def _item_candidates(
 
 
 def _past_verbs(doc: Document, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """The span [start, end) without the verbs that open it when the rest names a policy (决战 脱贫攻坚);
-    a company's name may open with a verb-like word (领航农业) and keeps it.
+    """The span [start, end) without the verbs that open it when the rest names a policy, a work, a place
+    or a body (决战 脱贫攻坚, 打通 甲路二期, 组建 区乙中心), and from a verb inside it that governs a name the
+    tagger knew (高质量 建设 甲新区); a company's name may open with a verb-like word (领航农业) and keeps it.
 
     >>> doc = Document("决战脱贫攻坚", (), ())
     >>> _past_verbs(doc, [Token("决战", "v", 0, 2), Token("脱贫", "vn", 2, 4), Token("攻坚", "vn", 4, 6)], 0, 6)
     (2, 6)
     >>> _past_verbs(doc, [Token("决战", "v", 0, 2)], 0, 2)
     (0, 2)
+    >>> _past_verbs(Document("打通青山路二期", (), ()), [Token("打通", "v", 0, 2), Token("青山路", "LOC", 2, 5), Token("二期", "m", 5, 7)], 0, 7)
+    (2, 7)
     """
     words = words_in(tokens, start, end)
+    inner = [w for a, w in pairwise(words) if a.tag == "v" and len(a.word) > 1 and w.tag in ("LOC", "ORG")]
+    if inner and type_of(inner[-1].word):
+        return inner[-1].start, end  # 高质量 建设 甲新区: the words before the verb are its manner
     k = 0
-    while k < len(words) - 1 and words[k].tag == "v" and words[k].start == start:
+    while k < len(words) - 1 and (
+        words[k].tag == "v" or (words[k].tag == "vn" and words[k + 1].tag in NAME_TAGS)
+    ):
         k += 1
     rest = words[k].start if words else start
-    if rest > start and type_of(normalise(doc.text[rest:end])) == "Policy":
+    if rest > start and type_of(normalise(doc.text[rest:end])) in _GOVERNED:
         return rest, end
     return start, end
 
@@ -199,6 +244,8 @@ def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> l
                     continue  # 甲、乙和丙等: the last item joined by a conjunction is one more item
                 if not inside_name(t) or t.word == "等" or _acts(doc.text[tail:right], last_word, t):
                     break
+                if t.tag == "m" and _COUNTED_FIRMS.fullmatch(t.word):
+                    break  # 甲、乙两家企业: the count of firms closes the last item
                 right, last_word = t.end, t
         default, counted = None, False
         numbered = _NUMBERED_HEAD.search(doc.text[tail:right])
@@ -219,6 +266,29 @@ def list_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> l
     return out
 
 
+def industry_lists(sentence: Sentence) -> list[tuple[int, int]]:
+    """The document spans of the lists of industries in ``sentence`` (大力发展甲农业、乙化工等新兴产业): a
+    company there by a weak head only (…农业, …化工) is an industry, no firm.
+
+    >>> s = Sentence(0, "发展临港化工、海洋生物等新兴产业。", 0, 17, None, None)
+    >>> industry_lists(s)
+    [(0, 11)]
+    """
+    return [
+        (sentence.start + m.start(), sentence.start + m.end("x"))
+        for m in _INDUSTRY_LIST.finditer(sentence.text)
+    ]
+
+
+def is_weak_company(c: Candidate) -> bool:
+    """True when ``c`` is a Company by a weak head only (临港化工, not 青禾化工集团).
+
+    >>> is_weak_company(Candidate(0, 4, "Company", "list", "临港化工", 2)), is_weak_company(Candidate(0, 6, "Company", "list", "青禾化工集团", 2))
+    (True, False)
+    """
+    return c.type == "Company" and head_of(c.name) not in FORMAL_COMPANY_HEADS
+
+
 def _acts(item: str, last: Token | None, tok: Token) -> bool:
     """True when ``tok`` is a verb whose subject is the company just named (甲食品 建设 原料基地).
 
@@ -236,18 +306,36 @@ def _acts(item: str, last: Token | None, tok: Token) -> bool:
 
 
 def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
-    """甲、乙、丙社区: every short bare item takes the last item's division head (甲社区, 乙社区); a
-    destination (甲、乙、丙下社区: :func:`is_destination`) is no head."""
-    last = normalise(doc.text[spans[-1][0] : spans[-1][1]])
-    head = next((h for h in _SHARED_HEADS if last.endswith(h) and len(last) > len(h)), None)
-    if head is None or len(spans) < 2 or len(last) < len(head) + 2:
+    """甲、乙、丙社区: every short bare item takes the head of the next item that carries one (甲社区, 乙社区;
+    甲乙、丙丁铁路和戊己高速 → 甲乙铁路, 丙丁铁路); the last item must carry a division's head, and a
+    work's head may stand on an earlier item (甲乙、丙丁铁路和戊己: the last item is left to other rules). A
+    destination (甲、乙、丙下社区: :func:`is_destination`) is no head.
+
+    >>> text = "青白、丹霞铁路和金沙高速"
+    >>> words = [("青白", "LOC"), ("、", "w"), ("丹霞", "LOC"), ("铁路", "n"), ("和", "c"), ("金沙", "LOC"), ("高速", "n")]
+    >>> tokens = [Token(w, tag, text.index(w), text.index(w) + len(w)) for w, tag in words]
+    >>> [(c.name, c.type) for c in _shared_head(Document(text, (), ()), tokens, [(0, 2), (3, 7), (8, 12)])]
+    [('青白铁路', 'Project'), ('丹霞铁路', 'Project'), ('金沙高速', 'Project')]
+    """
+    names = [normalise(doc.text[s:e]) for s, e in spans]
+    carried = [
+        next((h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2), None) for n in names
+    ]
+    last = max((k for k, h in enumerate(carried) if h is not None), default=-1)
+    if last < 0 or (last < len(spans) - 1 and _SHARED_HEADS[carried[last]] == "Place"):
         return []
-    if is_destination(words_in(tokens, *spans[-1])):
-        return []
+    last_words = words_in(tokens, *spans[last])
+    if last < 1 or is_destination(last_words) or any(w.tag == "v" for w in last_words):
+        return []  # 电商、快递进农村: a verb in the last item makes its head where things go
     out: list[Candidate] = []
-    for s, e in spans:
-        name = normalise(doc.text[s:e])
-        full = name if name.endswith(_SHARED_HEADS) else name + head
-        if len(name) <= 6 and accept(full, "Place"):
-            out.append(Candidate(s, e, "Place", "list-shared-head", full, 2))
+    for k, ((s, e), name) in enumerate(zip(spans[: last + 1], names)):
+        head = next(h for h in carried[k:] if h is not None)
+        kind = _SHARED_HEADS[head]
+        if kind != "Place" and not carried[k] and (len(name) != 2 or name in common_words()):
+            continue  # a line or a treaty is named by the two places it joins (厦深-like); 水利、铁路: a kind
+        if kind == "Project" and carried[k] and head_type(name, words_in(tokens, s, e)) != "Project":
+            continue  # 中西部铁路: a kind of line, no name
+        full = name if carried[k] or name.endswith(head) else name + head
+        if len(name) <= 6 and accept(full, kind):
+            out.append(Candidate(s, e, kind, "list-shared-head", full, 2))
     return out

@@ -12,6 +12,9 @@ from kg.extract.lexicons import heads, terms
 from kg.extract.names import base_of, head_of, is_generic, type_of
 from kg.extract.tokens import FORMAL_COMPANY_HEADS, NAME_TAGS, Token
 
+#: The last characters of divisions written in full (青山区, 白沙县, 青禾镇).
+_DIVISION_ENDS = frozenset("省市区县镇乡州旗")
+
 #: Region prefixes of public bodies and facilities (县图书馆, 市妇幼保健院).
 REGION_PREFIX = ("区", "市", "县", "省", "镇", "乡", "州")
 
@@ -32,6 +35,10 @@ _PLATFORM = re.compile(r"城建投|城投|交投|文旅投|文投|旅投|产投|
 
 #: One-character verbs of going (下 社区, 进 村, 入 户, 到 村): before a place head they make it a destination.
 _GOING = frozenset("下进入到驻")
+
+#: Tags of verbs, adverbs and adjectives: a word so tagged is no head, even when its last character is one
+#: (上线, 督办, 公办).
+_VERB_TAGS = frozenset({"v", "vn", "vd", "ad", "d", "a"})
 
 #: A Chinese character: a name holds at least one.
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -59,6 +66,7 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
     >>> head_type("差异化改革", [Token("差异化", "vn", 0, 3), Token("改革", "vn", 3, 5)])
     >>> head_type("重大改革", [Token("重大", "a", 0, 2), Token("改革", "vn", 2, 4)])
     >>> head_type("海绵城市", [Token("海绵城市", "LOC", 0, 4)])
+    >>> head_type("区金融平台上线", [Token("区", "n", 0, 1), Token("金融", "n", 1, 3), Token("平台", "n", 3, 5), Token("上线", "v", 5, 7)])
     """
     kind = type_of(name)
     base = base_of(name)
@@ -68,6 +76,8 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
     if kind is None or head is None or not tokens:
         return None
     last = tokens[-1]
+    if len(head) == 1 and len(last.word) > 1 and last.tag in _VERB_TAGS:
+        return None  # 平台 上线, 安委会 督办, 区 公办: a verb or adjective ending with a head's character
     if len(head) == 1 and not (
         last.tag in NAME_TAGS
         or re.search(r"[0-9A-Za-z]", last.word)
@@ -80,6 +90,8 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
         return None
     if kind == "Company" and len(name) > 6 and head not in FORMAL_COMPANY_HEADS:
         return None
+    if kind == "Company" and head not in FORMAL_COMPANY_HEADS and _region_or_person(tokens[:-1]):
+        return None  # 青山区 科技 创新, 某人 生态 文明: a region's or a person's field, no firm
     if kind == "Policy" and (_QUALITY.fullmatch(rest) or rest in terms("policy_descriptions.txt")):
         return None
     if kind == "Policy" and rest.endswith(_PRAISE):
@@ -91,6 +103,19 @@ def head_type(name: str, tokens: list[Token]) -> str | None:
     if head in _SYSTEM_HEADS and (len(rest) < 4 or re.search(r"[一二三四五六七八九十两\d][大个]$", rest)):
         return None  # 服务平台, 甲公司两大平台: kinds of platform; a named one is longer (白鹭应急指挥系统)
     return kind
+
+
+def _region_or_person(words: list[Token]) -> bool:
+    """True when ``words`` are one division written in full (青山区, 白沙县) or one person's name: before a
+    weak company head (科技, 生态 …) they name a region's or a person's field, not a firm.
+
+    >>> _region_or_person([Token("青山区", "LOC", 0, 3)]), _region_or_person([Token("青禾", "nz", 0, 2)])
+    (True, False)
+    """
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word.tag in ("PER", "nr") or (word.tag in ("LOC", "ns") and word.word[-1] in _DIVISION_ENDS)
 
 
 def _regional(name: str, kind: str) -> bool:

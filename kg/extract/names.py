@@ -50,8 +50,9 @@ _DESCRIBED = re.compile(r"无房|无证|无照|缺编|缺员|老旧|破旧|危�
 _QUALIFIED = re.compile(r"绿色|智慧|数字|智能")
 
 #: Conjunctions that join names in a list (甲和乙, 甲及乙, 甲与乙): they end no name.
-#: A development slogan on a division (依港立市, 科教兴县, 工业强区, 开放活市), or a cut of one (港立市).
-_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{2}[立兴强活]|[\u4e00-\u9fff][立活])[省市县区]")
+#: A development slogan on a division (依港立市, 科教兴县, 工业强区, 开放活市, 科技创新强省), or a cut of one
+#: (港立市).
+DIVISION_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[立兴强活]|[\u4e00-\u9fff][立活])[省市县区]")
 _CONJUNCTIONS = "和及与"
 
 #: The longest head listed in heads.tsv, in characters.
@@ -180,7 +181,7 @@ def is_slogan(name: str) -> bool:
     >>> is_slogan("科教兴市"), is_slogan("依港立市"), is_slogan("港立市"), is_slogan("宜兴市"), is_slogan("生态强县")
     (True, True, True, False, True)
     """
-    return bool(_SLOGAN.fullmatch(name)) and name not in divisions()
+    return bool(DIVISION_SLOGAN.fullmatch(name)) and name not in divisions()
 
 
 def glued_conjunction(word: str) -> bool:

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.candidates import Candidate, make_candidate
+from kg.extract.lexicons import terms
 from kg.extract.name_types import is_place_word
-from kg.extract.names import head_of, normalise, type_of
+from kg.extract.names import DIVISION_SLOGAN, head_of, is_slogan, normalise, type_of
 from kg.extract.not_names import QUOTED
 from kg.extract.tokens import Token, extend_left, inside_name, words_in
+from kg.ingest_region import common_words
 from kg.types import Document, Sentence
 
 #: A glossary headword: "3.“五水共治”（P5）：…" at the start of a line of the 名词解释 section.
@@ -76,7 +78,8 @@ _PERIOD_PLAN = re.compile(r"[“\"]?十[一二三四五六七八九]?五[”\"]?
 
 def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> list[Candidate]:
     """Glossary headwords (a headword opening with a numeral is a slogan: “四好农村路” is a Policy),
-    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策),
+    quoted names, document titles, five-year plans (“十四五”规划), numbered slogans (一企一策), slogans
+    of how a division will grow (质量强省, 科教兴县: a named slogan-policy, never a place),
     numbered policy packages (促进企业上市6条, 3个20条, 1+14工作方案), switch reforms (煤改气), plans named
     by their horizon year (青山制造2035) and plus-formulas (互联网+养老)."""
     out: list[Candidate] = []
@@ -107,6 +110,17 @@ def pattern_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -
         s, e = sentence.start + match.start(), sentence.start + match.end()
         if s in starts and e in ends and not _counted_divisions(match.group()):
             out += make_candidate(doc, s, e, "Policy", "numbered-slogan", 4)
+    mottos = [m.span("x") for m in QUOTED.finditer(sentence.text) if "、" in m.group("x")]
+    for match in DIVISION_SLOGAN.finditer(sentence.text):
+        if any(a <= match.start() and match.end() <= b for a, b in mottos):
+            continue  # “生态立区、工业强区”: one motto of several slogans, not a policy each
+        e = sentence.start + match.end()
+        words = words_in(tokens, sentence.start + match.start(), e)
+        while words and (words[0].tag == "v" or not inside_name(words[0])):
+            words = words[1:]  # 坚持 科教兴县: the verb before the slogan is no part of it
+        s = words[0].start if words else e
+        if e in ends and is_slogan(doc.text[s:e]):
+            out += make_candidate(doc, s, e, "Policy", "division-slogan", 4)
     for match in _PACKAGE.finditer(sentence.text):
         s = sentence.start + match.start("x" if match.group("x") is not None else "n")
         if match.group("m") is not None:  # 甲机制二十条: the mechanism's name starts where its words do
@@ -191,17 +205,35 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
             words = words_in(tokens, start + 1, quote_end - 1)
             if kind is None and (
                 _slogan(inner, words)
+                or _figure_of_speech(normalise(inner), after)
                 or "的" in inner
                 or _IN_A_ROW.fullmatch(inner)
                 or _COUNTED_AIMS.fullmatch(inner)
                 or head_of(normalise(inner)) == normalise(inner)
             ):
-                return []  # a goal, a metaphor (“春天的花朵”), a record (“十连增”), counted aims, a bare head (“云平台”)
+                return []  # a goal, a metaphor (“春天的花朵”, “硬骨头”), a record (“十连增”), counted aims, a bare head (“云平台”)
             place = next((t for t in tokens if t.end == start and is_place_word(t)), None)
             if place is not None and kind in ("Project", "Company", "Organization"):
                 start = place.start
             return make_candidate(doc, start, quote_end + size, kind or "Policy", "quoted", 1)
     return []
+
+
+def _figure_of_speech(inner: str, after: str) -> bool:
+    """True when a quoted text is a figure of speech, no instrument: a common word or idiom of the
+    dictionary (“硬骨头”, “一刀切”, “半壁江山”) that no nationwide policy is named by, or the model a
+    manner is likened to (“大水漫灌”式).
+
+    >>> _figure_of_speech("硬骨头", ""), _figure_of_speech("大水漫灌", "式的"), _figure_of_speech("一网通办", "")
+    (True, True, False)
+    >>> _figure_of_speech("一国两制", "")
+    False
+    """
+    if after.startswith("式"):
+        return True
+    if _NUMBERED_SLOGAN.fullmatch(inner):
+        return False  # “一国两制”: a numbered slogan, though the dictionary holds it
+    return inner in common_words() and inner not in terms("policies_national.txt")
 
 
 def _slogan(inner: str, words: list[Token]) -> bool:

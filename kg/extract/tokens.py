@@ -8,7 +8,7 @@ The tagger cuts names (回 龙塔), glues words to them (建成县, 区人大和
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.lexicons import heads, terms
 from kg.extract.names import glued_conjunction, head_of, type_of
@@ -23,6 +23,11 @@ NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt"})
 #: A number and its classifier (11个, 22枚, 6.7万): a count, never part of a name; a digit with Latin
 #: letters is a technology's name (5G, 4K, 3D) and may end a name (甲5G项目).
 _COUNT = re.compile(r"[\d.]+%?[^\W\dA-Za-z]{0,2}")
+
+#: An ordinal and the classifier of a place or body (第一所, 第三家, 第二座): the rank of a thing among
+#: others, never part of its name (第一中学 has none); programmes keep theirs (第三个三年行动计划,
+#: 第四次全国经济普查).
+_ORDINAL_COUNT = re.compile(r"第[一二三四五六七八九十百\d]+[所家座位]")
 
 #: The number of a line, berth or building (6号, 12号): part of a name (轨道6号线, 3号楼).
 _LINE_NUMBER = re.compile(r"\d+号")
@@ -99,6 +104,14 @@ _BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "
 #: Verbs of closing that close a word the tagger glued to a company (甲煤业闭井, 乙矿业关停): no part of it.
 _CLOSING_ENDINGS = ("闭井", "闭坑", "关闭", "关停", "停产", "退出", "破产")
 
+#: Words of a work's status right after its name (甲高速建成通车, 乙高速开工).
+_WORKS_STATUS = frozenset(
+    {"建成", "通车", "开通", "开工", "动工", "竣工", "完工", "贯通", "全线", "建设", "主体"}
+)
+
+#: A construction phase written as a word of its own (一期, 三期).
+_PHASE_WORD = re.compile(r"[一二三四五六七八九十\d]期")
+
 #: The longest name, in characters.
 MAX_NAME = 24
 
@@ -143,7 +156,35 @@ def sentence_tokens(
         out.append(Token(word, tg, sentence.start + found, sentence.start + found + len(word)))
         pos = found + len(word)
     tokens = _split_shores(_split_industries(_split_conjunctions(_split_openings(_join_plus(out)))))
-    return _repair_prefixes(doc, tokens, known)
+    return _repair_prefixes(doc, _highways(tokens), known)
+
+
+def _highways(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with 高速 retagged a noun where it closes a name: the tagger reads it as the adverb of
+    高速发展, but before punctuation, a conjunction, a phase or a word of status (甲乙高速、, 甲乙高速建成通车)
+    it is the expressway.
+
+    >>> [t.tag for t in _highways([Token("外环", "f", 0, 2), Token("高速", "d", 2, 4), Token("建成", "v", 4, 6)])]
+    ['f', 'n', 'v']
+    >>> [t.tag for t in _highways([Token("高速", "d", 0, 2), Token("增长", "v", 2, 4)])]
+    ['d', 'v']
+    """
+    out = list(tokens)
+    for k, tok in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            tok.word == "高速"
+            and tok.tag == "d"
+            and k > 0
+            and (
+                following is None
+                or following.tag in ("w", "c")
+                or following.word in _WORKS_STATUS
+                or _PHASE_WORD.fullmatch(following.word)
+            )
+        ):
+            out[k] = replace(tok, tag="n")
+    return out
 
 
 def _split_industries(tokens: list[Token]) -> list[Token]:
@@ -336,6 +377,8 @@ def inside_name(tok: Token) -> bool:
     (True, False, False)
     >>> inside_name(Token("作为", "v", 0, 2)), inside_name(Token("共享", "vn", 0, 2)), inside_name(Token("6号", "m", 0, 2))
     (False, True, True)
+    >>> inside_name(Token("第一所", "m", 0, 3)), inside_name(Token("第一", "m", 0, 2))
+    (False, True)
     """
     if tok.tag in _STOP_TAGS or tok.word in frame_words() or tok.word.isspace():
         return False
@@ -345,6 +388,8 @@ def inside_name(tok: Token) -> bool:
         return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
     if _LINE_NUMBER.fullmatch(tok.word):
         return True  # 轨道 6号 线, 3号 楼: a number of a line or building is the name's own
+    if _ORDINAL_COUNT.fullmatch(tok.word):
+        return False
     return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
 
 
@@ -360,14 +405,18 @@ def extend_left(tokens: list[Token], i: int) -> int:
     j = i
     while j > 0:
         prev = tokens[j - 1]
-        if (not inside_name(prev) and not (j == i and _frame_in_head(prev, tokens[i]))) or (
-            tokens[i].end - prev.start > MAX_NAME
-        ):
+        if (
+            not inside_name(prev)
+            and not (j == i and _frame_in_head(prev, tokens[i]))
+            and not (j < i and _manner_in_policy(prev, tokens[j], tokens[i]))
+        ) or (tokens[i].end - prev.start > MAX_NAME):
             break
         if prev.tag == "v" and (
             tokens[j].tag in NAME_TAGS or (len(prev.word) == 1 and j > 1 and tokens[j - 2].tag == "v")
         ):
             break
+        if prev.tag == "vn" and tokens[j].tag in ("ORG", "LOC") and type_of(tokens[j].word):
+            break  # 组建 区甲中心: a verb-noun before a whole name the tagger knew governs it
         if (
             prev.tag in ("v", "vn")
             and j > 1
@@ -385,6 +434,7 @@ def extend_left(tokens: list[Token], i: int) -> int:
             break
     while j < i and (
         tokens[j].tag == "v"
+        or (tokens[j].tag in ("ad", "d") and tokens[j + 1].tag == "v")  # 率先 构建 甲体系: the clause's verb
         or tokens[j].word in _REGION_WIDE
         or _VAGUE_COUNT.fullmatch(tokens[j].word)
         or (len(tokens[j].word) == 1 and tokens[j].tag == "a" and tokens[j + 1].tag not in NAME_TAGS)
@@ -393,6 +443,25 @@ def extend_left(tokens: list[Token], i: int) -> int:
     if 0 < j < i and _split_half(tokens[j - 1], tokens[j]):
         j += 1  # 完善 到 户 产业奖补办法: 户 is the second half of 到户, no name starts there
     return j
+
+
+def _manner_in_policy(word: Token, following: Token, last: Token) -> bool:
+    """True when an adverb of manner lies inside a policy's name: before the verb, adjective or adverb
+    of the mechanism it qualifies (投诉 快速 响应 机制, 要素 相对 集中 配置 改革); frame adverbs (深入, 大力)
+    are listed in ``frame_words.txt`` and stay outside, and a thing's head (中心, 公司) takes none.
+
+    >>> _manner_in_policy(Token("快速", "ad", 2, 4), Token("响应", "v", 4, 6), Token("机制", "n", 6, 8))
+    True
+    >>> _manner_in_policy(Token("快速", "ad", 2, 4), Token("响应", "v", 4, 6), Token("中心", "n", 6, 8))
+    False
+    """
+    return (
+        word.tag in ("ad", "d")
+        and len(word.word) == 2
+        and word.word not in frame_words()
+        and following.tag in ("v", "vn", "a", "ad", "d")
+        and heads().get(last.word) in (None, "Policy")
+    )
 
 
 def _split_half(verb: Token, tok: Token) -> bool:

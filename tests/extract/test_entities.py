@@ -364,3 +364,65 @@ def test_a_strategic_layout_after_a_quote_closes_the_policy(found):
 
 def test_a_quote_holding_only_a_head_names_nothing(found):
     assert found("建设“云平台”，推进“一网通办”。") == {("一网通办", "Policy")}
+
+
+def test_state_council_departments_are_organisations(found):
+    assert found("教育部、财政部和海关总署联合印发通知。") == {
+        ("教育部", "Organization"),
+        ("财政部", "Organization"),
+        ("海关总署", "Organization"),
+    }
+
+
+def test_a_verb_ending_with_a_head_character_closes_no_name(found):
+    assert ("区普惠金融服务平台上线", "Project") not in found("区普惠金融服务平台上线，惠及企业300家。")
+    assert ("省安委会督办", "Organization") not in found("省安委会督办的隐患全部整改。")
+
+
+def test_determiners_and_bounds_of_a_count_are_no_part_of_a_name(found):
+    assert found("争取青禾产业示范区相关项目落户。") == set()
+    assert found("完成2个以上工业园区循环化改造。") == set()
+
+
+def test_abstract_nouns_the_tagger_reads_as_firms_are_no_companies(found):
+    assert found("积极推进公办教育均衡化、民办教育优质化。") == set()
+    assert found("把营商环境作为核心竞争力精心培育。") == set()
+    assert found("支持青山国际大学园高质量发展。") == {("青山国际大学园", "Project")}
+
+
+def test_a_region_or_person_before_a_weak_company_head_is_a_field_not_a_firm(found):
+    assert found("举办青山区科技创新大会。") == {("青山区", "Place")}
+    assert ("青禾农业", "Company") in found("支持金禾食品、青禾农业做大做强。")
+
+
+def test_a_division_opening_a_work_is_a_place_of_its_own(found):
+    pairs = found("白沙镇茶叶交易中心（二期）6月底前建成投用。")
+    assert {("白沙镇茶叶交易中心二期", "Project"), ("白沙镇", "Place")} <= pairs
+    assert ("美丽乡村", "Place") not in found("推进青山镇美丽乡村建设。")
+
+
+def test_a_noun_of_how_a_campaign_goes_leaves_its_name_standing(found):
+    assert ("青山治水攻坚", "Policy") in found("青山治水攻坚力度加大，河湖面貌明显改善。")
+
+
+def test_a_firms_short_name_after_its_full_name_is_a_mention_of_it(found):
+    pairs = found("恒鑫不锈钢扩产增效，恒鑫实现产值5亿元。")
+    assert {("恒鑫不锈钢", "Company"), ("恒鑫", "Company")} <= pairs
+    assert found("聚力打造青山新城。") == {("青山新城", "Project")}
+
+
+def test_kinds_of_banks_are_no_firms_and_nationwide_campaigns_and_bodies_are_known(found):
+    assert found("支持中小银行、村镇银行发展。") == set()
+    assert ("平安中国", "Policy") in found("推进平安中国建设。")
+    assert ("中国共产党", "Organization") in found("坚持中国共产党的领导。")
+
+
+def test_a_street_then_a_nationwide_programme_are_two_names(found):
+    pairs = found("推进白沙街道美丽乡村建设。")
+    assert ("白沙街道", "Place") in pairs
+    assert all(not name.startswith("白沙街道美丽") for name, _ in pairs)
+
+
+def test_a_town_opening_a_name_the_tagger_wrote_as_one_word_is_a_place(found):
+    assert ("白沙镇", "Place") in found("白沙镇茶叶交易中心（二期）6月底前建成投用。")
+    assert ("美丽乡村", "Place") not in found("建设美丽乡村示范带项目。")

@@ -16,7 +16,12 @@ def test_list_with_classifier_and_support_frame_give_companies(found):
 
 def test_road_extensions_and_tunnel_are_projects(found):
     text = "强力推进红星路东延、白沙路西延等路网建设，力促白鹭湾隧道建成通车。"
-    assert found(text) == {("红星路东延", "Project"), ("白沙路西延", "Project"), ("白鹭湾隧道", "Project")}
+    assert found(text) == {
+        ("红星路东延", "Project"),
+        ("白沙路西延", "Project"),
+        ("白鹭湾隧道", "Project"),
+        ("白鹭湾", "Place"),  # the bay the tunnel is named after, nested in its name
+    }
 
 
 def test_shared_division_head_is_distributed_over_the_list(found):
@@ -62,3 +67,46 @@ def test_a_campaign_verb_before_a_listed_policy_and_a_generic_method_are_left_ou
 def test_a_verb_of_going_before_a_place_head_makes_a_destination_not_shared_head(found):
     assert found("推动医疗、教育、文化下社区，组织干部进村入户。") == set()
     assert found("推动城管、环卫、便民服务下社区。") == set()
+
+
+def test_a_verb_opening_a_list_item_governs_the_work_or_body(found):
+    assert found("3、打通青山路二期等8条断头路。") == {("青山路二期", "Project")}
+    assert ("领航农业", "Company") in found("引进领航农业、金穗食品等企业。")
+
+
+def test_lines_named_by_two_places_share_the_head_of_the_next_line(found):
+    assert {("宁杭铁路", "Project"), ("沪昆铁路", "Project")} <= found("宁杭、沪昆铁路和沈海高速全线贯通。")
+    assert found("加强水利、中西部铁路和公路等薄弱环节建设。") <= {("中西部", "Place")}
+
+
+def test_treaties_named_by_their_parties_share_the_head(found):
+    assert found("签署中冰、中瑞自贸协定。") == {("中冰自贸协定", "Policy"), ("中瑞自贸协定", "Policy")}
+
+
+def test_items_of_a_list_of_industries_are_no_firms(found):
+    assert found("大力发展临港化工、海工装备、海洋生物等新兴产业。") == set()
+    assert found("培育青禾集团、金穗食品等龙头企业和生物医药等产业。") == {
+        ("青禾集团", "Company"),
+        ("金穗食品", "Company"),
+    }
+
+
+def test_an_item_closing_with_what_its_subject_does_is_no_name(found):
+    assert found("支持港澳拓展发展空间。") == set()
+
+
+def test_a_count_of_firms_closes_the_last_item_and_kinds_of_firms_follow_deng(found):
+    pairs = found("产品获奖，云岚科技、青溪宝两家企业获评省“创新之星”。")
+    assert {("云岚科技", "Company"), ("青溪宝", "Company")} <= pairs
+    pairs = found("青禾创意港吸引了白鹭电子商务、蓝色海螺等21家创新型企业入驻。")
+    assert {("白鹭电子商务", "Company"), ("蓝色海螺", "Company")} <= pairs
+
+
+def test_an_institution_in_a_frame_of_firms_stays_a_body(found):
+    assert found("引进青山外国语大学等知名教育品牌合作办学。") == {("青山外国语大学", "Organization")}
+
+
+def test_list_items_that_are_clauses_or_strategies(found):
+    assert found("高标准、高质量建设青溪新区。") == {("青溪新区", "Place")}
+    assert found("加快电商、快递进农村，扩大县乡消费。") == set()
+    assert ("白鹭湾经济带发展", "Policy") in found("扎实推动白鹭湾经济带发展、青山城市群建设。")

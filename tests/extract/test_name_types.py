@@ -28,6 +28,7 @@ def test_phases_and_transport_works_are_projects(found):
     assert found("实施白鹭湖湿地公园二期，青湾港区一期工程投入使用。") == {
         ("白鹭湖湿地公园二期", "Project"),
         ("青湾港区一期工程", "Project"),
+        ("青湾港区", "Place"),  # nested in the works' name
     }
     assert found("建成白鹭国际机场，金沙过江通道主体完工。") == {
         ("白鹭国际机场", "Project"),
@@ -49,3 +50,7 @@ def test_a_name_whose_middle_reads_like_a_verb_of_going_is_still_a_place(found):
         ("东进社区", "Place"),
         ("岭下村", "Place"),
     }
+
+
+def test_an_adjective_ending_with_a_head_character_closes_no_name(found):
+    assert found("加快推动区公办养老院建设。") == set()

@@ -1,6 +1,8 @@
 """Tests of kg.extract.names (typing by head, filters) and kg.extract.lexicons."""
 
-from kg.extract.lexicons import divisions, heads, terms
+import pytest
+
+from kg.extract.lexicons import divisions, head_examples, heads, terms
 from kg.extract.names import (
     glued_conjunction,
     head_of,
@@ -121,3 +123,9 @@ def test_a_slogan_on_a_division_is_no_division_of_that_shape():
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize(("head", "kind", "sentence", "name"), head_examples())
+def test_each_head_row_with_an_example_types_its_name(found, head, kind, sentence, name):
+    assert name.endswith(head)
+    assert (name, kind) in found(sentence)

@@ -59,3 +59,23 @@ def test_quoted_goal_clauses_are_slogans_and_short_quoted_reforms_stay(found):
         "推行“一窗受理、集成服务”，实现“只进一扇门、最多跑一次”。"
     )
     assert found(text) == {("一窗受理、集成服务", "Policy"), ("最多跑一次", "Policy")}
+
+
+def test_a_slogan_of_how_a_division_grows_is_a_policy_not_a_place(found):
+    assert found("坚持科教兴县、工业强县，质量强省建设成效显著。") == {
+        ("科教兴县", "Policy"),
+        ("工业强县", "Policy"),
+        ("质量强省", "Policy"),
+    }
+    assert found("宜兴市经济平稳增长。") == {("宜兴市", "Place")}
+    assert found("坚持“生态立县、工业强县”。") == {("生态立县、工业强县", "Policy")}  # one motto
+
+
+def test_quoted_figures_of_speech_are_no_policies(found):
+    assert found("敢啃“硬骨头”，坚决不搞“一刀切”。") == set()
+    assert found("不搞“大水漫灌”式强刺激。") == set()
+    assert found("深化“一网通办”改革，推行“秒批”。") == {("一网通办改革", "Policy"), ("秒批", "Policy")}
+
+
+def test_a_quoted_numbered_slogan_stays_a_policy_though_the_dictionary_holds_it(found):
+    assert ("一国两制", "Policy") in found("全面准确贯彻“一国两制”方针。")
