@@ -198,6 +198,8 @@ _SPENDING_RE = re.compile(r"(?:[\d一二三四五六七八九十两]+年)?(投�
 _PURPOSE_RE = re.compile(r"(?:用于|开展|实施|推进|支持)([\u4e00-\u9fff]{2,10}?)(?:工作|项目)?(?=[,，;；。]|$)")
 #: Verbs of entering a named list or winning a place in it (跻身全国百强区第13位, 荣获…联赛第三名).
 _ENTERED_RE = re.compile(r"(?:跻身|荣获|勇夺|夺得|获得|入选|进入|入围|位列|名列)$")
+#: The suffix of a region's name (深圳市 → 深圳, 龙华区 → 龙华).
+_REGION_SUFFIX_RE = re.compile("(?:省|市|区|县|新区|自治州|自治县|旗)$")
 #: The region speaking of itself as the subject of a rank.
 _SELF_RE = re.compile(r"(?:我|本|全)[省市区县州旗盟镇乡]")
 #: A list or ranking named as the setting of a rank: 在“…”名单中, 在…考核中.
@@ -376,7 +378,7 @@ def _without_own_region(doc: Document, indicator: str) -> str:
     '深圳湾公园'
     """
     region = doc.region
-    for name in (region, re.sub("(?:省|市|区|县|新区|自治州|自治县|旗)$", "", region)):
+    for name in (region, _REGION_SUFFIX_RE.sub("", region)):
         if len(name) >= 2 and indicator.startswith(name):
             rest = indicator[len(name) :]
             if _SCOPE_LEAD_RE.match(rest) or rest.startswith(("本", "地区", "生产总值", "GDP")):
@@ -602,7 +604,7 @@ def _self_reference(doc: Document, indicator: str) -> bool:
     (True, False)
     """
     region = doc.region
-    short = re.sub("(?:省|市|区|县|新区|自治州|自治县|旗)$", "", region)
+    short = _REGION_SUFFIX_RE.sub("", region)
     return bool(_SELF_RE.fullmatch(indicator)) or (len(indicator) >= 2 and (region.endswith(indicator) or short.endswith(indicator)))
 
 
