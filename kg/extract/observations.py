@@ -871,7 +871,8 @@ def _observation(
         or _explicit_year(sentence.text, figure.start)
         or _period_year(sentence, figure.start, year)
     )
-    target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
+    past = doc.year is not None and fig_year < doc.year  # 1986年…增加到9380亿元 in a plan: reported, no aim
+    target = not start_year and not past and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
     base = seg.base_year or _base_clause_year(sentence.text, span_start)
     doubled = (figure.qualifier or "").startswith("翻")

@@ -896,3 +896,10 @@ def test_an_amount_spent_on_works_named_after_it_is_the_works_spending():
         ("农村公路建设投入", 2.3, "亿元", 2019, "actual", None),
         ("财政投入", 5.0, "亿元", 2019, "actual", None),
     ]
+
+
+def test_a_figure_of_a_past_year_in_the_plan_is_reported_not_aimed_at():
+    assert _obs(PLAN + "2018年,全县生产总值达到120亿元。今年生产总值增长7%。") == [
+        ("地区生产总值", 120.0, "亿元", 2018, "actual", None),
+        ("生产总值", 7.0, "%", 2020, "target", None),
+    ]
