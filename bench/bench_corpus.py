@@ -12,7 +12,13 @@ changed, and prints:
 - the time of the rebuild with nothing changed (every report from the cache);
 - the time of saved questions on the store, and on the graph file (parse it, then ask ``overview``).
 
+With ``--questions STORE`` it builds nothing and times every saved question on a store already built
+(``kg build ../shared/corpus --out OUT --store STORE``), through the Python API as ``kg query NAME
+--store STORE`` runs it: once without filters, once with ``--param region=…`` (each stopped after
+``--timeout`` seconds).
+
     nice .venv/bin/python bench/bench_corpus.py                       # the whole shared corpus
+    nice .venv/bin/python bench/bench_corpus.py --questions /tmp/corpus-store --region 龙华区
     nice .venv/bin/python bench/bench_corpus.py --limit 20            # its first 20 reports
     nice .venv/bin/python bench/bench_corpus.py reports/ more.txt     # other files
 
@@ -32,7 +38,8 @@ from pathlib import Path
 import psutil
 
 from kg.corpus import Observer, build_corpus, report_files, write_corpus
-from kg.query import run
+from kg.errors import QueryError
+from kg.query import run, saved_queries
 from kg.store import open_store_dir
 
 #: Saved questions timed on the store (the first also on the graph file).
@@ -111,6 +118,24 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
+def time_questions(store_dir: Path, region: str, timeout: float) -> None:
+    """Print the wall time and rows of every saved question on an on-disk store, unfiltered and for one region."""
+    store = open_store_dir(store_dir)
+    print(f"| question | all reports: s | rows | region={region}: s | rows |")
+    print("|---|---|---|---|---|", flush=True)
+    for saved in saved_queries():
+        names = {p.name: region for p in saved.params}  # a question about one name is asked about the region
+        cells = []
+        for filters in ({}, {"region": region}):
+            start = time.perf_counter()
+            try:
+                rows = len(run(store, saved.name, timeout=timeout, **names, **filters).rows)
+            except QueryError:
+                rows = "stopped"
+            cells += [f"{time.perf_counter() - start:.2f}", str(rows)]
+        print(f"| {saved.name} | " + " | ".join(cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -120,7 +145,13 @@ def main() -> None:
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N report files")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to compare")
+    parser.add_argument("--questions", type=Path, help="time every saved question on this built store only")
+    parser.add_argument("--region", default="龙华区", help="the region filter of --questions")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a question is stopped")
     args = parser.parse_args()
+    if args.questions:
+        time_questions(args.questions, args.region, args.timeout)
+        return
     if not args.paths and not CORPUS.is_dir():
         print(f"Skipped: the shared corpus {CORPUS} is absent; give report files or folders to build.")
         return

@@ -103,6 +103,18 @@ def test_a_project_promised_and_never_reported_again_is_flagged(two_years):
     assert flagged == {"金穗物流中心项目"}
 
 
+def test_a_project_of_the_last_report_or_of_a_report_without_its_next_one_is_never_flagged(tmp_path):
+    # the 2020 report alone: nothing says its projects were dropped; with a 2022 report instead of
+    # 2021 (the next year's report missing) neither
+    later = tmp_path / "qinghe-2022.txt"
+    later.write_text(
+        (FIXTURES / "qinghe-2021.txt").read_text(encoding="utf-8").replace("2021", "2022"), encoding="utf-8"
+    )
+    for files in ([FIXTURES / "qinghe-2020.txt"], [FIXTURES / "qinghe-2020.txt", later]):
+        rows = records(load(build_reports(files)), "project_history")
+        assert rows and not [r["project"] for r in rows if r["promised_never_reported_again"]]
+
+
 def test_policy_trends_count_reports_and_mentions_per_year(two_years):
     rows = {
         (r["policy"], r["year"]): (r["reports"], r["mentions"]) for r in records(two_years, "policy_trends")
