@@ -25,9 +25,9 @@ _BODY_MEETING_RE = re.compile(
 )
 _TITLE_RE = re.compile(r"^(?:(?:19|20)\d\d年)?([^\d年]{2,24}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告")
 _GOVERNMENT_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府")
-#: The speaker's own government, named anywhere: 我代表某某县人民政府, 某某县人民政府向大会报告.
+#: The speaker's own government, named anywhere: 我代表某某县人民政府 (区政府筹备组), 某某县人民政府向大会报告.
 _SPEAKER_RE = re.compile(
-    r"代表([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府"
+    r"代表([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))(?:人民)?政府"
     r"|([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗))人民政府[,，]?向(?:大会|会议)"
 )
 _SUFFIX_LEVELS = (

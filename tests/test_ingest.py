@@ -1118,3 +1118,8 @@ def test_the_source_is_the_normalised_path():
     assert (
         ingest("data/../data/shigu-2019-gov-work-report.txt").source == "data/shigu-2019-gov-work-report.txt"
     )
+
+
+def test_region_from_a_preparatory_group_of_a_new_district_government():
+    doc = ingest_text("各位代表:\n现在,我代表安远县政府筹备组向大会作工作报告。\n一、2016年工作回顾\n增长了。")
+    assert (doc.region, doc.region_code) == ("安远县", "360726")
