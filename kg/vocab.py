@@ -58,8 +58,9 @@ def _defined_names() -> frozenset[str]:
     return frozenset(str(s)[len(str(GOV)) :] for s in ontology().subjects() if str(s).startswith(str(GOV)))
 
 
+@lru_cache(maxsize=None)
 def term(name: str) -> URIRef:
-    """The IRI of the ontology term with local name ``name``.
+    """The IRI of the ontology term with local name ``name`` (cached: a build asks for it per triple).
 
     >>> term("Observation")
     rdflib.term.URIRef('https://w3id.org/govkg/ontology#Observation')
