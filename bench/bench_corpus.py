@@ -6,6 +6,9 @@ runs, N-Quads out and an on-disk store), each from an empty cache, then rebuilds
 changed, and prints:
 
 - wall time, characters per second and the speed-up from one worker to two;
+- CPU seconds of this process and its workers, and characters per CPU second: on a machine shared
+  with other jobs the wall time says how much of the cores the build got, the CPU time what it cost
+  (``load``: the one-minute load average as the build ended, its own workers included);
 - peak memory: the summed resident memory of this process and all its workers, sampled every
   0.1 s, after the first quarter of the reports and at the end (flat when it does not grow);
 - triples per report, and the on-disk store size per million triples;
@@ -22,6 +25,8 @@ Skips, saying why, when ../shared/corpus is absent and no files are given.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -83,16 +88,19 @@ def size_of(folder: Path) -> int:
 def one_build(files: list[Path], jobs: int, work: Path, cache: Path) -> dict:
     out, store = work / f"out-{jobs}", work / f"store-{jobs}"
     sampler = MemorySampler(len(files))
+    cpu_before = cpu_seconds()
     start = time.perf_counter()
     written = write_corpus(
         build_corpus(files, jobs=jobs, cache=cache, observer=sampler), out, "nq", store=store
     )
     wall = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before
     peak = sampler.stop()
     built = [r for r in written.results if r.built]
     return {
         "jobs": jobs,
         "wall": wall,
+        "cpu": cpu,
         "reports": len(built),
         "failed": len(written.failed),
         "chars": sum(r.chars for r in built),
@@ -103,6 +111,13 @@ def one_build(files: list[Path], jobs: int, work: Path, cache: Path) -> dict:
         "graph": written.files[0],
         "failures": [f"{r.source.name}: {r.error}" for r in written.failed],
     }
+
+
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of its ended children (the workers: they end
+    with each build)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def timed(action) -> float:
@@ -128,14 +143,18 @@ def main() -> None:
     files = files[: args.limit] if args.limit else files
     work = Path(tempfile.mkdtemp(prefix="govkg-bench-corpus-"))
     try:
-        print("| jobs | wall s | chars | chars/s | peak MB, first quarter | peak MB, all | triples |")
-        print("|---|---|---|---|---|---|---|", flush=True)
+        print(
+            "| jobs | wall s | chars | chars/s | CPU s | chars per CPU s | load | peak MB, first quarter "
+            "| peak MB, all | triples |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|", flush=True)
         runs = []
         for jobs in args.jobs:  # each row printed when measured: a long run shows what it has
             r = one_build(files, jobs, work, work / f"cache-{jobs}")
             runs.append(r)
             print(
                 f"| {r['jobs']} | {r['wall']:.1f} | {r['chars']:,} | {r['chars'] / r['wall']:,.0f} "
+                f"| {r['cpu']:.1f} | {r['chars'] / r['cpu']:,.0f} | {os.getloadavg()[0]:.1f} "
                 f"| {r['quarter_peak'] / 1e6:,.0f} | {r['peak'] / 1e6:,.0f} | {r['triples']:,} |",
                 flush=True,
             )
