@@ -16,7 +16,7 @@ from pathlib import Path
 
 TABLE = Path(__file__).parent / "lexicons" / "indicators.tsv"
 _SCOPE_RE = re.compile(
-    r"^(?:区级|市级|县级|省级|全新区|新区|辖区|全国|全省|全市|全区|全县|全州|全旗|全盟|本省|本市|本区|本县|我省|我市|我区|我县|我国)"
+    r"^(?:年度|区级|市级|县级|省级|全新区|新区|辖区|全国|全省|全市|全区|全县|全州|全旗|全盟|本省|本市|本区|本县|我省|我市|我区|我县|我国)"
 )
 #: A bracketed alias or note after a name: 地区生产总值(GDP).
 _BRACKET_RE = re.compile(r"\([^()]{1,12}\)")
@@ -75,9 +75,16 @@ def canonical(name: str) -> Indicator | None:
 
 
 @lru_cache(maxsize=1)
-def _names_re() -> re.Pattern[str]:
+def names_pattern() -> str:
+    """A regex (source) of every name of three characters or more of a canonical indicator, longest
+    first, with an optional scope word before it (全县生产总值)."""
     names = sorted({n for ind in indicators() for n in ind.names if len(n) >= 3}, key=lambda n: (-len(n), n))
-    return re.compile(_SCOPE_RE.pattern.lstrip("^") + "?(?:" + "|".join(map(re.escape, names)) + ")")
+    return _SCOPE_RE.pattern.lstrip("^") + "?(?:" + "|".join(map(re.escape, names)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _names_re() -> re.Pattern[str]:
+    return re.compile(names_pattern())
 
 
 def last_named(text: str) -> str | None:

@@ -137,9 +137,10 @@ _DISCOURSE_STARTERS = frozenset(
 )
 _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 
-_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|成绩|即将过去")
+#: Cue words of a review heading; 以优异成绩迎接… is a slogan of the plan, not a review.
+_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|(?<!优异)成绩|即将过去")
 _PLAN_CUES = re.compile(
-    r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期"
+    r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期|做好"
 )
 #: A sentence outside review and plan parts that speaks of the plan year.
 _PLAN_SENTENCE_RE = re.compile(r"预期目标")
@@ -151,8 +152,9 @@ _TARGETS_OPEN_RE = re.compile(r"(?:预期|预定|主要)目标(?:[和与]任务)
 _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")
 #: A headline (the first line) naming the year of the targets without 主要: 2010年某市…预期目标.
 _HEADLINE_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?预期目标")
+#: A year whose results are reviewed (2018年全市发展取得显著成效); not a start (2001年起), nor a plan (1987年要).
 _BODY_REVIEW_YEAR_RE = re.compile(
-    r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?(?:取得[^。；！？\n]{0,6}成效|工作回顾)"
+    r"((?:19|20)\d\d)年(?!起|以来|要|将|开始)[^。；！？\n]{0,24}?(?:取得[^。；！？\n]{0,6}成效|工作回顾)"
 )
 _BODY_OPENING_LINES = 3
 #: A part heading without a number marker (2018年工作回顾): the front matter ends before it.
@@ -168,10 +170,13 @@ _RELATIVE_OFFSET = {"今年": 0, "明年": 1, "去年": -1}
 _PERIOD_RE = re.compile(r"十([一二三四五])五")
 #: A plan sentence about the coming five years (a term-change report): its targets are for the last.
 _NEXT_FIVE_YEARS_RE = re.compile(r"(?:未来|今后)五年")
-_PERIOD_REVIEW_RE = re.compile(r"十[一二三四五]五”?(?:时期|期间)")
+#: A period a review sentence reports on; one after 是/比/较/于 is a base of comparison (是“十二五”时期的7倍).
+_PERIOD_REVIEW_RE = re.compile(r"(?<![是比较于“])(?<![是比较于]“)十[一二三四五]五”?(?:时期|期间)")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)年")
 _LEADING_YEAR_RE = re.compile(r"^(?:——|—)?((?:19|20)\d\d)年(?!以来|至|到|[-—~])")
 _PAST_YEAR_START_RE = re.compile(r"^(?:——)?(?:过去一年|过去的一年|即将过去的一年)")
+#: A sentence opening on the coming year: the plan goes on.
+_COMING_YEAR_START_RE = re.compile(r"(?:今年|明年|新的一年)")
 _NUMBER_CONTINUES_RE = re.compile(r"^(?:\d*\.\d|\d+(?![\d.、])|%)")
 _YEAR_START_RE = re.compile(r"^(?:19|20)\d\d(?!\.\d)")
 _MEETING_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年?([\d月]{1,5})日\s*(?:在|\n)")
@@ -637,6 +642,8 @@ def _section_part(title: str, plan_year: int | None = None) -> str | None:
     ('review', 'plan', None)
     >>> _section_part("2018年工作情况", plan_year=2019)
     'review'
+    >>> _section_part("高质量做好2022年各项工作,以优异成绩迎接大会召开")
+    'plan'
     """
     if _GLOSSARY_RE.search(title):
         return "glossary"
@@ -749,6 +756,8 @@ def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | Non
     2010
     >>> _body_plan_year("市长说,2018年全市发展取得显著成效。", "")
     2019
+    >>> _body_plan_year("2001年起试点,取得明显成效。2002年改革取得新成效。1987年要在改革中取得成效。", "")
+    2003
     >>> opening = "2月19日,大会开幕。回顾过去一年,2020年全市增长5%。"
     >>> _body_plan_year(opening, opening), _body_plan_year("2月19日,大会开幕。", "2月19日,大会开幕。")
     (2021, None)
@@ -758,9 +767,9 @@ def _body_plan_year(text: str, opening: str, review_part: str = "") -> int | Non
     plan = _BODY_PLAN_YEAR_RE.search(text) or _HEADLINE_PLAN_YEAR_RE.search(opening.split("\n", 1)[0])
     if plan:
         return int(plan.group(1))
-    review = _BODY_REVIEW_YEAR_RE.search(text)
-    if review:
-        return int(review.group(1)) + 1
+    reviewed = [int(m.group(1)) for m in _BODY_REVIEW_YEAR_RE.finditer(text)]
+    if reviewed:
+        return max(reviewed) + 1
     years = _YEAR_RE.findall(opening)
     latest = max(years, default="")
     named = (s for s in re.split(f"[{_TERMINATORS}\n]", opening) if f"{latest}年" in s)
@@ -816,7 +825,8 @@ def _label_sentences(
 def _paragraph_turns(text: str, labelled: list) -> list:
     """A paragraph that turns to the other part: in a review, the sentence that opens the coming
     year's targets (建议今年的主要预期目标是:…), the rest of its paragraph and the ——lines listed after
-    it are plan; in a plan, a paragraph opening on the year just past (过去一年,…) is review.
+    it are plan; in a plan, a sentence opening on the year just past (过去一年,…) and the rest of its
+    paragraph are review, until a sentence opens on the coming year (今年,…).
 
     >>> t = "全年增长了7%。\\n今年的预期目标是:增长6%；就业1万人。\\n过去一年成绩显著。"
     >>> spans = _sentence_spans(t, _line_spans(t))
@@ -826,6 +836,10 @@ def _paragraph_turns(text: str, labelled: list) -> list:
     >>> spans = _sentence_spans(t, _line_spans(t))
     >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "plan") for s, e in spans])]
     ['plan', 'review', 'review', 'plan']
+    >>> t = "2011年是开局之年。过去一年,成绩很大。生产总值增长10%。今年要稳增长。\\n要推进改革。"
+    >>> spans = _sentence_spans(t, _line_spans(t))
+    >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "plan") for s, e in spans])]
+    ['plan', 'review', 'review', 'plan', 'plan']
     >>> t = "主要目标是:\\n——生产总值增长6%；\\n——就业1万人。\\n全年增长了7%。"
     >>> spans = _sentence_spans(t, _line_spans(t))
     >>> [x[4] for x in _paragraph_turns(t, [(s, e, 0, 0, "review") for s, e in spans])]
@@ -839,9 +853,9 @@ def _paragraph_turns(text: str, labelled: list) -> list:
         listed = turned_to == "plan" and paragraph_start and text.startswith("——", start)
         if part == "review" and (line == turned_line or listed or _TARGETS_OPEN_RE.search(text, start, end)):
             part, turned_line, turned_to = "plan", line, "plan"
-        elif part == "plan" and (
-            line == turned_line or (paragraph_start and _PAST_YEAR_START_RE.match(text[start:end]))
-        ):
+        elif part == "plan" and turned_to == "review" and line == turned_line and _COMING_YEAR_START_RE.match(text, start, end):
+            turned_line = turned_to = None  # …过去一年,成绩很大。今年要…: back to the plan
+        elif part == "plan" and (line == turned_line or _PAST_YEAR_START_RE.match(text[start:end])):
             part, turned_line, turned_to = "review", line, "review"
         elif paragraph_start and line != turned_line:
             turned_to = None
@@ -890,7 +904,8 @@ def _best_split(scores: list[float]) -> int:
 
 def _years_from_parts(text: str, labelled) -> _Years:
     """Years when no meeting line, heading, title or opening phrase gives them. In this order: a plan
-    sentence that opens on its year (2019年是…之年); the year just past (刚刚过去的2018年); the latest
+    sentence that opens on its year (2019年是…之年); the year just past (刚刚过去的2018年, or a
+    sentence opening on its year and its results: 2018年是…取得显著成就的一年); the latest
     year the review part names twice or more as a time reported on (not one aimed at: 力争2020年, 2025年前;
     the latest named once when none is named twice); the earliest the plan part names. The review year is the year before the plan year.
 
@@ -902,6 +917,8 @@ def _years_from_parts(text: str, labelled) -> _Years:
     (2019, 2018, 2019)
     >>> _years_from_parts("2020年是收官之年。" + t, [(0, 10, None, None, "plan")] + labelled).plan
     2020
+    >>> _years_from_parts("1986年是取得显著成就的一年。", [(0, 16, None, None, "plan")]).plan
+    1987
     """
     named: dict[str, list[int]] = {"review": [], "plan": []}
     opening, past = [], []
@@ -910,7 +927,9 @@ def _years_from_parts(text: str, labelled) -> _Years:
         if part in named:
             named[part] += _named_years(sentence, reported=part == "review")
         own = _OWN_YEAR_RE.match(sentence)
-        if own and part == "plan":
+        if own and part == "plan" and _ACHIEVED_RE.search(sentence):
+            past.append(int(own.group(1)) + 1)  # 1986年是…取得显著成就的一年: the year reviewed
+        elif own and part == "plan":
             opening.append(int(own.group(1)))
         past += [int(y) + 1 for y in _PAST_YEAR_RE.findall(sentence)]
     candidates = [
@@ -935,6 +954,8 @@ def _latest_often(years: list[int]) -> int:
 
 #: A sentence that opens on the year it speaks of: 2019年是…之年.
 _OWN_YEAR_RE = re.compile(r"^(?:——)?((?:19|20)\d\d)年,?是")
+#: Words of a year's results: a sentence opening on its year with them speaks of the year reviewed.
+_ACHIEVED_RE = re.compile(r"成就|成绩|成效")
 #: The year just past: 刚刚过去的2018年, 过去的2018年.
 _PAST_YEAR_RE = re.compile(r"过去的((?:19|20)\d\d)年")
 #: A year aimed at or compared with rather than reported on: 力争2022年, 2025年前, 比2012年, 从2012年的;
@@ -977,6 +998,8 @@ def _sentence_year(sentence: str, part: str, year: int | None, years: _Years) ->
     (2021, 2015)
     >>> _sentence_year("未来五年的发展目标是:生产总值达到600亿元。", "plan", 2021, years)
     2025
+    >>> _sentence_year("新增学位3万个,是“十二五”时期的2倍。", "review", 2020, years)
+    2020
     """
     leading = _LEADING_YEAR_RE.match(sentence)
     if leading:

