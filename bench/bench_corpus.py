@@ -6,6 +6,9 @@ runs, N-Quads out and an on-disk store), each from an empty cache, then rebuilds
 changed, and prints:
 
 - wall time, characters per second and the speed-up from one worker to two;
+- CPU seconds of this process and its workers, and characters per CPU second: on a machine shared
+  with other jobs the wall time says how much of the cores the build got, the CPU time what it cost
+  (``load``: the one-minute load average as the build ended, its own workers included);
 - peak memory: the summed resident memory of this process and all its workers, sampled every
   0.1 s, after the first quarter of the reports and at the end (flat when it does not grow);
 - triples per report, and the on-disk store size per million triples;
@@ -28,6 +31,8 @@ Skips, saying why, when ../shared/corpus is absent and no files are given.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -90,16 +95,19 @@ def size_of(folder: Path) -> int:
 def one_build(files: list[Path], jobs: int, work: Path, cache: Path) -> dict:
     out, store = work / f"out-{jobs}", work / f"store-{jobs}"
     sampler = MemorySampler(len(files))
+    cpu_before = cpu_seconds()
     start = time.perf_counter()
     written = write_corpus(
         build_corpus(files, jobs=jobs, cache=cache, observer=sampler), out, "nq", store=store
     )
     wall = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before
     peak = sampler.stop()
     built = [r for r in written.results if r.built]
     return {
         "jobs": jobs,
         "wall": wall,
+        "cpu": cpu,
         "reports": len(built),
         "failed": len(written.failed),
         "chars": sum(r.chars for r in built),
@@ -110,6 +118,13 @@ def one_build(files: list[Path], jobs: int, work: Path, cache: Path) -> dict:
         "graph": written.files[0],
         "failures": [f"{r.source.name}: {r.error}" for r in written.failed],
     }
+
+
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of its ended children (the workers: they end
+    with each build)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def timed(action) -> float:
@@ -136,6 +151,14 @@ def time_questions(store_dir: Path, region: str, timeout: float) -> None:
         print(f"| {saved.name} | " + " | ".join(cells) + " |", flush=True)
 
 
+def timed_question(action) -> str:
+    """The time of a saved question, or that the query timeout (30 s) stopped it."""
+    try:
+        return f"{timed(action) * 1000:,.0f} ms"
+    except QueryError:
+        return "stopped by the 30 s timeout"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -159,14 +182,18 @@ def main() -> None:
     files = files[: args.limit] if args.limit else files
     work = Path(tempfile.mkdtemp(prefix="govkg-bench-corpus-"))
     try:
-        print("| jobs | wall s | chars | chars/s | peak MB, first quarter | peak MB, all | triples |")
-        print("|---|---|---|---|---|---|---|", flush=True)
+        print(
+            "| jobs | wall s | chars | chars/s | CPU s | chars per CPU s | load | peak MB, first quarter "
+            "| peak MB, all | triples |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|", flush=True)
         runs = []
         for jobs in args.jobs:  # each row printed when measured: a long run shows what it has
             r = one_build(files, jobs, work, work / f"cache-{jobs}")
             runs.append(r)
             print(
                 f"| {r['jobs']} | {r['wall']:.1f} | {r['chars']:,} | {r['chars'] / r['wall']:,.0f} "
+                f"| {r['cpu']:.1f} | {r['chars'] / r['cpu']:,.0f} | {os.getloadavg()[0]:.1f} "
                 f"| {r['quarter_peak'] / 1e6:,.0f} | {r['peak'] / 1e6:,.0f} | {r['triples']:,} |",
                 flush=True,
             )
@@ -180,8 +207,8 @@ def main() -> None:
             )
         )
         opened = open_store_dir(last["store"])
-        store_queries = {name: timed(lambda name=name: run(opened, name)) for name in QUESTIONS}
-        file_query = timed(lambda: run([last["graph"]], QUESTIONS[0]))
+        store_queries = {name: timed_question(lambda name=name: run(opened, name)) for name in QUESTIONS}
+        file_query = timed_question(lambda: run([last["graph"]], QUESTIONS[0]))
         store_mb = size_of(last["store"]) / 1e6
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -201,9 +228,9 @@ def main() -> None:
     print(
         f"rebuild, nothing changed: {rebuild:.1f} s ({rebuild / last['wall']:.1%} of the {last['jobs']}-job build)"
     )
-    asked = ", ".join(f"{name} {seconds * 1000:,.0f} ms" for name, seconds in store_queries.items())
+    asked = ", ".join(f"{name} {answer}" for name, answer in store_queries.items())
     print(f"saved questions on the store: {asked}")
-    print(f"{QUESTIONS[0]} on the graph file (parse, then ask): {file_query * 1000:,.0f} ms")
+    print(f"{QUESTIONS[0]} on the graph file (parse, then ask): {file_query}")
     sys.stdout.flush()
 
 

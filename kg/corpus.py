@@ -248,35 +248,19 @@ def build_task(task: Task) -> ReportResult:
     """
     from dataclasses import replace as with_iri
 
-    from kg.build import build, summary
+    from kg.build import build_triples, summary
     from kg.extract import extract
     from kg.ingest import ingest
     from kg.link import link
 
     try:
         doc = ingest(task.path)
-        graph = build(with_iri(link(extract(doc)), report_iri=task.report_iri))
-        nquads = graph_nquads(graph, task.report_iri)
-        counts = summary(graph)
+        triples = build_triples(with_iri(link(extract(doc)), report_iri=task.report_iri))
+        nquads = triples.nquads(task.report_iri)
+        counts = summary(triples)
     except Exception as error:  # noqa: BLE001 - isolation: any failure is this report's, said in one line
         return ReportResult(task.path, error=_reason(error))
     return ReportResult(task.path, task.report_iri, nquads, len(doc.text), counts, digest=task.digest)
-
-
-def graph_nquads(graph, name: str) -> bytes:
-    """The triples of an rdflib graph as sorted N-Quads lines in the named graph ``name``.
-
-    >>> from rdflib import Graph, Literal, URIRef
-    >>> g = Graph()
-    >>> g.add((URIRef("urn:s"), URIRef("urn:p"), Literal("值", lang="zh")))
-    <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
-    >>> graph_nquads(g, "urn:g")
-    b'<urn:s> <urn:p> "\\xe5\\x80\\xbc"@zh <urn:g> .\\n'
-    """
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
-    suffix = f" <{name}> .".encode()
-    quads = sorted(line[:-2].rstrip() + suffix for line in lines if line.strip())
-    return b"\n".join(quads) + b"\n" if quads else b""
 
 
 # ---------------------------------------------------------------------------------------------- cache

