@@ -89,6 +89,8 @@ SHOWN = {
     "view": r"^<div><iframe srcdoc=\"&lt;html&gt;",
     "provenance": r"加快打造以华耀城为代表的商贸物流产业群",
     "own-text": r"地区生产总值\s+2020\s+target\s+7\.0\s+%\s+左右",
+    "outcomes": r"地区生产总值\s+2020\s+7\.0\s+左右\s+6\.8\s+met",
+    "history": r"金穗物流中心项目\s+2020\s+计划\s+2020\s+True",
 }
 
 
