@@ -101,7 +101,7 @@ def test_kg_serve_prints_the_urls_answers_and_stops_on_ctrl_c(mini_ttl):
 def test_kg_push_and_kg_query_against_a_server(empty_server, mini_ttl):
     pushed = kg("push", mini_ttl, "--endpoint", empty_server.query_url)
     assert pushed.returncode == 0, pushed.stderr
-    assert "298 triples → <https://w3id.org/govkg/id/report/360402/2019>" in pushed.stdout
+    assert "302 triples → <https://w3id.org/govkg/id/report/360402/2019>" in pushed.stdout
     queried = kg("query", "projects_by_status", "--endpoint", empty_server.query_url, "--format", "csv")
     assert queried.stdout == "status,year,projects\n,,1\n已完成,2018,1\n在建,2019,1\n计划,2019,1\n"
 

@@ -14,7 +14,7 @@ from kg.store import ONTOLOGY_GRAPH, Endpoint, connect, is_update, load, push, p
 from kg.vocab import ONTOLOGY_FILE
 
 REPORT_GRAPH = "https://w3id.org/govkg/id/report/360402/2019"
-MINI_TRIPLES = 298
+MINI_TRIPLES = 302
 
 
 def graph_triples(store, graph):
