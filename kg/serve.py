@@ -3,8 +3,9 @@
 :func:`start_server` loads graph files with :func:`kg.store.load` (one named graph per
 report, plus the ontology), writes them as N-Quads, has ``oxigraph load`` put them in a
 temporary database, and starts ``oxigraph serve-read-only`` (or ``serve`` when writable)
-on ``host:port`` with ``--union-default-graph``, so queries see every report without
-``GRAPH``. The server answers SPARQL at ``/query``, updates at ``/update`` (writable
+on ``host:port``. Queries see every report without ``GRAPH``: read-only, the default graph holds
+the merge of the report graphs (see :mod:`kg.store`); writable, oxigraph's union view
+(``--union-default-graph``), which follows every update. The server answers SPARQL at ``/query``, updates at ``/update`` (writable
 only), the Graph Store Protocol at ``/store`` and its query UI at ``/``.
 :meth:`Server.stop` ends the process and removes the temporary directory.
 
@@ -235,7 +236,7 @@ def start_server(
     database = directory / "db"
     try:
         if paths:
-            quads = load(paths).dump(directory / "graphs.nq")
+            quads = load(paths).dump(directory / "graphs.nq", merge=not writable)
             _run_oxigraph(["load", "--location", str(database), "--file", str(quads)], log)
         backend = free_port()
         command = [
@@ -245,7 +246,7 @@ def start_server(
             str(database),
             "--bind",
             f"127.0.0.1:{backend}",
-            "--union-default-graph",
+            *(["--union-default-graph"] if writable else []),
             "--timeout-s",
             str(max(1, round(query_timeout))),
         ]

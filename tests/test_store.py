@@ -10,7 +10,20 @@ from rdflib import Graph
 from kg.errors import EndpointError, GraphError, QueryError
 from kg.query import run
 from kg.serve import free_port
-from kg.store import ONTOLOGY_GRAPH, Endpoint, connect, is_update, load, push, python_value, query_form
+from kg.store import (
+    ONTOLOGY_GRAPH,
+    STORE_RECORD,
+    UPDATES_GRAPH,
+    Endpoint,
+    StoreDirWriter,
+    connect,
+    is_update,
+    load,
+    open_store_dir,
+    push,
+    python_value,
+    query_form,
+)
 from kg.vocab import ONTOLOGY_FILE
 
 REPORT_GRAPH = "https://w3id.org/govkg/id/report/360402/2019"
@@ -19,6 +32,90 @@ MINI_TRIPLES = 302
 
 def graph_triples(store, graph):
     return store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows[0][0]
+
+
+# ---------------------------------------------------------------- the merge of the report graphs
+
+#: Two report graphs that both describe one shared place (its label), each with a triple of its own.
+TWO_REPORTS = (
+    "<urn:place> <urn:label> \"甲县\" <urn:a> .\n<urn:a> <urn:year> \"2020\" <urn:a> .\n"
+    "<urn:place> <urn:label> \"甲县\" <urn:b> .\n<urn:b> <urn:year> \"2021\" <urn:b> .\n"
+)
+LABELS = "SELECT ?l WHERE { <urn:place> <urn:label> ?l }"
+YEARS = "SELECT ?y WHERE { ?r <urn:year> ?y } ORDER BY ?y"
+
+
+def two_reports(tmp_path):
+    path = tmp_path / "two.nq"
+    path.write_text(TWO_REPORTS, encoding="utf-8")
+    return load([path], ontology=False)
+
+
+def test_a_triple_two_report_graphs_state_is_read_once(tmp_path):
+    store = two_reports(tmp_path)
+    assert store.query(LABELS).rows == [["甲县"]]  # the union view gives it once per graph
+    assert store.query("SELECT ?g WHERE { GRAPH ?g { <urn:place> ?p ?o } } ORDER BY ?g").rows == [["urn:a"], ["urn:b"]]
+    assert store.query(YEARS).rows == [["2020"], ["2021"]]
+
+
+def test_a_dump_holds_the_named_graphs_and_on_request_their_merge(tmp_path):
+    store = two_reports(tmp_path)
+    reloaded = load([store.dump(tmp_path / "again.nq")], ontology=False)
+    assert reloaded.graphs() == ["urn:a", "urn:b"] and reloaded.query(LABELS).rows == [["甲县"]]
+    with_merge = ox.Store()
+    with_merge.load(path=str(store.dump(tmp_path / "merged.nq", merge=True)), format=ox.RdfFormat.N_QUADS)
+    assert len(with_merge) == 4 + 3 and len(list(with_merge.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == 3
+
+
+def test_an_update_changes_what_queries_see_and_keeps_the_merge(tmp_path):
+    store = two_reports(tmp_path)
+    store.update('INSERT DATA { <urn:c> <urn:year> "2022" }')  # no GRAPH: kept in a graph of its own
+    store.update('DELETE DATA { GRAPH <urn:a> { <urn:a> <urn:year> "2020" } }')
+    assert store.query(YEARS).rows == [["2021"], ["2022"]]
+    assert UPDATES_GRAPH in store.graphs() and store.query(LABELS).rows == [["甲县"]]
+    store.update("DROP GRAPH <urn:a>")
+    assert store.query(LABELS).rows == [["甲县"]]  # <urn:b> still states it
+    store.update("DROP GRAPH <urn:b>")
+    assert store.query(LABELS).rows == []
+
+
+def write_store(path, graphs: dict[str, str]) -> None:
+    writer = StoreDirWriter(path)
+    for graph, value in graphs.items():
+        writer.put(graph, f'<urn:place> <urn:label> "{value}" <{graph}> .\n<{graph}> <urn:year> "{graph[-1]}" <{graph}> .\n'.encode())
+    writer.close()
+
+
+def merge_of(path) -> list:
+    store = open_store_dir(path)
+    assert store.merged
+    default = {str(q.triple) for q in store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    named = {str(q.triple) for q in store.oxigraph.quads_for_pattern(None, None, None) if q.graph_name != ox.DefaultGraph()}
+    assert default == named  # the default graph is exactly the merge of the named graphs
+    return store.query("SELECT ?l WHERE { <urn:place> <urn:label> ?l } ORDER BY ?l").rows
+
+
+def test_a_rebuilt_store_keeps_its_default_graph_the_merge_of_its_graphs(tmp_path):
+    path = tmp_path / "store"
+    write_store(path, {"urn:a": "甲县", "urn:b": "甲县"})
+    assert merge_of(path) == [["甲县"]]
+    write_store(path, {"urn:a": "甲县", "urn:b": "甲"})  # b renamed: both names now
+    assert merge_of(path) == [["甲"], ["甲县"]]
+    write_store(path, {"urn:b": "甲"})  # a dropped: its name goes, b's stays
+    assert merge_of(path) == [["甲"]]
+
+
+def test_a_store_of_the_layout_before_the_merge_is_read_through_the_union_then_rebuilt_whole(tmp_path):
+    path = tmp_path / "store"
+    write_store(path, {"urn:a": "甲县", "urn:b": "甲县"})
+    old = ox.Store(str(path))  # as a store was written before: no merge, keys alone in the record
+    old.clear_graph(ox.DefaultGraph())
+    del old
+    (path / STORE_RECORD).write_text('{"urn:a": "", "urn:b": ""}', encoding="utf-8")
+    assert not open_store_dir(path).merged
+    assert sorted(open_store_dir(path).query(LABELS).rows) == [["甲县"], ["甲县"]]  # the union, once per graph
+    write_store(path, {"urn:a": "甲县", "urn:b": "甲县"})
+    assert merge_of(path) == [["甲县"]]
 
 
 # ---------------------------------------------------------------- loading
