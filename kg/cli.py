@@ -443,13 +443,16 @@ def _store_file(store: Path, graphs) -> list[Path]:
 
 
 def _start_server(graphs: list[Path], store: Path | None, **options):
-    """Start the server of ``kg serve`` on graph files or on a copy of an on-disk store (--store)."""
+    """Start the server of ``kg serve`` on graph files, on an on-disk store (--store, served in place),
+    or on a copy of one when it is to be written (--writable)."""
     from kg.serve import start_server
     from kg.store import store_dir_as_file
 
     if store is None:
         return start_server(graphs, **options)
     _store_dir(store, graphs)
+    if not options.get("writable"):
+        return start_server(store=store, **options)
     with store_dir_as_file(store) as quads:
         return start_server([quads], **options)  # the server loads its own copy before it answers
 

@@ -45,7 +45,7 @@ from typing import Self
 
 from kg.errors import EndpointError, QueryError
 from kg.outputs import output_error
-from kg.store import is_update, load, refuse_outbound
+from kg.store import is_update, load, merged_store, refuse_outbound
 
 
 def oxigraph_executable() -> str:
@@ -196,6 +196,7 @@ def _wait_until_ready(server: Server, address: str, log: Path, timeout: float) -
 def start_server(
     paths: Sequence[str | Path] = (),
     *,
+    store: str | Path | None = None,
     host: str = "127.0.0.1",
     port: int | None = None,
     writable: bool = False,
@@ -210,6 +211,8 @@ def start_server(
     Parameters
     ----------
     paths : graph files (at least one for a read-only server; none gives an empty writable one).
+    store : instead of ``paths``, an on-disk store written by ``kg build --store``, served read-only
+        in place (nothing is copied or loaded, so a corpus store answers at once).
     host, port : where to listen (a free port when ``port`` is None); keep the host on loopback
         unless others must reach it.
     writable : start ``oxigraph serve`` (updates and Graph Store PUT allowed) instead of
@@ -224,8 +227,10 @@ def start_server(
     -------
     Server, already answering; use it as a context manager or call :meth:`Server.stop`.
     """
-    if not paths and not writable:
+    if not paths and store is None and not writable:
         raise EndpointError("A read-only server needs at least one graph file: give the graphs to serve.")
+    if store is not None and (paths or writable):
+        raise EndpointError("A store is served read-only and alone: serve graph files to write to a copy.")
     guard = _Guard.bind(host, port, allow_service=allow_service, allow_load=allow_load)
     try:
         directory = Path(tempfile.mkdtemp(prefix="govkg-serve-"))
@@ -233,7 +238,8 @@ def start_server(
         guard.close()
         raise output_error(tempfile.gettempdir(), error) from None
     log = directory / "oxigraph.log"
-    database = directory / "db"
+    database = directory / "db" if store is None else Path(store)
+    union = writable or (store is not None and not merged_store(store))  # else the default graph is the merge
     try:
         if paths:
             quads = load(paths).dump(directory / "graphs.nq", merge=not writable)
@@ -246,7 +252,7 @@ def start_server(
             str(database),
             "--bind",
             f"127.0.0.1:{backend}",
-            *(["--union-default-graph"] if writable else []),
+            *(["--union-default-graph"] if union else []),
             "--timeout-s",
             str(max(1, round(query_timeout))),
         ]

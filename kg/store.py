@@ -792,8 +792,18 @@ def open_store_dir(path: str | Path) -> LocalStore:
         raise GraphError(
             f"The store {path} cannot be opened ({error}): rebuild it with `kg build --store`."
         ) from None
-    store.merged = _store_record(path).get("default graph") == _MERGED
+    store.merged = merged_store(path)
     return store
+
+
+def merged_store(path: str | Path) -> bool:
+    """True when the default graph of the on-disk store at ``path`` holds the merge of its named graphs
+    (stores written before the merge existed are read through the union view).
+
+    >>> merged_store("no/such/store")
+    False
+    """
+    return _store_record(Path(path)).get("default graph") == _MERGED
 
 
 #: What the record of an on-disk store says of its default graph when it holds the merge of the named graphs.
@@ -850,9 +860,8 @@ class StoreDirWriter:
             ) from None
         self.before = {graph.value for graph in self.oxigraph.named_graphs()}
         self.written: set[str] = set()
-        record = _store_record(self.path)
-        self.merged_before = record.get("default graph") == _MERGED
-        self.keys_before: dict[str, str] = record.get("graphs", {}) if self.merged_before else {}
+        self.merged_before = merged_store(self.path)
+        self.keys_before: dict[str, str] = _store_record(self.path)["graphs"] if self.merged_before else {}
         self.keys: dict[str, str] = {}
         self.gone: list[ox.Triple] = []  # triples of the graphs replaced or dropped, maybe still in the merge
         if not self.merged_before:  # a new store, or one of the layout before the merge: rewritten whole

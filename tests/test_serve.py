@@ -12,7 +12,7 @@ import pytest
 from kg.errors import EndpointError
 from kg.query import run
 from kg.serve import free_port, start_server
-from kg.store import connect
+from kg.store import StoreDirWriter, connect
 
 
 def sparql_over_http(query_url, query):
@@ -37,6 +37,34 @@ def test_a_read_only_server_answers_queries_and_refuses_updates(mini_ttl):
         with pytest.raises(EndpointError, match=r"refused the request \(HTTP 403\).*read-only"):
             endpoint.update("DROP ALL")
         assert run(endpoint, "policies").rows == run(mini_ttl, "policies").rows
+
+
+def test_a_server_reads_each_triple_once_however_many_report_graphs_state_it(tmp_path):
+    two = tmp_path / "two.nq"
+    two.write_text('<urn:p> <urn:label> "甲县" <urn:a> .\n<urn:p> <urn:label> "甲县" <urn:b> .\n', encoding="utf-8")
+    labels = "SELECT ?l WHERE { <urn:p> <urn:label> ?l }"
+    with start_server([two]) as server:
+        assert run(connect(server.query_url, retries=0), labels).rows == [["甲县"]]
+    with start_server([two], writable=True) as server:  # the union view, which follows updates
+        endpoint = connect(server.query_url, retries=0)
+        endpoint.update('INSERT DATA { GRAPH <urn:c> { <urn:p> <urn:label> "乙县" } }')
+        assert sorted(run(endpoint, "SELECT DISTINCT ?l WHERE { <urn:p> <urn:label> ?l }").rows) == [["乙县"], ["甲县"]]
+
+
+def test_a_store_is_served_in_place_read_only(tmp_path):
+    writer = StoreDirWriter(tmp_path / "store")
+    for graph in ("urn:a", "urn:b"):
+        writer.put(graph, f'<urn:p> <urn:label> "甲县" <{graph}> .\n'.encode())
+    writer.close()
+    with start_server(store=tmp_path / "store") as server:
+        endpoint = connect(server.query_url, retries=0)
+        assert run(endpoint, "SELECT ?l WHERE { <urn:p> <urn:label> ?l }").rows == [["甲县"]]
+        assert run(endpoint, "SELECT ?g WHERE { GRAPH ?g { <urn:p> ?x ?y } } ORDER BY ?g").rows == [["urn:a"], ["urn:b"]]
+        with pytest.raises(EndpointError, match="HTTP 403"):
+            endpoint.update("DROP ALL")
+    assert (tmp_path / "store" / "CURRENT").is_file()  # stopping leaves the store where it was
+    with pytest.raises(EndpointError, match="read-only and alone"):
+        start_server(store=tmp_path / "store", writable=True)
 
 
 def test_the_ui_page_answers_html(mini_ttl):
