@@ -203,6 +203,27 @@ _REGION_SUFFIX_RE = re.compile("(?:省|市|区|县|新区|自治州|自治县|�
 #: The region speaking of itself as the subject of a rank.
 _SELF_RE = re.compile(r"(?:我|本|全)[省市区县州旗盟镇乡]")
 #: A list or ranking named as the setting of a rank: 在“…”名单中, 在…考核中.
+#: The time some works took (仅用3天建成…, 5个月完成…, 138天…动工), named after the works and 用时.
+#: Rows: the verb of works done, whether the name keeps it (完成 and 实现 only say the works are done), an example.
+TIME_TAKEN_VERBS: tuple[tuple[str, bool, str], ...] = (
+    ("完成", False, "100天完成乙湖景观提升 → 乙湖景观提升用时 100 天"),
+    ("实现", False, "8个月实现丙园区全面运营 → 丙园区全面运营用时 8 个月"),
+    ("建成", True, "仅用5天时间建成甲检测实验室 → 甲检测实验室建成用时 5 天"),
+    ("开工", True, "仅用20天开工丁疫苗基地 → 丁疫苗基地开工用时 20 天"),
+    ("动工", True, "138天戊中心首栋建筑动工 → 戊中心首栋建筑动工用时 138 天"),
+    ("投产", True, "己项目仅用14个月投产 → 己项目投产用时 14 个月"),
+    ("通车", True, "庚大桥历时30个月通车 → 庚大桥通车用时 30 个月"),
+    ("竣工", True, "辛馆用时10个月竣工 → 辛馆竣工用时 10 个月"),
+    ("完工", True, "壬路仅用17个月就基本完工 → 壬路完工用时 17 个月"),
+    ("启用", True, "癸站仅用9天启用 → 癸站启用用时 9 天"),
+    ("签约", True, "仅用1个月签约子项目 → 子项目签约用时 1 个月"),
+)
+_TIME_TAKEN_UNITS = frozenset({"天", "个月"})
+_TOOK_RE = re.compile(r"(?:仅仅|仅|只|共)?(?:用了?|用时|历时|耗时)(?:不到|近)?$")
+_DONE_VERBS = "|".join(verb for verb, _kept, _example in TIME_TAKEN_VERBS)
+_DONE_AFTER_RE = re.compile(rf"(?:的?时间)?[就即便]?(?:高标准|高质量|全面|基本|顺利|率先)?({_DONE_VERBS})了?")
+_DONE_AT_END_RE = re.compile(rf"[{_HAN}]{{2,}}?({_DONE_VERBS})$")
+_KEPT_VERBS = frozenset(verb for verb, kept, _example in TIME_TAKEN_VERBS if kept)
 _LIST_BEFORE_RE = re.compile(r"在([^,，;；。:：]{2,40}?)中[,，]?$")
 _SCOPE_WORD_RE = re.compile(rf"^{SCOPE_WORDS}")
 
@@ -310,6 +331,12 @@ def _sentence_observations(
         if first.kind == "ratio":
             out.extend(_ratio_observations(doc, sentence, year, first, seg_start))
             continue
+        took = _time_taken(text, first, seg_start) if len(group) == 1 else None
+        if took:  # 仅用3天时间建成某实验室: the time the works took
+            name, end = took
+            seg = _Segment(name, 0, "", "", None, None)
+            out.append(_observation(doc, sentence, year, first, name, seg, seg_start, (name, end)))
+            continue
         if len(group) == 1 and _names_a_facility(text, first):
             continue  # 20万吨粮食储备库: a capacity inside a project's name
         milestone = first.kind == "number" and bool(_MILESTONE_AFTER_RE.match(text, group[-1].end))
@@ -354,6 +381,49 @@ def _sentence_observations(
         for figure, name in _pairs(group, names):
             out.append(_observation(doc, sentence, year, figure, name, seg, span_start, right))
     return out
+
+
+def _time_taken(text: str, figure: Figure, seg_start: int) -> tuple[str, int] | None:
+    """The name of the time some works took (:data:`TIME_TAKEN_VERBS`) when ``figure`` (days, months)
+    is one, and where its evidence ends: the works named after the verb, or before the figure (仅用…
+    after the works), or the works and verb after a figure opening its clause.
+
+    >>> t = "仅用5天时间建成甲检测实验室,保障了通行"
+    >>> _time_taken(t, find_figures(t)[0], 0)
+    ('甲检测实验室建成用时', 14)
+    >>> t = "壬路仅用17个月就基本完工"
+    >>> _time_taken(t, find_figures(t)[0], 0)
+    ('壬路完工用时', 13)
+    >>> t = "新建乙路、138天戊中心首栋建筑动工"
+    >>> _time_taken(t, find_figures(t)[0], 0)
+    ('戊中心首栋建筑动工用时', 18)
+    >>> t = "空气优良天数达到320天"
+    >>> _time_taken(t, find_figures(t)[0], 0) is None
+    True
+    """
+    if figure.unit not in _TIME_TAKEN_UNITS:
+        return None
+    before = text[seg_start : figure.start]
+    before = before[before.rfind("、") + 1 :]
+    took = _TOOK_RE.search(before)
+    if not took and before:
+        return None
+    stop = re.search(r"[、,，;；:：。!！?？…]|\.\.", text[figure.end :])
+    end = figure.end + (stop.start() if stop else len(text) - figure.end)
+    rest = text[figure.end : end]
+    done = _DONE_AFTER_RE.match(rest)
+    subject = _clean_indicator(before[: took.start()])[0] if took else ""
+    if not done:  # 某项目从立项到入库仅用时2个月; 138天某中心首栋建筑动工
+        named = subject if took and not rest else rest if not before and _DONE_AT_END_RE.fullmatch(rest) else ""
+        return (named + "用时", end) if len(named) >= 2 else None
+    works = re.sub(rf"^(?:{_DONE_VERBS})?了?", "", rest[done.end() :])  # 建成启用了某实验室
+    works = works.rsplit("的", 1)[-1] if re.search(r"\d", works) else works  # 两轮600万人次的核酸检测
+    works = re.sub(r"[\d.]+[^\d]{0,2}$", "", works)  # 签约项目273个: the count is a figure of its own
+    if re.search(r"\d", works):
+        return None
+    if len(works) >= 2:
+        return works + (done.group(1) if done.group(1) in _KEPT_VERBS else "") + "用时", end
+    return (subject + done.group(1) + "用时", end) if len(subject) >= 2 else None
 
 
 def _spent_on(indicator: str, text: str, end: int) -> str | None:

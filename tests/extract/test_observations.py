@@ -1,6 +1,8 @@
 """Observations from hand-written sentences in the genre's style (no figure from a real report)."""
 
-from kg.extract.observations import extract_observations
+import pytest
+
+from kg.extract.observations import TIME_TAKEN_VERBS, extract_observations
 from kg.ingest import ingest_text
 from kg.types import Document, Sentence
 
@@ -902,4 +904,29 @@ def test_a_figure_of_a_past_year_in_the_plan_is_reported_not_aimed_at():
     assert _obs(PLAN + "2018年,全县生产总值达到120亿元。今年生产总值增长7%。") == [
         ("地区生产总值", 120.0, "亿元", 2018, "actual", None),
         ("生产总值", 7.0, "%", 2020, "target", None),
+    ]
+
+
+@pytest.mark.parametrize("verb, kept, example", TIME_TAKEN_VERBS)
+def test_each_verb_of_the_time_works_took(verb, kept, example):
+    sentence, expected = example.split(" → ")
+    name, value, unit = expected.split(" ")
+    assert _obs(REVIEW + sentence + "。") == [(name, float(value), unit, 2019, "actual", None)]
+    assert (verb in name) == kept
+
+
+def test_time_works_took_in_a_list_and_not_other_days():
+    text = REVIEW + "甲园区两年投产;5个月完成乙河碧道建设、138天丙中心首栋建筑动工,仅用7天时间就完成了两轮300多万人次的大规模检测。"
+    assert [(name, value, unit) for name, value, unit, *_ in _obs(text)] == [
+        ("乙河碧道建设用时", 5.0, "个月"),
+        ("丙中心首栋建筑动工用时", 138.0, "天"),
+        ("大规模检测用时", 7.0, "天"),
+        ("大规模检测", 300.0, "万人次"),
+    ]
+    text = REVIEW + "丑中心从立项到入库仅用时2个月,3天建成启用了寅实验室,100天完成卯公园提升......"
+    assert [name for name, *_ in _obs(text)] == ["丑中心从立项到入库用时", "寅实验室建成用时", "卯公园提升用时"]
+    assert ("项目签约用时", 1.0, "个月") in [(n, v, u) for n, v, u, *_ in _obs(REVIEW + "仅用1个月时间就签约项目273个。")]
+    assert _obs(REVIEW + "全年空气质量优良天数达到330天,审批时限压缩到20天。") == [
+        ("空气质量优良天数", 330.0, "天", 2019, "actual", None),
+        ("审批时限", 20.0, "天", 2019, "actual", None),
     ]
