@@ -50,6 +50,7 @@ _OTHER_UNITS = [
     "平方公里", "平方千米", "平方米", "公顷", "亩", "公里", "千米", "延米", "米", "立方米",  # area, length
     "吨", "千克", "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "吨标准煤", "标准煤", "标箱", "重量箱", "微克/立方米",  # mass, energy
     "天", "个工作日", "工作日", "岁", "倍", "元", "美元", "欧元", "成",
+    "个位次", "位次",  # a change of rank: 排名上升3个位次
 ]
 # fmt: on
 _BASE_UNITS = sorted(COUNT_UNITS | set(_OTHER_UNITS), key=len, reverse=True)
@@ -104,9 +105,12 @@ SCOPE_WORDS = r"(?:全国|全省|全市|全州|全盟|全区|全县|全旗|城�
 _SCOPE = rf"{SCOPE_WORDS}[{_HAN}]{{0,8}}?"
 _RANK_RE = re.compile(
     rf"(?P<verb>排名|排在|排位|位列|位居|名列|居于|稳居|跃居|升居|居|排)?"
+    r"(?P<listed>[“\"][^“”\"]{2,15}[”\"])?"  # 名列“某某百强区”第26位: the ranking named in quotes
     rf"(?P<scope>{_SCOPE})?"
-    rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一|(?<=[{_HAN}])(?:首位|最优))"
+    rf"(?P<ords>{_ORDINAL}(?:[、和]?{_ORDINAL})*|双第一|(?<=[{_HAN}])(?:首位|最优)|(?<=赛)(?:冠军|亚军|季军))"
 )
+#: The places of a competition (某某联赛季军: third), after 赛 only (单项冠军企业 is no place).
+MEDAL_PLACES = {"冠军": 1, "亚军": 2, "季军": 3}
 _ORDINAL_RE = re.compile(r"第(\d+|[一二三四五六七八九十]+)(?:位|名)?")
 #: A short quoted name (“1+3”政策体系, “3个20条”): its numbers are part of the name.
 _QUOTED_NAME_RE = re.compile(r"[“\"‘「『][^“”\"‘’「」『』]{1,15}[”\"’」』]")
@@ -303,7 +307,7 @@ def _fraction_figures(text: str) -> list[Figure]:
 
 def _rank_figures(text: str, match: re.Match) -> list[Figure]:
     """One figure per ordinal of a rank match (``全市第一、第二`` gives two)."""
-    scope = match.group("scope") or ""
+    scope = (match.group("listed") or "")[1:-1] + (match.group("scope") or "")
     ords = match.group("ords")
     start = match.start("verb") if match.group("verb") else match.start()
     if ords == "双第一":
@@ -312,6 +316,8 @@ def _rank_figures(text: str, match: re.Match) -> list[Figure]:
         modifier = text.startswith("的", match.end())
         ranked = (scope or match.group("verb")) and not modifier
         return [Figure(start, match.end(), 1.0, "", "rank", scope + ords)] if ranked else []
+    if ords in MEDAL_PLACES:
+        return [Figure(start, match.end(), float(MEDAL_PLACES[ords]), "", "rank", scope + ords)]
     return [
         Figure(start, match.end(), float(ordinal_value(o.group(0))), "", "rank", scope + o.group(0))
         for o in _ORDINAL_RE.finditer(ords)
@@ -325,6 +331,10 @@ def find_figures(text: str) -> list[Figure]:
     [(900.0, '个', None), (3.0, '万户', None)]
     >>> [(f.value, f.unit, f.qualifier) for f in find_figures("25万余平方米的安置房,增速排名全市第一、第二")]
     [(25.0, '万平方米', '余'), (1.0, '', '全市第一'), (2.0, '', '全市第二')]
+    >>> [(f.value, f.unit, f.qualifier) for f in find_figures("名列“百强区”第26位,排名上升3个位次")]
+    [(26.0, '', '百强区第26位'), (3.0, '个位次', None)]
+    >>> [(f.value, f.qualifier) for f in find_figures("勇夺全国甲级联赛季军,培育单项冠军企业")]
+    [(3.0, '全国甲级联赛季军')]
     >>> find_figures("推行1+3模式,创建3A级景区,开通12345热线,第六届,连续七年,两个维护,出台“3个20条”")
     []
     """
@@ -336,7 +346,7 @@ def find_figures(text: str) -> list[Figure]:
         taken.append(match.span())
     for match in _RANK_RE.finditer(text):
         after = text[match.end()] if match.end() < len(text) else ""
-        if not (match.group("verb") or match.group("scope") or match.group("ords") == "双第一"):
+        if not (match.group("verb") or match.group("listed") or match.group("scope") or match.group("ords") == "双第一"):
             continue
         if re.match(rf"[{_HAN}]", after) and not re.match(r"[、和的]", after):
             continue  # 全省第一个…, 第一产业: an ordinal that is not a ranking

@@ -190,14 +190,14 @@ _FIVE_YEARS_RE = re.compile(r"五年|(?<![是比较于“])(?<![是比较于]“
 _PERIOD_RE = re.compile(r"([是比较]?)[“\"]?(十[一二三四五六七八九])五(?:”|\")?(?:时期|期间|期末|末)")
 #: The verb of a rank after the list it is taken in (十强县中排名第二).
 _RANK_VERB_TAIL_RE = re.compile(r"中?(?:排名|排位|位列|位居|名列|居)$")
-_ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$")
+_ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$|第一$|冠军$|亚军$|季军$")
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
 #: A verb of spending alone before an amount, and the works it is spent on after it.
 _SPENDING_RE = re.compile(r"(?:[\d一二三四五六七八九十两]+年)?(投入|投资|安排|筹集|拨付|下达)(?:资金|财政资金|专项资金)?")
 _PURPOSE_RE = re.compile(r"(?:用于|开展|实施|推进|支持)([\u4e00-\u9fff]{2,10}?)(?:工作|项目)?(?=[,，;；。]|$)")
 #: Verbs of entering a named list or winning a place in it (跻身全国百强区第13位, 荣获…联赛第三名).
-_ENTERED_RE = re.compile(r"(?:跻身|荣获|勇夺|夺得|获得|入选|进入|入围|位列|名列)$")
+_ENTERED_RE = re.compile(r"(?:跻身|荣获|勇夺|夺得|获得|获评|评为|入选|进入|入围|位列|名列)$")
 #: The suffix of a region's name (深圳市 → 深圳, 龙华区 → 龙华).
 _REGION_SUFFIX_RE = re.compile("(?:省|市|区|县|新区|自治州|自治县|旗)$")
 #: The region speaking of itself as the subject of a rank.

@@ -930,3 +930,19 @@ def test_time_works_took_in_a_list_and_not_other_days():
         ("空气质量优良天数", 330.0, "天", 2019, "actual", None),
         ("审批时限", 20.0, "天", 2019, "actual", None),
     ]
+
+
+def test_rank_in_a_quoted_ranking_its_change_and_a_medal_place():
+    text = REVIEW + "甲区名列“全国创新百强区”第18位,排名上升4个位次;乙队勇夺全国排球联赛亚军,单项冠军企业达到6家。"
+    assert _obs(text) == [
+        ("甲区", 18.0, "", 2019, "rank", "全国创新百强区第18位"),
+        ("排名上升", 4.0, "个位次", 2019, "actual", None),
+        ("全国排球联赛", 2.0, "", 2019, "rank", "全国排球联赛亚军"),
+        ("单项冠军企业", 6.0, "家", 2019, "actual", None),
+    ]
+
+
+def test_a_rank_won_in_a_quoted_ranking_is_named_after_it():
+    assert _obs(REVIEW + "连续两年被评为“全国营商环境百佳县市”第六名。") == [
+        ("全国营商环境百佳县市", 6.0, "", 2019, "rank", "全国营商环境百佳县市第六名"),
+    ]
