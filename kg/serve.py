@@ -17,7 +17,8 @@ elsewhere, ``SERVICE`` or ``LOAD`` (unless allowed). Oxigraph gets ``--timeout-s
 does not stop every query (an aggregate over a cross product ran on for minutes), so the guard
 answers HTTP 503 when a query's answer has not begun ``query_timeout`` seconds after it was sent
 and restarts oxigraph on the same database: a client that gives up leaves no busy server. The
-restart also cuts the other requests in flight at that moment.
+restart also cuts the other requests in flight at that moment: each gets HTTP 503 and a sentence
+(the one of the time-out when it too had run past its time), never a dropped connection.
 """
 
 from __future__ import annotations
@@ -431,6 +432,12 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _too_long(self) -> str:
+        return (
+            f"The query ran longer than {self.server.query_timeout:g} s and was stopped: narrow it "
+            "(a LIMIT, more specific patterns) or start kg serve with a longer --timeout."
+        )
+
     def _forward(self) -> None:
         host = self.headers.get("Host", "").strip().lower()
         if host not in self.server.hosts:
@@ -453,17 +460,23 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
         backend = http.client.HTTPConnection("127.0.0.1", self.server.backend, timeout=limit)
         try:
             sent_at = time.monotonic()
-            backend.request(self.command, self.path, body=body or None, headers=headers)
             try:
+                backend.request(self.command, self.path, body=body or None, headers=headers)
                 response = backend.getresponse()
             except TimeoutError:
                 backend.close()
                 self.server.restart(sent_at)
-                self._refuse(
-                    503,
-                    f"The query ran longer than {self.server.query_timeout:g} s and was stopped: narrow it "
-                    "(a LIMIT, more specific patterns) or start kg serve with a longer --timeout.",
-                )
+                self._refuse(503, self._too_long())
+                return
+            except (OSError, http.client.HTTPException):
+                backend.close()  # oxigraph was killed before it answered: a restart for another query
+                if limit is not None and time.monotonic() - sent_at >= self.server.query_timeout:
+                    self._refuse(503, self._too_long())
+                else:
+                    self._refuse(503, (
+                        "The SPARQL server stopped before it answered (it restarts when a query runs "
+                        "past its time): send the request again."
+                    ))
                 return
             backend.sock.settimeout(None)  # the answer has begun: stream it however long it is
             self.send_response(response.status, response.reason)

@@ -284,6 +284,14 @@ def test_the_server_stops_runaway_queries_at_its_timeout(served):
     assert http_post(served.query_url, {"query": "ASK { ?s ?p ?o }"}, timeout=5)[0] == 200
 
 
+def test_a_request_that_finds_oxigraph_gone_gets_a_sentence_not_a_dropped_connection():
+    with start_server([ROOT / "tests" / "fixtures" / "mini.ttl"], query_timeout=1) as server:
+        server.process.kill()  # as a restart for another query does, while this one is in flight
+        server.process.wait()
+        status, body = http_post(server.query_url, {"query": "ASK { ?s ?p ?o }"}, timeout=5)
+    assert status == 503 and "stopped before it answered" in body and "send the request again" in body
+
+
 @pytest.mark.parametrize(
     "args, fragment",
     [
