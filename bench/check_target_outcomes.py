@@ -136,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         counts["target agrees"] += target_ok
         counts["actual agrees"] += actual_ok
         counts["both agree"] += target_ok and actual_ok
+        if target is not None:  # without a target there is no row to give, whatever the next report says
+            counts["with a target"] += 1
+            counts["with a target, both agree"] += target_ok and actual_ok
         if args.show:
             shown = sorted(found, key=str)
             print(
@@ -147,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  actual agrees {counts['actual agrees']} ({counts['actual agrees'] / pairs:.0%})"
         f"  both {counts['both agree']} ({counts['both agree'] / pairs:.0%})"
         f"  ambiguous {counts['ambiguous']}  no answer {counts['no answer']}"
+    )
+    targeted = counts["with a target"] or 1
+    print(
+        f"of the {counts['with a target']} pairs whose report sets a GDP growth target, both agree in "
+        f"{counts['with a target, both agree']} ({counts['with a target, both agree'] / targeted:.0%})"
     )
     return 0
 
