@@ -225,6 +225,51 @@ def _working_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: Heads of bodies that are also facilities (中心, 实验室, 馆): an Organization that works, a Project where
+#: the sentence builds or opens it: the name right before a status, or right after a verb of building
+#: that is no aim (建成, not 加快建成 or 打造: 打造金融中心 is a goal) and ending its phrase.
+_FACILITY_BODIES = ("中心", "实验室", "馆")
+_BUILT_BEFORE = re.compile(r"(?<!加快|努力|力争|奋力|全力)(?:建成|新建|兴建|开工建设|启用)$")
+_PHRASE_ENDS = "，。；、,.;和与及（(\n"
+_BUILT_AFTER = re.compile(
+    r"(?:即将|正式|已经|已|全面|顺利|加快|基本|主体)?"
+    r"(?:建成|投入运营|投入使用|投用|开工|动工|启用|竣工|封顶|落成|开馆|开业|开放运营|试运营|完工)"
+)
+
+
+def _built_facilities(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with each body whose head is a facility (``_FACILITY_BODIES``) typed Project where the
+    sentence builds or opens it: right before a status (乙实验室即将投入运营) or right after a verb of
+    building, ending its phrase (建成甲中心; not 建成甲中心新址, where the body moves in).
+
+    >>> text = "青山服务中心即将投入运营，建成白鹭实验室，与金湖中心合作，建成金湖中心新址"
+    >>> found = [Candidate(0, 6, "Organization", "head", "青山服务中心", 3),
+    ...          Candidate(15, 20, "Organization", "head", "白鹭实验室", 3),
+    ...          Candidate(23, 27, "Organization", "head", "金湖中心", 3),
+    ...          Candidate(32, 36, "Organization", "head", "金湖中心", 3)]
+    >>> [(c.name, c.type) for c in _built_facilities(Document(text, (), ()), found)]
+    [('青山服务中心', 'Project'), ('白鹭实验室', 'Project'), ('金湖中心', 'Organization'), ('金湖中心', 'Organization')]
+    """
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.type == "Organization" and c.name.endswith(_FACILITY_BODIES) and _built_there(doc.text, c.start, c.end):
+            c = replace(c, type="Project")
+        out.append(c)
+    return out
+
+
+def _built_there(text: str, start: int, end: int) -> bool:
+    """True when the name in text[start:end] stands right before a status or right after a verb of
+    building, ending its phrase.
+
+    >>> _built_there("建成甲中心。", 2, 5), _built_there("加快建成甲中心。", 4, 7), _built_there("甲中心主体封顶", 0, 3)
+    (True, False, True)
+    """
+    if _BUILT_AFTER.match(text, end):
+        return True
+    return bool(_BUILT_BEFORE.search(text[max(start - 6, 0) : start])) and (end == len(text) or text[end] in _PHRASE_ENDS)
+
+
 def _clause_at(text: str, start: int, end: int) -> str:
     """The clause of ``text`` holding the span [start, end).
 
@@ -684,7 +729,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(doc, _working_bodies(doc, resolve(candidates)))
+        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, resolve(candidates))))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:

@@ -426,3 +426,14 @@ def test_a_street_then_a_nationwide_programme_are_two_names(found):
 def test_a_town_opening_a_name_the_tagger_wrote_as_one_word_is_a_place(found):
     assert ("白沙镇", "Place") in found("白沙镇茶叶交易中心（二期）6月底前建成投用。")
     assert ("美丽乡村", "Place") not in found("建设美丽乡村示范带项目。")
+
+
+def test_a_centre_or_laboratory_being_opened_or_built_is_a_project(found):
+    assert ("青山综合服务中心", "Project") in found("青山综合服务中心即将投入运营。")
+    assert ("白鹭湖数据实验室", "Project") in found("白鹭湖数据实验室主体封顶。")
+    assert ("金禾文化中心", "Project") in found("建成金禾文化中心，群众文化生活更加丰富。")
+
+
+def test_a_centre_that_works_or_is_an_aim_stays_a_body(found):
+    assert ("青山综合服务中心", "Organization") in found("青山综合服务中心为群众提供一站式服务。")
+    assert ("Project" not in {t for n, t in found("加快建成青山国际金融中心。") if n.endswith("中心")})
