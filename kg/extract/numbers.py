@@ -63,9 +63,11 @@ _CHINESE = rf"(?<![唯统逐单同划专之第{_CN_ALL}])[一二两三四五六�
 #: Two digits side by side (一一对应, 三四个, 两三百户): a vague or no number, never a figure.
 _ADJACENT_DIGITS_RE = re.compile("[一二两三四五六七八九]{2}")
 _SCALE = r"(?:万亿|千万|百万|亿|万|千)"
+#: A round milestone written with its scale alone after a verb of passing (突破千亿, 迈入万亿): 1,000亿.
+_BARE_SCALE = r"(?<=突破|迈过|跨越|跃上|迈上|站上|超过|达到|迈入|跨入)[千百万](?=亿)"
 _FIGURE_RE = re.compile(
     r"(?:每(?:人每)?[月年])?"
-    rf"(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?P<num>{_ARABIC}|{_CHINESE}|{_BARE_SCALE})"
     rf"(?:(?P<unit0>[%‰])?(?P<dash>[—–\-~～]|至)(?P<num2>{_ARABIC}))?"
     rf"(?P<q1>余|多)?(?P<scale>{_SCALE})?(?:(?P<q2>余|多)(?P<scale2>亿)?)?"
     rf"(?P<unit>个百分点|百分点|[%‰]|(?:{'|'.join(_BASE_UNITS)})(?:/(?:{_PERIODS}))?|/(?:{_PERIODS}))?"
@@ -91,6 +93,8 @@ _CAPACITY_WORDS = ("年产", "年产能", "年处理", "年加工", "日处理",
 #: A statistical acronym right before a figure (GDP3464亿元, CPI102.1): the figure is its value.
 _INDICATOR_ACRONYM_RE = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$")
 _MILESTONE_RE = re.compile(r"[^,，;；。]{0,6}?(?:大关|台阶|关口)")
+#: The noun of a milestone right after its figure (1000亿大关): the figure is a level passed.
+_MILESTONE_NOUN_RE = re.compile(r"(?:元)?(?:的)?(?:大关|台阶|关口)")
 _POLICY_WORD_RE = re.compile(r"(?:政策|措施|举措|意见|办法|规定|发展)$")
 _DOUBLING_RE = re.compile(r"翻了?(?:([一两二三四])番|番|(?P<times>[一两二三四五六七八九十]|\d+)倍)多?")
 #: A change by a fraction, after its verb: 减少三分之一, 压减一半以上.
@@ -219,12 +223,15 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         return None  # 促进民营经济发展30条: the name of a set of measures
     if unit == "成" and re.match(rf"[{_HAN}]", after) and not re.match("[以左的]", after):
         return None  # 成 is a share (三成) only when nothing follows it: 七成新, 两成员
+    milestone = bool(scale) and bool(_MILESTONE_NOUN_RE.match(text, match.end()))
+    if num in ("千", "百", "万"):
+        num = "一" + num  # 突破千亿大关: one thousand 亿
     chinese = not num[0].isdigit()
     if chinese and _ADJACENT_DIGITS_RE.search(num):
         return None  # 三四个, 两三百户: a vague number
     if chinese:
         num, scale = _split_chinese_scale(num + scale)
-        if not unit and scale and num[-1:] in "十百千":
+        if not unit and scale and num[-1:] in "十百千" and not milestone:
             return None  # 千亩, 百千万: a numeral inside a name
         if not unit and not scale:
             return None
@@ -232,7 +239,7 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         counted_noun = unit in COUNT_UNITS and not scale and re.match(rf"[{_HAN}]", after)
         if num == "一" or ((small or counted_noun) and not _QUANTITY_VERB_RE.search(text[: match.start()])):
             return None  # 两个维护, 十项民生实事, 十六个…集群: a numeral inside a name
-    elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale):
+    elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale) and not milestone:
         return None  # 12345热线, 2号线, 某某广场88、, 120万群众: not a figure with a unit
     if match.group("num2") and not unit:
         return None  # 2019-2020年, 1-3月: a span of time

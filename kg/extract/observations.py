@@ -84,7 +84,7 @@ _HAN = "\u4e00-\u9fff"
 # Words between an indicator and its figure, read from the right; each class says what the figure is.
 _TAIL_RE = re.compile(
     r"(?:"
-    r"(?P<pre>不超过|超过|突破|跨越|接近|不少于|不低于|不到|不足|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
+    r"(?P<pre>不超过|超过|突破|跨越|迈过|迈入|跨入|接近|不少于|不低于|不到|不足|高于|(?<![附最接将])近|逾|(?<![高])超|(?<![签节制履集公预])约)"
     r"|(?P<level>达到|高达|已达|达|完成|实现|迈上|跨上|跃上|站上|迈过|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至"
     r"|升至|上升到|上升至|跃升到|跃升至|攀升到|攀升至|降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|减至|回落到|回落至|保持在"
     r"|压缩至|压缩到|压缩为|压减至|压减到|缩短至|缩短到|缩短为|压降至|压降到|精简到|精简至|精简为|削减到|削减至"
@@ -93,7 +93,7 @@ _TAIL_RE = re.compile(
     r"|(?P<up>增长|增加|提高|提升|上升|增收|比增|扩大|攀升|上涨|前移|进位)"
     r"|(?P<down>下降|减少|降低|回落|减收|压减|缩减|下调|缩短|压缩|精简|削减)"
     r"|(?P<from>(?:由|从)(?:每[月年人户])?)"
-    r"|(?P<each>(?<![人户])均|都)"
+    r"|(?P<each>(?<![人户])均|都|双双)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
     r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|成功|(?<!公)共|首|连续(?:[\d一二三四五六七八九十两]+年)?"
@@ -105,7 +105,7 @@ _LEAD_RE = re.compile(
     r"^(?:——|\((?:下同|同口径)\)|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|到?(?:19|20)\d{2}年(?:底|末)?|[去上今]?年[底末]|近?[\d一二三四五六七八九十两]+年(?:来|间)|近[\d一二三四五六七八九十两]+年"
     r"|今年|去年|上年|全年|年内|明年|每年|全[省市州盟区县旗镇乡](?!场|域)|共有|拥有|共计|共(?!青)"
     r"|力争|确保|争取|计划(?!总?投资)|其中|预计|预料|预估|(?:据|经)?初步(?:核算|统计|测算|预计)|据统计|辖区|继续|要|并|同时|还|另|进一步"
-    r"|努力|着力|积极|全面|累计|再|有望|历史性|首次|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
+    r"|努力|着力|积极|加快|全面|累计|再|有望|历史性|首次|这?是(?=在)|在(?=全国|全省|全市|全州|全区|全县|同类|我|$)|我[国省市区县州旗盟镇乡](?=[\u4e00-\u9fff]{2})"
     r"|[、和及与,])+"
 )
 #: Verbs of doing that open an indicator and are not part of its name (kept when little is left).
@@ -113,13 +113,13 @@ _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组�
 #: Works named verb first that statistics name object first (改造棚户区 → 棚户区改造).
 _WORKS_RE = re.compile(r"^(?:新开工|开工|完成|实施)?(提质改造|改造|整治|修缮)([\u4e00-\u9fff]{2,})$")
 #: Framing words inside a lost-punctuation run: the indicator starts after the last of them.
-_INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中")
+_INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中|是在")
 #: A time adverbial (在疫情期间): the words before it are the acting subject, the words after it
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
 _VERB_LEN = 2
 #: Qualifiers of a threshold passed rather than a figure reached.
-_PASSED = frozenset({"突破", "超过", "超", "逾", "跨越"})
+_PASSED = frozenset({"突破", "超过", "超", "逾", "跨越", "迈过", "迈入", "跨入"})
 #: A level named as a milestone after its figure (3000亿元的跨越, 4000亿元台阶): a threshold passed.
 _MILESTONE_AFTER_RE = re.compile(r"的?(?:跨越|大关|台阶|关口)")
 #: Qualifiers of a figure stated as the figure (约5300亿元 is the level; 突破5000亿元 only a bound).
@@ -131,7 +131,7 @@ _PART_OF_YEAR_RE = re.compile(
 _NUMBER_LIST_TAIL_RE = re.compile(r"(?:[\d.]+、)+$")
 _TRAILING_PART_OF_YEAR_RE = re.compile(f"(?:{_PART_OF_YEAR_RE.pattern})$")
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
-_TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
+_TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$|(?:已|已经)?连续(?:多|[\d一二三四五六七八九十两]+)年$")
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
 _AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八九十两]+年(?:来|间)?$")
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
@@ -562,7 +562,9 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
         elif cls in ("level", "up", "down", "from") and not verb_class:
             verb, verb_class = match.group(0), cls
         rest = rest[: match.start()]
-    if mode is None and "、" in rest:
+    if mode is None and rank and _measures_listed(rest):
+        mode = "each"  # 发明专利量和专利申请量居全市首位: the rank is each one's
+    elif mode is None and "、" in rest:
         *heads, last = rest.split("、")
         if rank and all(len(h) <= 2 for h in heads) and len(last) > 2:
             mode = "each"
@@ -585,6 +587,20 @@ def _parse_segment(seg: str, rank: bool = False) -> _Segment:
     )
 
 
+#: The last characters of a measure's name (总量, 金额, 增加值, 人数, 增长率, 收入, 规模, 比重, 综合实力).
+_MEASURE_END_RE = re.compile(r"[量额值数率入出模重力]$")
+
+
+def _measures_listed(words: str) -> bool:
+    """True when ``words`` list two or more measures (发明专利量、专利申请量), every item named as one.
+
+    >>> _measures_listed("发明专利量、专利申请量"), _measures_listed("深入推进改革、营商环境")
+    (True, False)
+    """
+    items = re.split("[、和及与]", _TRAILING_YEAR_RE.sub("", words))
+    return len(items) > 1 and all(len(item) >= 2 and _MEASURE_END_RE.search(item) for item in items)
+
+
 def _clean_indicator(text: str) -> tuple[str, int]:
     """The indicator in ``text`` without framing words, and the offset where it starts.
 
@@ -594,6 +610,8 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     ('处置电信诈骗案', 10)
     >>> _clean_indicator("新招募“协管员”"), _clean_indicator("国内生产总值2000年")
     (('协管员', 3), ('国内生产总值', 0))
+    >>> _clean_indicator("这是在全县经济总量")[0], _clean_indicator("专利申请量连续多年")[0]
+    ('经济总量', '专利申请量')
     """
     offset = 0
     cut = None
@@ -786,8 +804,8 @@ def _split_list(indicator: str, n: int, mode: str | None) -> list[str]:
     for i, item in enumerate(items[:-1]):
         if len(item) <= 2 and len(last) > len(item) + 1:
             items[i] = item + last[len(item) :]
-    for j, item in enumerate(items[1:], start=1):
-        if len(item) < len(first) and item[-1] == first[-1]:
+    for j, item in enumerate(items[1:], start=1):  # 网上受理率、办结率: a short item shares the first's words
+        if len(item) <= 4 and len(item) < len(first) and item[-1] == first[-1]:
             items[j] = first[: len(first) - len(item)] + item
     shared = next((r for r in _RELATIVE if last.endswith(r) and len(last) > len(r)), None)
     if shared and last.endswith("年均" + shared):
@@ -882,14 +900,20 @@ def _names_a_facility(text: str, figure: Figure) -> bool:
     return bool(_FACILITY_RE.match(text, figure.end))
 
 
+#: Indicators of output, counted in money (经济总量, 地区生产总值, 工业增加值).
+_OUTPUT_RE = re.compile(r"生产总值|经济总量|GDP|增加值|总产值")
+
+
 def _money_unit(figure: Figure, context: str) -> Figure:
     """``figure`` with 元 added to a bare scale (万, 亿) when ``context`` speaks of money.
 
     >>> _money_unit(find_figures("投入4500万用于")[0], "财政投入").unit
     '万元'
+    >>> _money_unit(find_figures("迈过千亿大关")[0], "经济总量").unit
+    '亿元'
     """
-    if figure.unit in ("万", "亿", "千万", "万亿") and MONEY_CONTEXT_RE.search(context):
-        return replace(figure, unit=figure.unit + "元")  # 投入4500万: the 元 is often left out
+    if figure.unit in ("万", "亿", "千万", "万亿") and (MONEY_CONTEXT_RE.search(context) or _OUTPUT_RE.search(context)):
+        return replace(figure, unit=figure.unit + "元")  # 投入4500万, 生产总值突破千亿: the 元 is often left out
     return figure
 
 

@@ -946,3 +946,30 @@ def test_a_rank_won_in_a_quoted_ranking_is_named_after_it():
     assert _obs(REVIEW + "连续两年被评为“全国营商环境百佳县市”第六名。") == [
         ("全国营商环境百佳县市", 6.0, "", 2019, "rank", "全国营商环境百佳县市第六名"),
     ]
+
+
+def test_a_round_milestone_written_with_its_scale_alone_is_a_level():
+    assert ("经济总量", 1000.0, "亿元", 2019, "actual") in [o[:5] for o in _obs(REVIEW + "全县经济总量迈过千亿大关。")]
+    assert ("工业增加值", 100.0, "亿元", 2019, "actual") in [o[:5] for o in _obs(REVIEW + "工业增加值突破百亿元。")]
+    assert ("地区生产总值", 300.0, "亿元", 2019, "actual") in [o[:5] for o in _obs(REVIEW + "地区生产总值跨越300亿大关。")]
+    assert _obs(REVIEW + "建成千亩茶园。") == []
+
+
+def test_a_figure_in_the_circumstance_of_a_clause_names_its_measure_alone():
+    found = _obs(REVIEW + "这些成绩是在全县经济总量超过600亿元的高基数上取得的。")
+    assert [o[:3] for o in found] == [("经济总量", 600.0, "亿元")]
+
+
+def test_a_rank_after_a_list_of_measures_is_each_ones():
+    found = {o[0]: o[1] for o in _obs(REVIEW + "发明专利拥有量、专利申请量连续多年居全市首位。") if o[4] == "rank"}
+    assert found == {"发明专利拥有量": 1.0, "专利申请量": 1.0}
+    found = {o[0] for o in _obs(REVIEW + "发明专利拥有量和专利综合实力居全省第一。") if o[4] == "rank"}
+    assert found == {"发明专利拥有量", "专利综合实力"}
+    assert {o[0] for o in _obs(REVIEW + "深化审批改革、营商环境居全省第一。")} == {"营商环境"}
+
+
+def test_a_level_passed_by_a_verb_of_entering_or_by_two_measures_together():
+    found = [o[:5] for o in _obs(REVIEW + "全县税收迈入百亿元俱乐部，达103亿元。")]
+    assert found == [("税收", 103.0, "亿元", 2019, "actual")]  # the exact figure, not the milestone
+    found = {o[0] for o in _obs(REVIEW + "固定资产投资额、社会消费品零售总额双双突破百亿元。")}
+    assert found == {"固定资产投资额", "社会消费品零售总额"}
