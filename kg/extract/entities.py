@@ -152,6 +152,8 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
             continue  # 甲、乙等合作计划: the phrase after 等 names the kind of the items, not one thing
         if tokens[first].word in _SUPERLATIVES:
             continue  # 最高政治原则: a description of rank, no name
+        if _verb_opening_clause(doc, tokens, first, i):
+            first += 1
         for j in range(first, i + 1):
             name = normalise(doc.text[tokens[j].start : tok.end])
             kind = head_type(name, tokens[j : i + 1])
@@ -169,6 +171,30 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
                 out += make_candidate(doc, start, tok.end, kind, "head", 3)
                 break
     return out
+
+
+#: Verbs the tagger also reads as nouns (创新 vn) that open a clause and take the name after them as
+#: object: 创新甲乙模式。 is "innovate the 甲乙 model", while 创新驱动战略深入实施 names a strategy.
+_OPENING_VERBS = frozenset({"创新", "优化", "完善", "深化", "强化", "探索"})
+
+
+def _verb_opening_clause(doc: Document, tokens: list[Token], first: int, last: int) -> bool:
+    """True when the name tokens[first..last] open their clause with a verb of ``_OPENING_VERBS`` and
+    close it, two words or more after the verb: the verb is the clause's, not the name's.
+
+    >>> text = "创新甲地陪伴模式。创新驱动战略深入实施"
+    >>> toks = [Token(w, "n", s, s + len(w)) for w, s in (("创新", 0), ("甲地", 2), ("陪伴", 4), ("模式", 6))]
+    >>> _verb_opening_clause(Document(text, (), ()), toks, 0, 3)
+    True
+    >>> toks = [Token(w, "n", s, s + len(w)) for w, s in (("创新", 9), ("驱动", 11), ("战略", 13))]
+    >>> _verb_opening_clause(Document(text, (), ()), toks, 0, 2)
+    False
+    """
+    if tokens[first].word not in _OPENING_VERBS or last - first < 2:
+        return False
+    start, end = tokens[first].start, tokens[last].end
+    opens = start == 0 or doc.text[start - 1] in _CLAUSE_ENDS
+    return opens and (end == len(doc.text) or doc.text[end] in _CLAUSE_ENDS)
 
 
 def _place_then_programme(words: list[Token]) -> bool:
