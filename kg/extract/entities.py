@@ -296,6 +296,35 @@ def _built_there(text: str, start: int, end: int) -> bool:
     return bool(_BUILT_BEFORE.search(text[max(start - 6, 0) : start])) and (end == len(text) or text[end] in _PHRASE_ENDS)
 
 
+#: A count right before a name (20个, 一批, 多个) or right after it, closing the phrase (29所。): the name
+#: is of a kind of thing, counted (20个街心公园, 公办幼儿园29所), not one thing (甲、乙3家企业 counts the
+#: list; 一座白鹭大桥, 一个中国 count one).
+_COUNT_BEFORE = re.compile(
+    r"(?:(?<![\d一二两三四五六七八九十百千])(?!1\D|一[^十百千])(?:\d+|[一二两三四五六七八九十百千]+)余?"
+    r"(?:个|座|所|家|条|处|批|栋|片|块)|一批|多个|若干|一些)$"
+)
+_COUNT_AFTER = re.compile(r"(?:\d+|[二两三四五六七八九十百千]+)余?(?:个|座|所|家|条|处|栋|片|块)(?=[，。；、,.;]|$)")
+
+
+def _not_counted(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` without the things counted as a kind: a count right before or after the name.
+
+    >>> text = "建成20个街心公园和青山公园，新增公办幼儿园29所"
+    >>> found = [Candidate(5, 9, "Project", "head", "街心公园", 3), Candidate(10, 14, "Project", "head", "青山公园", 3),
+    ...          Candidate(17, 22, "Project", "head", "公办幼儿园", 3)]
+    >>> [c.name for c in _not_counted(Document(text, (), ()), found)]
+    ['青山公园']
+    >>> [c.name for c in _not_counted(Document("新建一座白鹭大桥", (), ()), [Candidate(4, 8, "Project", "head", "白鹭大桥", 3)])]
+    ['白鹭大桥']
+    """
+    return [
+        c
+        for c in chosen
+        if c.type == "Policy"
+        or not (_COUNT_BEFORE.search(doc.text[max(c.start - 6, 0) : c.start]) or _COUNT_AFTER.match(doc.text, c.end))
+    ]
+
+
 def _clause_at(text: str, start: int, end: int) -> str:
     """The clause of ``text`` holding the span [start, end).
 
@@ -755,7 +784,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, resolve(candidates))))
+        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, resolve(candidates)))))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:

@@ -38,8 +38,8 @@ _SHORE = re.compile(r"[湖河江海溪][畔边岸]")
 #: A leading count that makes a name generic (两大酒店, 五个片区); Policy names may carry one (三大攻坚战).
 LEADING_COUNT = re.compile(r"^[一二三四五六七八九十两\d]+[大个项类家批]")
 
-#: Counts that open a phrase without belonging to a name (一批重点项目, 一支队伍).
-_VAGUE_COUNT = re.compile(r"一批|一支|一些|一个|一大批|少数|部分")
+#: Counts that open a phrase without belonging to a name (一批重点项目, 一支队伍, 一座青山大桥).
+_VAGUE_COUNT = re.compile(r"一[批支个座所条处家项栋片块间]|一些|一大批|少数|部分")
 
 #: Region-wide words that open a phrase (全市改革): dropped from a name's start.
 _REGION_WIDE = frozenset({"全市", "全区", "全县", "全镇", "全乡"})

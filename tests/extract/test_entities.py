@@ -443,3 +443,10 @@ def test_a_verb_opening_the_clause_is_no_part_of_the_model_it_takes(found):
     assert ("邻里互助陪伴模式", "Policy") in found("创新邻里互助陪伴模式，推广白鹭经验。")
     assert ("创新邻里互助陪伴模式", "Policy") not in found("创新邻里互助陪伴模式，推广白鹭经验。")
     assert ("创新驱动发展战略", "Policy") in found("创新驱动发展战略深入实施。")
+
+
+def test_a_thing_counted_as_a_kind_is_no_name(found):
+    assert not {n for n, _ in found("建成20个街心公园和3条花景大道。")} & {"街心公园", "花景大道"}
+    assert "公办幼儿园" not in {n for n, _ in found("新增公办幼儿园29所。")}
+    assert ("青山湖大桥", "Project") in found("新建一座青山湖大桥。")  # one counted is the one named
+    assert ("青禾农业", "Company") in found("引进金禾食品、青禾农业3家企业。")
