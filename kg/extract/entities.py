@@ -139,6 +139,31 @@ def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], 
     return out
 
 
+#: Words of a campaign a region runs under its own name (美丽甲乙, 智慧甲乙, 平安甲乙): a Policy.
+_CAMPAIGN_WORDS = ("美丽", "智慧", "平安", "健康", "幸福", "数字", "法治", "文明", "活力", "人文", "绿色", "生态")
+#: What may not follow the short name in a campaign: it would be the start of a longer name (甲乙湾).
+_CAMPAIGN_NOT_AFTER = re.compile(r"[区县市镇乡村湾路街港岛山湖河江园城站]")
+
+
+def _campaign_candidates(doc: Document, sentence: Sentence, shorts: tuple[str, ...]) -> list[Candidate]:
+    """A campaign named by a word of ``_CAMPAIGN_WORDS`` and the short name of the report's region or
+    of a division it names (建设美丽青山, 智慧青山建设): a Policy.
+
+    >>> text = "推进智慧青山和平安白鹭建设，美丽青山湾"
+    >>> doc = Document(text, (Sentence(0, text, 0, len(text), None, None),), ())
+    >>> [c.name for c in _campaign_candidates(doc, doc.sentences[0], ("白鹭", "青山"))]
+    ['智慧青山', '平安白鹭']
+    """
+    if not shorts:
+        return []
+    names = "|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True))
+    out: list[Candidate] = []
+    for m in re.finditer(rf"(?:{'|'.join(_CAMPAIGN_WORDS)})(?:{names})", sentence.text):
+        if not _CAMPAIGN_NOT_AFTER.match(sentence.text, m.end()):
+            out += make_candidate(doc, sentence.start + m.start(), sentence.start + m.end(), "Policy", "campaign", 2)
+    return out
+
+
 def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
     """Names closed by a head noun: the longest run of name words before a word ending in a head."""
     out: list[Candidate] = []
@@ -770,6 +795,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             + _project_list_candidates(doc, tokens)
             + _bracket_candidates(doc, sentence, tokens)
             + _tagger_candidates(doc, tokens, shorts)
+            + _campaign_candidates(doc, sentence, shorts)
         )
         fixed = [
             (sentence.start + m.start(), sentence.start + m.end())

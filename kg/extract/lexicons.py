@@ -148,6 +148,8 @@ def region_shorts(doc: Document) -> tuple[str, ...]:
     True
     >>> region_shorts(Document("", (), (), region_full="中华人民共和国"))
     ('中国',)
+    >>> region_shorts(Document("", (), (), region="白鹭新区", region_full="四川省绵阳市白鹭新区"))
+    ('四川', '白鹭', '绵阳')
     """
     full = doc.region_full or doc.region
     if full in _COUNTRY:
@@ -158,4 +160,7 @@ def region_shorts(doc: Document) -> tuple[str, ...]:
     prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else None
     if prefix:
         out |= {s for s, c in division_codes() if c.startswith(prefix) and c != code}
+    zone = doc.region or ""
+    if zone.endswith("新区") and len(zone) > 3:
+        out.add(zone[:-2])  # a new area (甲乙新区) names itself 甲乙 as a division does
     return tuple(sorted(out))

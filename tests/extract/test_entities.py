@@ -450,3 +450,11 @@ def test_a_thing_counted_as_a_kind_is_no_name(found):
     assert "公办幼儿园" not in {n for n, _ in found("新增公办幼儿园29所。")}
     assert ("青山湖大桥", "Project") in found("新建一座青山湖大桥。")  # one counted is the one named
     assert ("青禾农业", "Company") in found("引进金禾食品、青禾农业3家企业。")
+
+
+def test_a_campaign_named_after_the_region_is_a_policy():
+    text = "各位代表：现在，我代表长沙市岳麓区人民政府向大会报告工作。推进智慧岳麓和平安岳麓建设，美丽岳麓山景区提质。"
+    doc = ingest_text(text)
+    found = {(m.name, m.type) for m in extract_mentions(doc) if m.rule == "campaign"}
+    assert ("智慧岳麓", "Policy") in found and ("平安岳麓", "Policy") in found
+    assert not any(name.startswith("美丽") for name, _ in found)  # 美丽 岳麓山: a mountain described
