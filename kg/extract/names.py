@@ -40,10 +40,14 @@ _OFFICE = re.compile(r"(中国|大中华|亚太|亚洲|华东|华南|华北|华�
 #: A ranking's whole title in running text (入选全国数字经济百强区): no name lies inside it.
 RANKING_TITLE = re.compile(r"(?:全国|全省|全市)[\u4e00-\u9fff]{0,12}?" + _RANK)
 
-#: Words that only describe the state of a facility or body (无房, 缺编, 老旧, 闲置): before a generic
-#: noun (派出所, 农贸市场) the whole is still generic (GUIDELINES.md: 派出所 alone is generic). Only
-#: words of premises, staff and condition are listed: 无废 in 无废城市 names a programme.
-_DESCRIBED = re.compile(r"无房|无证|无照|缺编|缺员|老旧|破旧|危旧|陈旧|闲置|废弃|简易|临时|现有|原有|在建")
+#: Words that only describe the state of a facility or body (无房, 缺编, 老旧, 闲置) or its kind (乡村,
+#: 公办, 寄宿制, 高水平), one or several: before a generic noun (派出所, 学校) the whole is still generic
+#: (GUIDELINES.md: 派出所 alone is generic). Only words of premises, staff, condition and kind are
+#: listed: 无废 in 无废城市 names a programme.
+_DESCRIBED = re.compile(
+    r"(?:无房|无证|无照|缺编|缺员|老旧|破旧|危旧|陈旧|闲置|废弃|简易|临时|现有|原有|在建"
+    r"|乡村|乡镇|农村|城乡|基层|公办|民办|公立|普惠性|小规模|寄宿制|高水平)+"
+)
 
 #: Qualities of a kind of programme (绿色矿山, 智慧工厂, 数字乡村): before a generic noun the whole still names
 #: a kind, unless a nationwide programme of the policy lexicon opens with it (智慧城市, 智慧社区建设).
@@ -146,6 +150,8 @@ def is_generic(name: str) -> bool:
     (True, True, False)
     >>> is_generic("无房派出所"), is_generic("老旧农贸市场"), is_generic("无废城市"), is_generic("城关派出所")
     (True, True, False, False)
+    >>> is_generic("乡村小规模学校"), is_generic("高水平大学"), is_generic("青山乡村学校")
+    (True, True, False)
     >>> is_generic("绿色矿山"), is_generic("智慧城市"), is_generic("智慧社区"), is_generic("绿色青山矿山")
     (True, False, False, False)
     """

@@ -458,3 +458,8 @@ def test_a_campaign_named_after_the_region_is_a_policy():
     found = {(m.name, m.type) for m in extract_mentions(doc) if m.rule == "campaign"}
     assert ("智慧岳麓", "Policy") in found and ("平安岳麓", "Policy") in found
     assert not any(name.startswith("美丽") for name, _ in found)  # 美丽 岳麓山: a mountain described
+
+
+def test_a_school_or_university_named_by_its_kind_alone_is_no_name(found):
+    assert found("办好乡镇寄宿制学校和乡村小规模学校，建设高水平大学。") == set()
+    assert ("集成电路", "Project") not in found("出台集成电路、生物医药等专项扶持政策。")
