@@ -279,7 +279,7 @@ def _working_bodies(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
 #: Heads of bodies that are also facilities (中心, 实验室, 馆): an Organization that works, a Project where
 #: the sentence builds or opens it: the name right before a status, or right after a verb of building
 #: that is no aim (建成, not 加快建成 or 打造: 打造金融中心 is a goal) and ending its phrase.
-_FACILITY_BODIES = ("中心", "实验室", "馆")
+_FACILITY_BODIES = ("中心", "实验室", "馆", "剧院")
 _BUILT_BEFORE = re.compile(r"(?<!加快|努力|力争|奋力|全力)(?:建成|新建|兴建|开工建设|启用)$")
 _PHRASE_ENDS = "，。；、,.;和与及（(\n"
 _BUILT_AFTER = re.compile(
