@@ -96,7 +96,7 @@ _TAIL_RE = re.compile(
     r"|(?P<each>(?<![人户])均|都|双双)"
     r"|(?P<respectively>分别)"
     r"|(?P<adverb>(?:高于|低于|快于|慢于)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,6}"
-    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|成功|(?<!公)共|首|连续(?:[\d一二三四五六七八九十两]+年)?"
+    r"|(?:比|较)(?:全国|全省|全市|全州|全区|全县|城区|同期)[\u4e00-\u9fff]{0,4}?(?:高出|高|低|快|慢)|已经|已|再|又|首次|再次|率先|确保|力争|争取|累计|(?:同比|环比)?\((?:下同|下同口径|同口径)\)|同比|环比|同口径|实际|名义|年均|平均每年|每年平均|平均|了|还|将|也|继续|始终|持续|全部|大幅|预计|计划|成功|(?<!公)共|首|连续(?:[\d一二三四五六七八九十两]+年)?"
     r"|(?:比|较)(?:\d{4}年(?:底|末)?|上年(?:同期)?|去年(?:同期)?|同期)|是?\d{4}年(?:底|末)?的?"
     r"|是?“?十[一二三四五]五”?(?:时期|期间|期末|末)?(?:[\u4e00-\u9fff]{2,10})?的)"
     r")$"
@@ -375,6 +375,8 @@ def _sentence_observations(
             if purpose:  # 投入137亿元开展水污染治理: the money is the works' spending
                 seg = replace(seg, indicator=purpose)
             names = _names(seg, group, recent, elliptic)
+        if names and first.kind != "rank" and all(name in _RELATIVE for name in names):
+            continue  # 每增长1个百分点的增量: a relative noun measuring nothing named (增速全市第一 ranks the region's)
         if not names or (seg.verb_class == "from" and not _start_year(doc, sentence, first.start)):
             continue
         group = [_money_unit(figure, "".join(names)) for figure in group]

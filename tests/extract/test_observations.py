@@ -973,3 +973,10 @@ def test_a_level_passed_by_a_verb_of_entering_or_by_two_measures_together():
     assert found == [("税收", 103.0, "亿元", 2019, "actual")]  # the exact figure, not the milestone
     found = {o[0] for o in _obs(REVIEW + "固定资产投资额、社会消费品零售总额双双突破百亿元。")}
     assert found == {"固定资产投资额", "社会消费品零售总额"}
+
+
+def test_real_growth_and_a_relative_noun_measuring_nothing_named():
+    assert [o[:5] for o in _obs(REVIEW + "居民人均可支配收入实际增长6.1%。")] == [
+        ("居民人均可支配收入", 6.1, "%", 2019, "growth")
+    ]
+    assert _obs(REVIEW + "现在生产总值每增长1个百分点的增量，相当于5年前1.5个百分点的增量。") == []
