@@ -312,6 +312,13 @@ def _fraction_figures(text: str) -> list[Figure]:
     return found
 
 
+#: An assessment or contest named just before a bare ordinal (在全市片区考核中连续3年第一): a rank.
+_IN_A_RANKING_RE = re.compile(
+    r"在[^,，;；。:：]{2,40}?(?:考核|评比|排名|测评|评估|评价|考评|比赛|竞赛|大赛)中"
+    r"(?:连续[\d一二三四五六七八九十两多]+年)?(?:获得?|荣获|名列|位列)?$"
+)
+
+
 def _rank_figures(text: str, match: re.Match) -> list[Figure]:
     """One figure per ordinal of a rank match (``全市第一、第二`` gives two)."""
     scope = (match.group("listed") or "")[1:-1] + (match.group("scope") or "")
@@ -342,6 +349,8 @@ def find_figures(text: str) -> list[Figure]:
     [(26.0, '', '百强区第26位'), (3.0, '个位次', None)]
     >>> [(f.value, f.qualifier) for f in find_figures("勇夺全国甲级联赛季军,培育单项冠军企业")]
     [(3.0, '全国甲级联赛季军')]
+    >>> [(f.value, f.qualifier) for f in find_figures("在全市片区绩效考核中连续3年第一")]
+    [(1.0, '第一')]
     >>> find_figures("推行1+3模式,创建3A级景区,开通12345热线,第六届,连续七年,两个维护,出台“3个20条”")
     []
     """
@@ -353,7 +362,8 @@ def find_figures(text: str) -> list[Figure]:
         taken.append(match.span())
     for match in _RANK_RE.finditer(text):
         after = text[match.end()] if match.end() < len(text) else ""
-        if not (match.group("verb") or match.group("listed") or match.group("scope") or match.group("ords") == "双第一"):
+        ranked_in = _IN_A_RANKING_RE.search(text[max(match.start() - 50, 0) : match.start()])
+        if not (match.group("verb") or match.group("listed") or match.group("scope") or match.group("ords") == "双第一" or ranked_in):
             continue
         if re.match(rf"[{_HAN}]", after) and not re.match(r"[、和的]", after):
             continue  # 全省第一个…, 第一产业: an ordinal that is not a ranking

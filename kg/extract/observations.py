@@ -603,6 +603,12 @@ def _measures_listed(words: str) -> bool:
     return len(items) > 1 and all(len(item) >= 2 and _MEASURE_END_RE.search(item) for item in items)
 
 
+#: An assessment a rank is won in (在全市片区绩效考核中获得): its name, without the scope (全国 stays: 全国百强县排名).
+_ASSESSED_IN_RE = re.compile(
+    r"在(?:全省|全市|全区|全县)?([^在,，;；。]{2,30}?(?:考核|评比|排名|测评|评估|评价|考评|比赛|竞赛|大赛))中?(?:获得?|荣获)?$"
+)
+
+
 def _clean_indicator(text: str) -> tuple[str, int]:
     """The indicator in ``text`` without framing words, and the offset where it starts.
 
@@ -614,7 +620,12 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     (('协管员', 3), ('国内生产总值', 0))
     >>> _clean_indicator("这是在全县经济总量")[0], _clean_indicator("专利申请量连续多年")[0]
     ('经济总量', '专利申请量')
+    >>> _clean_indicator("白鹭新城在全市片区绩效考核中")
+    ('片区绩效考核', 7)
     """
+    assessed = _ASSESSED_IN_RE.search(text)
+    if assessed:  # 甲新城在全市片区考核中(获得): the assessment is what the rank is of
+        return assessed.group(1), assessed.start(1)
     offset = 0
     cut = None
     for match in _INNER_CUT_RE.finditer(text):

@@ -980,3 +980,10 @@ def test_real_growth_and_a_relative_noun_measuring_nothing_named():
         ("居民人均可支配收入", 6.1, "%", 2019, "growth")
     ]
     assert _obs(REVIEW + "现在生产总值每增长1个百分点的增量，相当于5年前1.5个百分点的增量。") == []
+
+
+def test_a_bare_ordinal_won_in_a_named_assessment_is_a_rank_of_it():
+    found = [o for o in _obs(REVIEW + "白鹭新城在全市重点片区绩效考核中连续3年第一。") if o[4] == "rank"]
+    assert [o[:2] for o in found] == [("重点片区绩效考核", 1.0)]
+    assert [o[:2] for o in _obs(REVIEW + "在全省营商环境评价中获得第二。")] == [("营商环境评价", 2.0)]
+    assert _obs(REVIEW + "第二产业增加值较快增长，第一产业平稳。") == []
