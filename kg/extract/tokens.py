@@ -407,8 +407,9 @@ def extend_left(tokens: list[Token], i: int) -> int:
         prev = tokens[j - 1]
         if (
             not inside_name(prev)
-            and not (j == i and _frame_in_head(prev, tokens[i]))
+            and not (j == i and (_frame_in_head(prev, tokens[i]) or _aim_before_programme(tokens, j - 1, i)))
             and not (j < i and _manner_in_policy(prev, tokens[j], tokens[i]))
+            and not (j < i and _key_kind_in_programme(prev, tokens[j], tokens[i]))
         ) or (tokens[i].end - prev.start > MAX_NAME):
             break
         if prev.tag == "v" and (
@@ -484,6 +485,42 @@ def _frame_in_head(frame: Token, last: Token) -> bool:
     False
     """
     return frame.word in frame_words() and (frame.word + last.word) in heads()
+
+
+#: Verbs of a programme's aim, written between its object and its head (消费 促进 工程, 品牌 培育 计划).
+_AIM_VERBS = frozenset({"促进", "培育", "改善", "提高", "巩固", "推广", "壮大"})
+_PROGRAMME_HEADS = ("工程", "行动", "计划")
+
+
+def _aim_before_programme(tokens: list[Token], k: int, last: int) -> bool:
+    """True when tokens[k] is a verb of aim between a noun and a programme's head: the name's own
+    (消费 促进 工程 → 消费促进工程), though the verb frames a name elsewhere (促进 消费).
+
+    >>> toks = [Token("消费", "vn", 0, 2), Token("促进", "v", 2, 4), Token("工程", "n", 4, 6)]
+    >>> _aim_before_programme(toks, 1, 2), _aim_before_programme(toks[1:], 0, 1)
+    (True, False)
+    """
+    return (
+        k > 0
+        and tokens[k].word in _AIM_VERBS
+        and tokens[last].word.endswith(_PROGRAMME_HEADS)
+        and (
+            (tokens[k - 1].tag in ("n", "vn", "nz") and inside_name(tokens[k - 1]))
+            or (tokens[k - 1].tag in ("a", "ad") and len(tokens[k - 1].word) == 2)  # 健康 促进 工程
+        )
+    )
+
+
+def _key_kind_in_programme(word: Token, following: Token, last: Token) -> bool:
+    """True when 重点 qualifies the noun after it inside a programme's name (重点 领域 消费 促进 工程), not
+    the verb of a clause (重点 推进).
+
+    >>> _key_kind_in_programme(Token("重点", "d", 0, 2), Token("领域", "n", 2, 4), Token("工程", "n", 8, 10))
+    True
+    >>> _key_kind_in_programme(Token("重点", "d", 0, 2), Token("推进", "v", 2, 4), Token("工程", "n", 8, 10))
+    False
+    """
+    return word.word == "重点" and following.tag == "n" and last.word.endswith(_PROGRAMME_HEADS)
 
 
 def _verb_in_head(verb: Token, last: Token) -> bool:

@@ -463,3 +463,9 @@ def test_a_campaign_named_after_the_region_is_a_policy():
 def test_a_school_or_university_named_by_its_kind_alone_is_no_name(found):
     assert found("办好乡镇寄宿制学校和乡村小规模学校，建设高水平大学。") == set()
     assert ("集成电路", "Project") not in found("出台集成电路、生物医药等专项扶持政策。")
+
+
+def test_a_verb_of_aim_between_its_object_and_a_programme_head_is_the_names(found):
+    assert ("重点人群健康促进工程", "Policy") in found("实施重点人群健康促进工程，群众健康水平提高。")
+    assert ("特色品牌培育计划", "Policy") in found("实施特色品牌培育计划。")
+    assert found("大力促进消费。") == set()
