@@ -170,6 +170,12 @@ def _counted_divisions(slogan: str) -> bool:
     return slogan[1] == slogan[3] or (slogan[1] in _DIVISION_SUFFIXES and slogan[3] in _DIVISION_SUFFIXES)
 
 
+#: A quoted label of a kind of problem or of a reputation: counted by a vague count before it (一批“老大难”)
+#: or the reputation it gives (“落后垫底”的印象, “脏乱差”的帽子); a named situation stays (“三期叠加”的局面).
+_LABELLED_BEFORE = re.compile(r"(?:一批|一些|许多|不少|诸多|一大批)$")
+_LABELLED_AFTER = re.compile(r"的(?:印象|帽子|面貌|形象|标签|顽疾)")
+
+
 def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Match[str]) -> list[Candidate]:
     """A quoted name, with the longest head phrase written right after the quote: typed by head, else by a
     work's or company's head of two characters or more inside the quote (“甲LNG走廊”), else Policy.
@@ -187,6 +193,9 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
     if after.startswith(_QUOTED_KINDS):
         return []
     quote_end = sentence.start + match.end("x") + 1
+    opening = sentence.start + match.start()
+    if _LABELLED_BEFORE.search(doc.text, max(opening - 3, 0), opening) or _LABELLED_AFTER.match(doc.text, quote_end):
+        return []  # 一批“老大难”, “落后垫底”的印象: a label of problems or of a reputation, no instrument
     for size in range(len(after), -1, -1):
         words = words_in(tokens, quote_end, quote_end + size)
         joined = sum(len(t.word) for t in words) == size and all(inside_name(t) for t in words)

@@ -469,3 +469,9 @@ def test_a_verb_of_aim_between_its_object_and_a_programme_head_is_the_names(foun
     assert ("重点人群健康促进工程", "Policy") in found("实施重点人群健康促进工程，群众健康水平提高。")
     assert ("特色品牌培育计划", "Policy") in found("实施特色品牌培育计划。")
     assert found("大力促进消费。") == set()
+
+
+def test_a_quoted_label_of_problems_or_of_a_reputation_is_no_policy(found):
+    names = {name for name, _ in found("处置了一批“硬钉子”，改变了白鹭“脏乱差”的印象。")}
+    assert not names & {"硬钉子", "脏乱差"}
+    assert ("双循环叠加", "Policy") in found("面对“双循环叠加”的局面，推行“一网通办”。")
