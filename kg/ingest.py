@@ -150,6 +150,10 @@ _TARGETS_OPEN_RE = re.compile(r"(?:预期|预定|主要)目标(?:[和与]任务)
 #: Body sentences that give the plan year when no meeting line, heading or title does: the year of
 #: the main targets, or the year after the one whose results are reviewed.
 _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主要预期目标")
+#: A report on a year's plan, so named in its opening sentence (提出关于1958年度国民经济计划的报告,
+#: 关于1980、1981年国民经济计划安排的报告): the first year named is the report's and its plan's.
+_PLAN_REPORT_CHARS = 300
+_PLAN_REPORT_RE = re.compile(r"关于((?:19|20)\d\d)(?:年度?|、)[^。；！？\n]{0,20}?计划[^。；！？\n]{0,12}?的报告")
 #: A headline (the first line) naming the year of the targets without 主要: 2010年某市…预期目标.
 _HEADLINE_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?预期目标")
 #: A year whose results are reviewed (2018年全市发展取得显著成效); not a start (2001年起), nor a plan (1987年要).
@@ -711,6 +715,9 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
     meeting = _meeting_date(text[: max(front_end, lines[min(len(lines), _MAX_FRONT_LINES) - 1][1])])
     title_years = _YEAR_RE.findall(_find_title(text, lines, front_end))
     source = "the plan heading" if plan_year is not None else ""
+    planned = _PLAN_REPORT_RE.search(_chinese_digits(text[:_PLAN_REPORT_CHARS].replace("○", "〇")))
+    if planned and not meeting:
+        plan_year, review_year, source = int(planned.group(1)), None, "the opening sentence (关于…年…计划的报告)"
     if plan_year is None:
         if review_year is not None:
             plan_year, source = review_year + 1, "the review heading"

@@ -1123,3 +1123,14 @@ def test_the_source_is_the_normalised_path():
 def test_region_from_a_preparatory_group_of_a_new_district_government():
     doc = ingest_text("各位代表:\n现在,我代表安远县政府筹备组向大会作工作报告。\n一、2016年工作回顾\n增长了。")
     assert (doc.region, doc.region_code) == ("安远县", "360726")
+
+
+def test_a_report_on_a_years_plan_is_of_that_year_whatever_years_it_names_later():
+    text = (
+        "各位代表：\n我代表人民政府，提出关于一九六二年度国民经济计划的报告，请予审议。\n"
+        "（一）一九六一年的工作\n一九六一年，粮食产量有所增加。\n（二）一九六三年以后的设想\n一九六三年要继续调整。"
+    )
+    doc = ingest_text(text)
+    assert doc.year == 1962
+    assert "from the opening sentence" in next(s for s in doc.structure if s.startswith("year"))
+    assert ingest_text("各位代表：\n现在提出关于1980、1981年国民经济计划安排的报告。\n1979年工业增长8%。").year == 1980
