@@ -138,7 +138,11 @@ _DISCOURSE_STARTERS = frozenset(
 _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 
 #: Cue words of a review heading; 以优异成绩迎接… is a slogan of the plan, not a review.
-_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|(?<!优异)成绩|即将过去")
+_REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|(?<!优异)成绩|即将过去|完成情况")
+#: The title of an appended account of a year's works (附件2 2016年民生实事完成情况清单): a review of it.
+_ACCOUNT_TITLE_RE = re.compile(
+    r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:19|20)\d\d年度?[^。，,；;]{0,30}?(?:完成情况|落实情况|执行情况)(?:清单|一览表|汇总表|表)?$"
+)
 _PLAN_CUES = re.compile(
     r"安排|计划|规划|目标|任务|今年|明年|今后|展望|打算|部署|思路|建议|重点工作|总体要求|预期|做好"
 )
@@ -564,7 +568,8 @@ def _title_after(line: str, marker_end: int) -> str:
 
 
 def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ...]:
-    """Headings (一、 level 1, (一) level 2, 1. items level 3, the glossary heading level 1)."""
+    """Headings (一、 level 1, (一) level 2, 1. items level 3, the glossary heading and the title of an
+    appended account of a year, 2016年民生实事完成情况清单, level 1)."""
     found: list[tuple[int, str, int]] = []  # (level, title, start)
     in_glossary = False
     last_item = 0
@@ -578,6 +583,9 @@ def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ..
         elif len(line) <= _MAX_TITLE and _GLOSSARY_RE.search(line) and not _TITLE_END_RE.search(line):
             found.append((1, line, start))
             in_glossary, last_item = True, 0
+        elif len(line.strip()) <= _MAX_TITLE and _ACCOUNT_TITLE_RE.match(line.strip()):
+            found.append((1, line.strip(), start))  # an appended account of a past year (2016年…完成情况清单)
+            in_glossary, last_item = False, 0
         else:
             item = (_L3_GLOSSARY_RE if in_glossary else _L3_RE).match(line)
             if item and int(item.group(1)) in (1, last_item + 1):

@@ -1134,3 +1134,14 @@ def test_a_report_on_a_years_plan_is_of_that_year_whatever_years_it_names_later(
     assert doc.year == 1962
     assert "from the opening sentence" in next(s for s in doc.structure if s.startswith("year"))
     assert ingest_text("各位代表：\n现在提出关于1980、1981年国民经济计划安排的报告。\n1979年工业增长8%。").year == 1980
+
+
+def test_an_appended_account_of_the_past_year_is_a_review_of_that_year():
+    text = (
+        "各位代表：\n现在我代表区人民政府作工作报告。\n一、2019年工作回顾\n全区生产总值增长6%。\n"
+        "二、2020年工作安排\n新建学校3所。\n附件1\n2019年区民生实事完成情况清单\n完成5所学校的改扩建工程。\n"
+    )
+    doc = ingest_text(text)
+    last = doc.sentences[-1]
+    assert "完成5所学校" in last.text and (last.part, last.year) == ("review", 2019)
+    assert doc.year == 2020
