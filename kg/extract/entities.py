@@ -644,6 +644,14 @@ def _town_word(tok: Token) -> bool:
     return tok.tag == "n" and 2 <= len(tok.word) <= 3
 
 
+#: Last words of bodies that the tagger writes as one ORG word with no head of heads.tsv: ministries and
+#: commissions, the army, parties, schools, hospitals and academies, associations.
+_BODY_ENDS = (
+    "部", "委员会", "委", "局", "厅", "署", "大队", "支队", "军", "党", "学院", "学校", "大学", "研究生院",
+    "医院", "研究院", "科学院", "基金会", "协会", "学会", "商会", "联合会", "居委会", "村委会", "研究所",
+)  # fmt: skip
+
+
 def _tagger_candidates(doc: Document, tokens: list[Token], shorts: tuple[str, ...]) -> list[Candidate]:
     """Single ORG and LOC words of the tagger: typed by head; an ORG without one is a Company, or a body
     when a region prefix opens it (区婚姻登记处); a LOC without one is a Place when it is a province's or
@@ -672,6 +680,7 @@ def _tagger_candidates(doc: Document, tokens: list[Token], shorts: tuple[str, ..
                 heads().get(tok.word) == "Organization"
                 or REGION_BODY.fullmatch(tok.word)
                 or tok.word[0] in REGION_PREFIX  # 区婚姻登记处: a region's own office, no company
+                or tok.word.endswith(_BODY_ENDS)  # 卫生部, 人民解放军, 甲乙研究生院: a body, no firm
             )
             kind = "Organization" if body else "Company"
         out += make_candidate(doc, tok.start, tok.end, kind, f"tagger-{tok.tag}", 5)

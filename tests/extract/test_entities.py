@@ -475,3 +475,8 @@ def test_a_quoted_label_of_problems_or_of_a_reputation_is_no_policy(found):
     assert ("慢半拍", "Policy") in found("改变“慢半拍”作风。")  # the same words quoted elsewhere are one
     assert found("处置了一批“拆不动”，改变了白鹭“慢半拍”的印象。") == set()
     assert ("双循环叠加", "Policy") in found("面对“双循环叠加”的局面，推行“一网通办”。")
+
+
+def test_a_body_the_tagger_writes_as_one_word_is_no_firm(found):
+    assert ("卫生部", "Organization") in found("铁道部、卫生部加强协作。")
+    assert ("中国人民解放军", "Organization") in found("中国人民解放军在抢险救灾中发挥作用。")
