@@ -331,6 +331,22 @@ _COUNT_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(r"(?:\d+|[二两三四五六七八九十百千]+)余?(?:个|座|所|家|条|处|栋|片|块)(?=[，。；、,.;]|$)")
 
 
+def _divisions_as_places(chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` with a division named alone (汕头, 南沙区) typed Place where a rule of frames or lists
+    gave it the type of the thing the frame speaks of (支持汕头做好…: no company; 推动南沙建设: no work).
+
+    >>> found = [Candidate(2, 4, "Company", "frame", "汕头", 2), Candidate(8, 12, "Company", "frame", "金禾食品", 2)]
+    >>> [(c.name, c.type) for c in _divisions_as_places(found)]
+    [('汕头', 'Place'), ('金禾食品', 'Company')]
+    """
+    return [
+        replace(c, type="Place")
+        if c.rule in ("frame", "list") and c.type != "Place" and (c.name in division_shorts() or c.name in divisions())
+        else c
+        for c in chosen
+    ]
+
+
 def _not_counted(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` without the things counted as a kind: a count right before or after the name.
 
@@ -819,7 +835,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, resolve(candidates)))))
+        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, _divisions_as_places(resolve(candidates))))))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:

@@ -480,3 +480,7 @@ def test_a_quoted_label_of_problems_or_of_a_reputation_is_no_policy(found):
 def test_a_body_the_tagger_writes_as_one_word_is_no_firm(found):
     assert ("卫生部", "Organization") in found("铁道部、卫生部加强协作。")
     assert ("中国人民解放军", "Organization") in found("中国人民解放军在抢险救灾中发挥作用。")
+
+
+def test_a_division_named_in_a_frame_stays_a_place(found):
+    assert ("汕头", "Place") in found("支持汕头做好侨乡文章。")
