@@ -987,3 +987,14 @@ def test_a_bare_ordinal_won_in_a_named_assessment_is_a_rank_of_it():
     assert [o[:2] for o in found] == [("重点片区绩效考核", 1.0)]
     assert [o[:2] for o in _obs(REVIEW + "在全省营商环境评价中获得第二。")] == [("营商环境评价", 2.0)]
     assert _obs(REVIEW + "第二产业增加值较快增长，第一产业平稳。") == []
+
+
+def test_words_of_manner_and_comparison_frame_no_indicator():
+    found = [o[:5] for o in _obs(REVIEW + "宽带平均资费再降10%，固定资产投资预定增长8%，拟安排专项债券30亿元。")]
+    assert found == [
+        ("宽带平均资费", -10.0, "%", 2019, "growth"),
+        ("固定资产投资", 8.0, "%", 2019, "growth"),
+        ("安排专项债券", 30.0, "亿元", 2019, "actual"),
+    ]
+    found = [o[0] for o in _obs(REVIEW + "财政收入300亿元，比上一年增加15亿元。")]
+    assert "比上一年增加" not in found
