@@ -46,6 +46,7 @@ _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九�
 PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:等]{1,12}?项目")
 
 #: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _FIRSTS = re.compile(
     r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)"
 )
@@ -113,14 +114,16 @@ def make_candidate(
 ) -> list[Candidate]:
     """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out.
 
-    The name starts after scraping junk, after a ranking written before it (:func:`_past_ranking`) and
-    after a first (全国首创, 首批);
+    The name starts after scraping junk, after a ranking written before it (:func:`_past_ranking`),
+    after a first (全国首创, 首批) and after the 好 that completes a verb (发挥好甲馆);
     a noun counted by more than one (…工程182处) names a kind of works and is no candidate, nor is an
     item found by head before a list closed by one 项目 (甲加氢、乙精制、丙树脂项目: no policy).
     """
     start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
     first = _FIRSTS.match(doc.text, start, end)
     start = first.end() if first and end - first.end() >= 2 else start
+    if doc.text.startswith("好", start) and start and _CJK_CHAR.match(doc.text[start - 1]) and end - start > 3:
+        start += 1  # 发挥好甲实验室, 运营好乙纪念馆: 好 completes the verb before the name
     if _COUNTED.match(doc.text, end):
         return []
     if kind == "Policy" and rule != "lexicon" and PROJECT_LIST.match(doc.text, end):

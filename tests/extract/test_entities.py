@@ -484,3 +484,9 @@ def test_a_body_the_tagger_writes_as_one_word_is_no_firm(found):
 
 def test_a_division_named_in_a_frame_stays_a_place(found):
     assert ("汕头", "Place") in found("支持汕头做好侨乡文章。")
+
+
+def test_a_verb_or_its_complement_glued_to_a_name_is_no_part_of_it(found):
+    assert ("青山实验室", "Organization") in found("发挥好青山实验室作用。")
+    assert ("区技术转移促进中心", "Organization") in found("依托区技术转移促进中心，大力引进人才。")
+    assert ("好孩子集团", "Company") in found("好孩子集团扩大产能。")
