@@ -490,3 +490,8 @@ def test_a_verb_or_its_complement_glued_to_a_name_is_no_part_of_it(found):
     assert ("青山实验室", "Organization") in found("发挥好青山实验室作用。")
     assert ("区技术转移促进中心", "Organization") in found("依托区技术转移促进中心，大力引进人才。")
     assert ("好孩子集团", "Company") in found("好孩子集团扩大产能。")
+
+
+def test_a_quoted_name_of_a_storm_a_craft_or_a_spirit_is_no_policy(found):
+    assert found("抵御了超强台风“白鹭”的袭击，“青山一号”卫星发射成功。") == set()
+    assert ("一网通办", "Policy") in found("推行“一网通办”。")
