@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicons import division_regex, terms
 from kg.extract.name_types import CJK
-from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, is_slogan, normalise
+from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, is_slogan, normalise, type_of
 from kg.extract.tokens import LEADING_COUNT, MAX_NAME
 from kg.types import Document
 
@@ -47,6 +47,11 @@ PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^�
 
 #: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: A role a name is given (以甲为中心): no part of it.
+_ROLE_AFTER = re.compile(r"为(?:中心|核心|重点|主体|龙头|引领|支撑|抓手|载体|依托|枢纽)$")
+#: A predicate or a 等 of a list inside a span that ends with a head: the name ends before it (中等 and
+#: 高等 are words).
+_PREDICATE_INSIDE = re.compile(r"(?<![中高初平同均对])等(?!级)|获批|入选|荣获|获评")
 _FIRSTS = re.compile(
     r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)"
 )
@@ -115,7 +120,9 @@ def make_candidate(
     """A one-element list with the candidate for doc.text[start:end], or [] when it is filtered out.
 
     The name starts after scraping junk, after a ranking written before it (:func:`_past_ranking`),
-    after a first (全国首创, 首批) and after the 好 that completes a verb (发挥好甲馆);
+    after a first (全国首创, 首批) and after the 好 that completes a verb (发挥好甲馆); it ends before a
+    role it is given (以甲为中心) and before a predicate or list word inside it (甲医院等…, 甲医院获批…),
+    typed then by its own head;
     a noun counted by more than one (…工程182处) names a kind of works and is no candidate, nor is an
     item found by head before a list closed by one 项目 (甲加氢、乙精制、丙树脂项目: no policy).
     """
@@ -124,6 +131,11 @@ def make_candidate(
     start = first.end() if first and end - first.end() >= 2 else start
     if doc.text.startswith("好", start) and start and _CJK_CHAR.match(doc.text[start - 1]) and end - start > 3:
         start += 1  # 发挥好甲实验室, 运营好乙纪念馆: 好 completes the verb before the name
+    cut = _ROLE_AFTER.search(doc.text, start + 2, end) or _PREDICATE_INSIDE.search(doc.text, start + 2, end)
+    if cut and rule != "lexicon":  # 以甲枢纽为中心, 甲医院等…, 甲医院获批…: the name ends before them
+        end, kind = cut.start(), type_of(doc.text[start : cut.start()])
+        if kind is None:
+            return []
     if _COUNTED.match(doc.text, end):
         return []
     if kind == "Policy" and rule != "lexicon" and PROJECT_LIST.match(doc.text, end):

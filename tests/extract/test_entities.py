@@ -495,3 +495,9 @@ def test_a_verb_or_its_complement_glued_to_a_name_is_no_part_of_it(found):
 def test_a_quoted_name_of_a_storm_a_craft_or_a_spirit_is_no_policy(found):
     assert found("抵御了超强台风“白鹭”的袭击，“青山一号”卫星发射成功。") == set()
     assert ("一网通办", "Policy") in found("推行“一网通办”。")
+
+
+def test_a_name_ends_before_its_role_or_a_predicate_inside_the_span(found):
+    assert ("金湖枢纽", "Project") in found("以金湖枢纽为中心，建设综合交通体系。")
+    assert ("青山大学附属医院", "Organization") in found("支持青山大学附属医院等高水平医院发展。")
+    assert ("青山中等职业学校", "Project") in found("青山中等职业学校扩建。")
