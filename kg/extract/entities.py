@@ -315,9 +315,13 @@ def _built_there(text: str, start: int, end: int) -> bool:
 
     >>> _built_there("建成甲中心。", 2, 5), _built_there("加快建成甲中心。", 4, 7), _built_there("甲中心主体封顶", 0, 3)
     (True, False, True)
+    >>> _built_there("建成区综治中心。", 2, 7), _built_there("区图书馆建成启用", 0, 4)
+    (False, True)
     """
     if _BUILT_AFTER.match(text, end):
         return True
+    if text[start] in REGION_PREFIX:
+        return False  # 建成区综治中心: a region's own body set up, not a work
     return bool(_BUILT_BEFORE.search(text[max(start - 6, 0) : start])) and (end == len(text) or text[end] in _PHRASE_ENDS)
 
 
