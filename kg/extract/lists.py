@@ -218,7 +218,10 @@ def frame_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> 
             e = sentence.start + match.end("x")
             while any(t.start == s and t.word in frame_words() for t in tokens):
                 s = next(t.end for t in tokens if t.start == s)
-            out += _item_candidates(doc, tokens, _items(doc, s, e), default, "frame")
+            items = _items(doc, s, e)
+            shared = _shared_head(doc, tokens, items) if len(items) > 1 else []
+            taken = {(c.start, c.end) for c in shared}  # 加快甲乙、丙丁高铁建设: the items share the head
+            out += shared + _item_candidates(doc, tokens, [i for i in items if i not in taken], default, "frame")
     return out
 
 

@@ -501,3 +501,8 @@ def test_a_name_ends_before_its_role_or_a_predicate_inside_the_span(found):
     assert ("金湖枢纽", "Project") in found("以金湖枢纽为中心，建设综合交通体系。")
     assert ("青山大学附属医院", "Organization") in found("支持青山大学附属医院等高水平医院发展。")
     assert ("青山中等职业学校", "Project") in found("青山中等职业学校扩建。")
+
+
+def test_items_of_a_frame_share_the_head_of_the_last(found):
+    got = found("加快青湛、白肇、金龙高铁建设。")
+    assert {("青湛高铁", "Project"), ("白肇高铁", "Project"), ("金龙高铁", "Project")} <= got
