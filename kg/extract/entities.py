@@ -335,6 +335,22 @@ _COUNT_BEFORE = re.compile(
 _COUNT_AFTER = re.compile(r"(?:\d+|[二两三四五六七八九十百千]+)余?(?:个|座|所|家|条|处|栋|片|块)(?=[，。；、,.;]|$)")
 
 
+#: Nouns that carry on a weak company head into a longer noun (生态 屏障, 科技 创新 优势): no firm there.
+_NOUN_GOES_ON = re.compile(r"屏障|创新|优势|经济|组织|旅客|领域|资源|安全|保护|文明|走廊|廊道|体系|能力|水平|环境|格局|空间")
+
+
+def _no_firm_inside_a_noun(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+    """``chosen`` without the companies by a weak head (…生态, …科技) that a noun carries on (南岭生态屏障,
+    甲省科技创新优势): the words are part of a longer noun, no firm's name.
+
+    >>> text = "筑牢青岭生态屏障，支持金禾科技扩产"
+    >>> found = [Candidate(2, 6, "Company", "head", "青岭生态", 3), Candidate(11, 15, "Company", "head", "金禾科技", 3)]
+    >>> [c.name for c in _no_firm_inside_a_noun(Document(text, (), ()), found)]
+    ['金禾科技']
+    """
+    return [c for c in chosen if not (is_weak_company(c) and _NOUN_GOES_ON.match(doc.text, c.end))]
+
+
 def _divisions_as_places(chosen: list[Candidate]) -> list[Candidate]:
     """``chosen`` with a division named alone (汕头, 南沙区) typed Place where a rule of frames or lists
     gave it the type of the thing the frame speaks of (支持汕头做好…: no company; 推动南沙建设: no work).
@@ -839,7 +855,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, _divisions_as_places(resolve(candidates))))))
+        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, _divisions_as_places(resolve(_no_firm_inside_a_noun(doc, candidates)))))))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:

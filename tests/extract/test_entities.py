@@ -506,3 +506,8 @@ def test_a_name_ends_before_its_role_or_a_predicate_inside_the_span(found):
 def test_items_of_a_frame_share_the_head_of_the_last(found):
     got = found("加快青湛、白肇、金龙高铁建设。")
     assert {("青湛高铁", "Project"), ("白肇高铁", "Project"), ("金龙高铁", "Project")} <= got
+
+
+def test_a_weak_company_head_a_noun_carries_on_is_no_firm(found):
+    assert not any(t == "Company" for _, t in found("筑牢青岭生态屏障，发挥白沙科技创新优势。"))
+    assert ("金禾科技", "Company") in found("支持金禾科技扩大产能。")
