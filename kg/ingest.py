@@ -139,6 +139,8 @@ _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 
 #: Cue words of a review heading; 以优异成绩迎接… is a slogan of the plan, not a review.
 _REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|(?<!优异)成绩|即将过去|完成情况")
+#: The title of the next year's table that follows such an account (2017年主要指标预期): a plan.
+_PLAN_TABLE_TITLE_RE = re.compile(r"^(?:19|20)\d\d年度?[^。，,；;]{0,20}?(?:指标|目标)(?:预期|计划|安排)?$|^(?:19|20)\d\d年[^。，,；;]{0,20}?预期$")
 #: The title of an appended account of a year's works (附件2 2016年民生实事完成情况清单): a review of it.
 _ACCOUNT_TITLE_RE = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:19|20)\d\d年度?[^。，,；;]{0,30}?(?:完成情况|落实情况|执行情况)(?:清单|一览表|汇总表|表)?$"
@@ -571,7 +573,7 @@ def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ..
     """Headings (一、 level 1, (一) level 2, 1. items level 3, the glossary heading and the title of an
     appended account of a year, 2016年民生实事完成情况清单, level 1)."""
     found: list[tuple[int, str, int]] = []  # (level, title, start)
-    in_glossary = False
+    in_glossary = in_account = False
     last_item = 0
     for start, end in lines:
         line = text[start:end]
@@ -585,7 +587,10 @@ def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ..
             in_glossary, last_item = True, 0
         elif len(line.strip()) <= _MAX_TITLE and _ACCOUNT_TITLE_RE.match(line.strip()):
             found.append((1, line.strip(), start))  # an appended account of a past year (2016年…完成情况清单)
-            in_glossary, last_item = False, 0
+            in_glossary, last_item, in_account = False, 0, True
+        elif in_account and len(line.strip()) <= _MAX_TITLE and _PLAN_TABLE_TITLE_RE.match(line.strip()):
+            found.append((1, line.strip(), start))  # the next year's table after the account (2017年主要指标预期)
+            in_account = False
         else:
             item = (_L3_GLOSSARY_RE if in_glossary else _L3_RE).match(line)
             if item and int(item.group(1)) in (1, last_item + 1):

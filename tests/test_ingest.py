@@ -1145,3 +1145,9 @@ def test_an_appended_account_of_the_past_year_is_a_review_of_that_year():
     last = doc.sentences[-1]
     assert "完成5所学校" in last.text and (last.part, last.year) == ("review", 2019)
     assert doc.year == 2020
+    tables = ingest_text(
+        text.replace("附件1\n2019年区民生实事完成情况清单\n完成5所学校的改扩建工程。\n", "")
+        + "附件2\n2019年主要经济指标完成情况\n地区生产总值\t增长6.2\n2020年主要指标预期\n地区生产总值\t增长6%左右\n"
+    )
+    rows = {s.text: (s.part, s.year) for s in tables.sentences if s.text.startswith("地区生产总值")}
+    assert rows == {"地区生产总值增长6.2": ("review", 2019), "地区生产总值增长6%左右": ("plan", 2020)}
