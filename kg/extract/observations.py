@@ -113,7 +113,7 @@ _LEAD_VERB_RE = re.compile(r"^(?:实现|实施|办理|建成|打造|完成|组�
 #: Works named verb first that statistics name object first (改造棚户区 → 棚户区改造).
 _WORKS_RE = re.compile(r"^(?:新开工|开工|完成|实施)?(提质改造|改造|整治|修缮)([\u4e00-\u9fff]{2,})$")
 #: Framing words inside a lost-punctuation run: the indicator starts after the last of them.
-_INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中|是在")
+_INNER_CUT_RE = re.compile(r"成功|累计|全年|今年|年内|其中|是在|(?<=[”五])规划")
 #: A time adverbial (在疫情期间): the words before it are the acting subject, the words after it
 #: the verb and its object, which name what the figure counts.
 _ADVERBIAL_RE = re.compile(r"在?[\u4e00-\u9fff“”]{1,10}?(?:期间|过程中|之际)")
@@ -620,6 +620,8 @@ def _clean_indicator(text: str) -> tuple[str, int]:
     (('协管员', 3), ('国内生产总值', 0))
     >>> _clean_indicator("这是在全县经济总量")[0], _clean_indicator("专利申请量连续多年")[0]
     ('经济总量', '专利申请量')
+    >>> _clean_indicator("提前完成“十四五”规划地区生产总值")[0]
+    '地区生产总值'
     >>> _clean_indicator("白鹭新城在全市片区绩效考核中")
     ('片区绩效考核', 7)
     """
@@ -865,6 +867,10 @@ def _compatible(base: str, current: str) -> bool:
     return not base or not current or base == current or "%" in (base, current) or current == "倍"
 
 
+#: Nouns of an aim after 的 (1250亿元的目标): they name no indicator.
+_AIM_NOUNS = frozenset({"目标", "任务", "目标任务", "水平", "规模", "大关", "台阶"})
+
+
 def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
     """The noun after a count (``6家小化工厂全部关停``) or after 的, and where it ends.
 
@@ -894,8 +900,8 @@ def _right_indicator(text: str, figure: Figure) -> tuple[str, int] | None:
     stop = _RIGHT_STOP_RE.search(noun, 1)
     if stop:
         noun = noun[: stop.start()]
-    if len(noun) < 2:
-        return None
+    if len(noun) < 2 or (offset and noun in _AIM_NOUNS):
+        return None  # 完成地区生产总值1250亿元的目标: the aim is the indicator's before the figure
     return noun, figure.end + offset + len(noun)
 
 

@@ -998,3 +998,8 @@ def test_words_of_manner_and_comparison_frame_no_indicator():
     ]
     found = [o[0] for o in _obs(REVIEW + "财政收入300亿元，比上一年增加15亿元。")]
     assert "比上一年增加" not in found
+
+
+def test_a_level_reached_as_the_aim_of_a_plan_is_the_indicators():
+    found = [o[:3] for o in _obs(REVIEW + "提前两年完成“十四五”规划地区生产总值800亿元的目标。")]
+    assert found == [("地区生产总值", 800.0, "亿元")]
