@@ -511,3 +511,7 @@ def test_items_of_a_frame_share_the_head_of_the_last(found):
 def test_a_weak_company_head_a_noun_carries_on_is_no_firm(found):
     assert not any(t == "Company" for _, t in found("筑牢青岭生态屏障，发挥白沙科技创新优势。"))
     assert ("金禾科技", "Company") in found("支持金禾科技扩大产能。")
+
+
+def test_a_policy_head_after_a_word_of_size_or_reality_alone_names_no_instrument(found):
+    assert found("以实际行动践行初心，兴修大型工程和中型工程，建立长远制度。") == set()
