@@ -1003,3 +1003,10 @@ def test_words_of_manner_and_comparison_frame_no_indicator():
 def test_a_level_reached_as_the_aim_of_a_plan_is_the_indicators():
     found = [o[:3] for o in _obs(REVIEW + "提前两年完成“十四五”规划地区生产总值800亿元的目标。")]
     assert found == [("地区生产总值", 800.0, "亿元")]
+
+
+def test_a_change_from_one_figure_to_another_keeps_the_indicator_named_before():
+    found = {(o[0], o[1]) for o in _obs(REVIEW + "省级权责清单事项从3018项大幅压减至986项。")}
+    assert ("省级权责清单事项", 986.0) in found and not any(n.startswith("大幅") for n, _ in found)
+    found = {(o[0], o[1]) for o in _obs(REVIEW + "生均公用经费最低标准由每生每年300元提高到400元。")}
+    assert ("生均公用经费最低标准", 400.0) in found
