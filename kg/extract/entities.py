@@ -351,17 +351,21 @@ def _no_firm_inside_a_noun(doc: Document, chosen: list[Candidate]) -> list[Candi
     return [c for c in chosen if not (is_weak_company(c) and _NOUN_GOES_ON.match(doc.text, c.end))]
 
 
-def _divisions_as_places(chosen: list[Candidate]) -> list[Candidate]:
-    """``chosen`` with a division named alone (汕头, 南沙区) typed Place where a rule of frames or lists
-    gave it the type of the thing the frame speaks of (支持汕头做好…: no company; 推动南沙建设: no work).
+def _divisions_as_places(chosen: list[Candidate], shorts: tuple[str, ...]) -> list[Candidate]:
+    """``chosen`` with a division named alone (汕头, 南沙区, the report's own region by its short name
+    in ``shorts``) typed Place where a rule of frames or lists gave it the type of the thing the frame
+    speaks of (支持汕头做好…, 关心支持甲乙发展: no company; 推动南沙建设: no work).
 
-    >>> found = [Candidate(2, 4, "Company", "frame", "汕头", 2), Candidate(8, 12, "Company", "frame", "金禾食品", 2)]
-    >>> [(c.name, c.type) for c in _divisions_as_places(found)]
-    [('汕头', 'Place'), ('金禾食品', 'Company')]
+    >>> found = [Candidate(2, 4, "Company", "frame", "汕头", 2), Candidate(8, 12, "Company", "frame", "金禾食品", 2),
+    ...          Candidate(16, 18, "Company", "frame", "白鹭", 2)]
+    >>> [(c.name, c.type) for c in _divisions_as_places(found, ("白鹭",))]
+    [('汕头', 'Place'), ('金禾食品', 'Company'), ('白鹭', 'Place')]
     """
     return [
         replace(c, type="Place")
-        if c.rule in ("frame", "list") and c.type != "Place" and (c.name in division_shorts() or c.name in divisions())
+        if c.rule in ("frame", "list")
+        and c.type != "Place"
+        and (c.name in division_shorts() or c.name in divisions() or c.name in shorts)
         else c
         for c in chosen
     ]
@@ -855,7 +859,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, _divisions_as_places(resolve(_no_firm_inside_a_noun(doc, candidates)))))))
+        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, _divisions_as_places(resolve(_no_firm_inside_a_noun(doc, candidates)), shorts)))))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:
