@@ -11,7 +11,7 @@ from kg.extract.lexicons import terms
 from kg.extract.name_types import is_place_word
 from kg.extract.names import DIVISION_SLOGAN, head_of, is_slogan, normalise, type_of
 from kg.extract.not_names import QUOTED
-from kg.extract.tokens import Token, extend_left, inside_name, words_in
+from kg.extract.tokens import FORMAL_COMPANY_HEADS, Token, extend_left, inside_name, words_in
 from kg.ingest_region import common_words
 from kg.types import Document, Sentence
 
@@ -209,6 +209,8 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
         joined = sum(len(t.word) for t in words) == size and all(inside_name(t) for t in words)
         head = head_of(after[:size]) if joined and not _NUMERAL.search(after[:size]) else None
         kind = type_of(inner + after[:size]) if head and (len(head) > 1 or size == 1) else None
+        if kind == "Company" and head not in FORMAL_COMPANY_HEADS:
+            kind = None  # “甲乙”生态建设: a weak company head after a slogan names no firm
         if size == 0 and len(head_of(inner) or "") > 1 and type_of(inner) in ("Project", "Company"):
             kind = type_of(inner)  # “甲LNG走廊”建设: the quote closes with a work's own head
         if kind or size == 0:

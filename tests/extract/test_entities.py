@@ -515,3 +515,7 @@ def test_a_weak_company_head_a_noun_carries_on_is_no_firm(found):
 
 def test_a_policy_head_after_a_word_of_size_or_reality_alone_names_no_instrument(found):
     assert found("以实际行动践行初心，兴修大型工程和中型工程，建立长远制度。") == set()
+
+
+def test_a_slogan_quoted_before_a_weak_company_head_is_a_policy(found):
+    assert found("深入落实“山海连城绿美青山”生态建设。") == {("山海连城绿美青山", "Policy")}
