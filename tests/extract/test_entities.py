@@ -519,3 +519,7 @@ def test_a_policy_head_after_a_word_of_size_or_reality_alone_names_no_instrument
 
 def test_a_slogan_quoted_before_a_weak_company_head_is_a_policy(found):
     assert found("深入落实“山海连城绿美青山”生态建设。") == {("山海连城绿美青山", "Policy")}
+
+
+def test_kinds_of_area_and_bodies_written_bare_are_no_names(found):
+    assert found("支持革命老区、民族地区、脱贫地区加快发展，各级政府要依法接受同级人大监督。") == set()
