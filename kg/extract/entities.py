@@ -336,7 +336,7 @@ _COUNT_AFTER = re.compile(r"(?:\d+|[二两三四五六七八九十百千]+)余?(
 
 
 #: Nouns that carry on a weak company head into a longer noun (生态 屏障, 科技 创新 优势): no firm there.
-_NOUN_GOES_ON = re.compile(r"屏障|创新|优势|经济|组织|旅客|领域|资源|安全|保护|文明|走廊|廊道|体系|能力|水平|环境|格局|空间")
+_NOUN_GOES_ON = re.compile(r"屏障|创新|优势|经济|组织|旅客|领域|资源|安全|保护|文明|走廊|廊道|体系|能力|水平|环境|格局|空间|强国|强省|强市|大国|大省")
 
 
 def _no_firm_inside_a_noun(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
