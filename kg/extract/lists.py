@@ -308,6 +308,16 @@ def _acts(item: str, last: Token | None, tok: Token) -> bool:
     return type_of(normalise(item)) == "Company" and not weak  # 甲湾生态 修复: the works' own verb
 
 
+def _whole_word(name: str) -> bool:
+    """True when a list item ending with a shareable head is a common word of its own (城中村, 中心村):
+    its head is no head to hand to the items before it (主干道、城中村 → no 主干道村).
+
+    >>> _whole_word("城中村"), _whole_word("金湖社区")
+    (True, False)
+    """
+    return name in common_words() or is_generic(name)
+
+
 def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]]) -> list[Candidate]:
     """甲、乙、丙社区: every short bare item takes the head of the next item that carries one (甲社区, 乙社区;
     甲乙、丙丁铁路和戊己高速 → 甲乙铁路, 丙丁铁路); the last item must carry a division's head, and a
@@ -322,7 +332,8 @@ def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]
     """
     names = [normalise(doc.text[s:e]) for s, e in spans]
     carried = [
-        next((h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2), None) for n in names
+        next((h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2 and not _whole_word(n)), None)
+        for n in names
     ]
     last = max((k for k, h in enumerate(carried) if h is not None), default=-1)
     if last < 0 or (last < len(spans) - 1 and _SHARED_HEADS[carried[last]] == "Place"):

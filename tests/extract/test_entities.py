@@ -523,3 +523,8 @@ def test_a_slogan_quoted_before_a_weak_company_head_is_a_policy(found):
 
 def test_kinds_of_area_and_bodies_written_bare_are_no_names(found):
     assert found("支持革命老区、民族地区、脱贫地区加快发展，各级政府要依法接受同级人大监督。") == set()
+
+
+def test_a_last_item_that_is_a_word_of_its_own_shares_no_head(found):
+    assert found("整治城市重要节点、主干道、城中村等区域环境。") == set()
+    assert ("白沙社区", "Place") in found("建设青山、白沙、金湖社区。")
