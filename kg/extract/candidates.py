@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicons import division_regex, terms
+from kg.extract.lexicons import opens_with_division, terms
 from kg.extract.name_types import CJK
 from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, is_slogan, normalise, type_of
 from kg.extract.tokens import LEADING_COUNT, MAX_NAME
@@ -157,7 +157,7 @@ def _past_junk(text: str, start: int, end: int) -> int:
     if junk is None or junk.end() == end:
         return start
     rest = text[junk.end() : end]
-    opens = division_regex(()).match(rest) or REGION_BODY.match(rest)
+    opens = opens_with_division(rest) or REGION_BODY.match(rest)
     return junk.end() if opens else start
 
 

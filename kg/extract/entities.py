@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from kg.extract.candidates import PROJECT_LIST, REGION_BODY, Candidate, in_title, make_candidate, resolve
 from kg.extract.lexicons import (
-    division_regex,
     division_shorts,
     divisions,
+    find_divisions,
     heads,
     lexicon_regex,
     region_shorts,
@@ -132,8 +132,8 @@ def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], 
         out += make_candidate(doc, s, sentence.start + match.end(), "Organization", "region-body", 1)
     ends = {t.end for t in tokens}
     starts = {t.start for t in tokens}
-    for match in division_regex(shorts).finditer(sentence.text):
-        s, e = sentence.start + match.start(), sentence.start + match.end()
+    for s, e in find_divisions(sentence.text, shorts):
+        s, e = sentence.start + s, sentence.start + e
         if s in starts and e in ends:
             out += make_candidate(doc, s, e, "Place", "division", 2)
     return out
