@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.lexicons import heads, terms
 from kg.extract.names import glued_conjunction, head_of, type_of
@@ -380,17 +381,23 @@ def inside_name(tok: Token) -> bool:
     >>> inside_name(Token("第一所", "m", 0, 3)), inside_name(Token("第一", "m", 0, 2))
     (False, True)
     """
-    if tok.tag in _STOP_TAGS or tok.word in frame_words() or tok.word.isspace():
+    return _inside_name(tok.word, tok.tag)
+
+
+@lru_cache(maxsize=1 << 16)
+def _inside_name(word: str, tag: str) -> bool:
+    """:func:`inside_name` of a word and its tag, kept: the rules ask it of the same words again and again."""
+    if tag in _STOP_TAGS or word in frame_words() or word.isspace():
         return False
-    if tok.tag == "v" and tok.word in _CLAUSE_VERBS:
+    if tag == "v" and word in _CLAUSE_VERBS:
         return False
-    if tok.tag == "TIME":
-        return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
-    if _LINE_NUMBER.fullmatch(tok.word):
+    if tag == "TIME":
+        return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", word))
+    if _LINE_NUMBER.fullmatch(word):
         return True  # 轨道 6号 线, 3号 楼: a number of a line or building is the name's own
-    if _ORDINAL_COUNT.fullmatch(tok.word):
+    if _ORDINAL_COUNT.fullmatch(word):
         return False
-    return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
+    return word != "年" and not _COUNT.fullmatch(word) and not word.endswith((".", "．"))
 
 
 def extend_left(tokens: list[Token], i: int) -> int:
