@@ -25,7 +25,7 @@ from kg.extract.lexicons import (
 )
 from kg.extract.lists import frame_candidates, industry_lists, is_weak_company, list_candidates
 from kg.extract.name_types import REGION_PREFIX, head_type, is_place_word, is_proper
-from kg.extract.names import head_of, is_generic, normalise, type_of
+from kg.extract.names import closes_no_type, head_of, is_generic, normalise, type_of
 from kg.extract.not_names import NOT_NAMES, quoted_honours
 from kg.extract.patterns import pattern_candidates
 from kg.extract.tagger import tag
@@ -168,6 +168,8 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
     """Names closed by a head noun: the longest run of name words before a word ending in a head."""
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
+        if closes_no_type(doc.text[tok.start : tok.end]):
+            continue  # no head closes a name ending with this word
         if not inside_name(tok) and tok.tag not in NAME_TAGS and not _year_head(tokens, i):
             continue
         if _modifies_next(doc, tokens, i):

@@ -96,6 +96,25 @@ def head_of(name: str) -> str | None:
     return None
 
 
+
+@lru_cache(maxsize=1)
+def _closing_characters() -> frozenset[str]:
+    """The last characters of the heads, and the 期 of a construction phase."""
+    return frozenset(head[-1] for head in heads()) | {"期"}
+
+
+def closes_no_type(word: str) -> bool:
+    """True when no name ending with ``word`` has a type: its last character closes no head and no
+    phase, so neither :func:`type_of` nor :func:`head_of` of such a name is anything but None (the
+    cheap test that spares the head rule the names ending in a verb or a common noun).
+
+    >>> closes_no_type("推进"), closes_no_type("改革"), closes_no_type("一期"), closes_no_type("“")
+    (True, False, False, False)
+    """
+    word = normalise(word)
+    return bool(word) and word[-1] not in _closing_characters()
+
+
 @lru_cache(maxsize=_MEMO)
 def base_of(name: str) -> str:
     """``name`` without a construction phase closing it (…工程二期 → …工程).
