@@ -72,7 +72,7 @@ _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", 
 _ABSTRACT = re.compile(r"[\u4e00-\u9fff]{2}(?:化|性|力)$|质量$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible mention: its span, type, the rule that found it, its normalised name and the
     rule's rank (lower is surer)."""

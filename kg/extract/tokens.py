@@ -252,8 +252,11 @@ def _split_openings(tokens: list[Token]) -> list[Token]:
     """
     out: list[Token] = []
     for tok in tokens:
+        if tok.tag not in ("LOC", "ORG"):
+            out.append(tok)  # only a name word is split
+            continue
         closing = next((v for v in _CLOSING_ENDINGS if tok.word.endswith(v)), None)
-        if closing and tok.tag in ("LOC", "ORG") and len(tok.word) > len(closing) + 1:
+        if closing and len(tok.word) > len(closing) + 1:
             cut = tok.end - len(closing)
             out += [
                 Token(tok.word[: -len(closing)], tok.tag, tok.start, cut),
@@ -261,7 +264,7 @@ def _split_openings(tokens: list[Token]) -> list[Token]:
             ]
             continue
         verb = next((v for v in _BUILD_OPENINGS if tok.word.startswith(v)), None)
-        if verb is None or tok.tag not in ("LOC", "ORG") or len(tok.word) == len(verb):
+        if verb is None or len(tok.word) == len(verb):
             out.append(tok)
             continue
         cut = tok.start + len(verb)
