@@ -8,8 +8,10 @@ The tagger cuts names (回 龙塔), glues words to them (建成县, 区人大和
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract.lexicons import heads, terms
 from kg.extract.names import glued_conjunction, head_of, type_of
@@ -115,6 +117,8 @@ _PHASE_WORD = re.compile(r"[一二三四五六七八九十\d]期")
 
 #: The longest name, in characters.
 MAX_NAME = 24
+
+_start, _end = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -568,5 +572,11 @@ def _subject_type(tokens: list[Token], k: int) -> str | None:
 
 
 def words_in(tokens: list[Token], start: int, end: int) -> list[Token]:
-    """The tokens lying inside [start, end)."""
-    return [t for t in tokens if t.start >= start and t.end <= end]
+    """The tokens lying inside [start, end), found by bisection: ``tokens`` are a sentence's words in
+    order, none overlapping (as :func:`sentence_tokens` gives them), so they are a slice.
+
+    >>> toks = [Token("青山", "LOC", 0, 2), Token("隧道", "n", 2, 4), Token("建成", "v", 4, 6)]
+    >>> [t.word for t in words_in(toks, 0, 4)], words_in(toks, 1, 4) == toks[1:2], words_in(toks, 3, 4)
+    (['青山', '隧道'], True, [])
+    """
+    return tokens[bisect_left(tokens, start, key=_start) : bisect_right(tokens, end, key=_end)]
