@@ -103,6 +103,7 @@ def _closing_characters() -> frozenset[str]:
     return frozenset(head[-1] for head in heads()) | {"期"}
 
 
+@lru_cache(maxsize=_MEMO)
 def closes_no_type(word: str) -> bool:
     """True when no name ending with ``word`` has a type: its last character closes no head and no
     phase, so neither :func:`type_of` nor :func:`head_of` of such a name is anything but None (the
