@@ -85,7 +85,13 @@ def measure(sources: list) -> dict:
         counts = timed_stages(source, timings)
         chars, sentences, triples = chars + counts[0], sentences + counts[1], triples + counts[2]
     timings["mentions"] -= timings["tagger"]
-    return {"texts": len(sources), "chars": chars, "sentences": sentences, "triples": triples, "seconds": timings}
+    return {
+        "texts": len(sources),
+        "chars": chars,
+        "sentences": sentences,
+        "triples": triples,
+        "seconds": timings,
+    }
 
 
 def print_table(result: dict) -> None:

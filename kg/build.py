@@ -54,7 +54,14 @@ class _Terms:
 
 DCTERMS, QB, RDF, RDFS, SKOS, XSD = (
     _Terms(names)
-    for names in (namespace.DCTERMS, namespace.QB, namespace.RDF, namespace.RDFS, namespace.SKOS, namespace.XSD)
+    for names in (
+        namespace.DCTERMS,
+        namespace.QB,
+        namespace.RDF,
+        namespace.RDFS,
+        namespace.SKOS,
+        namespace.XSD,
+    )
 )
 
 #: How many literals of each kind are kept once made: making an rdflib Literal takes 2–4 µs, and a

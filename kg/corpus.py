@@ -269,8 +269,8 @@ def _freeze_what_stays() -> None:
     """In a worker process, before a report: collect the garbage and freeze what is left (the model,
     the lexicons, the kept answers of the name grammar and the build's literals) out of the garbage
     collector's walks, which would go over all of it again in every full collection of the report
-    (:func:`gc.freeze`; 20 corpus reports built in turn: 0.69 → 0.21 CPU s of collection). The process that builds
-    with ``jobs=1`` is the caller's and keeps its collector as it is."""
+    (:func:`gc.freeze`; 20 corpus reports built in turn: 0.69 → 0.21 CPU s of collection). The
+    process that builds with ``jobs=1`` is the caller's and keeps its collector as it is."""
     if multiprocessing.parent_process() is not None:
         gc.collect()
         gc.freeze()

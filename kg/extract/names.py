@@ -96,7 +96,6 @@ def head_of(name: str) -> str | None:
     return None
 
 
-
 @lru_cache(maxsize=1)
 def _closing_characters() -> frozenset[str]:
     """The last characters of the heads, and the 期 of a construction phase."""
