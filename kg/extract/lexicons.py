@@ -154,7 +154,8 @@ def opens_with_division(text: str) -> bool:
     >>> opens_with_division("湖南省人民政府"), opens_with_division("人民政府")
     (True, False)
     """
-    return any(text.startswith(name) for name in _full_divisions()[0])
+    names, lengths, _ = _full_divisions()
+    return any(n in lengths.get(text[n - 1], ()) and text[:n] in names for n in range(3, len(text) + 1))
 
 
 def find_divisions(text: str, shorts: tuple[str, ...]) -> list[tuple[int, int]]:
