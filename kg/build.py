@@ -66,7 +66,7 @@ DCTERMS, QB, RDF, RDFS, SKOS, XSD = (
 
 #: How many literals of each kind are kept once made: making an rdflib Literal takes 2–4 µs, and a
 #: report repeats its names, numbers and sentences in many triples.
-_LITERALS = 1 << 16
+_LITERALS = 1 << 15
 
 
 @lru_cache(maxsize=256)

@@ -69,7 +69,7 @@ _PHASE = re.compile(r"[一二三四五六七八九十\d]期$")
 #: How many strings the answers of :func:`normalise`, :func:`head_of`, :func:`base_of` and
 #: :func:`type_of` are kept for: the rules ask them of the same words again and again (nine times in
 #: ten on corpus reports), and the answers only depend on the string and the lexicons.
-_MEMO = 1 << 16
+_MEMO = 1 << 15
 
 
 @lru_cache(maxsize=_MEMO)

@@ -391,7 +391,7 @@ def inside_name(tok: Token) -> bool:
     return _inside_name(tok.word, tok.tag)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def _inside_name(word: str, tag: str) -> bool:
     """:func:`inside_name` of a word and its tag, kept: the rules ask it of the same words again and again."""
     if tag in _STOP_TAGS or word in frame_words() or word.isspace():
