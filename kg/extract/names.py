@@ -8,6 +8,7 @@ string; finding candidates in sentences is :mod:`kg.extract.entities`' job.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicons import divisions, heads, terms
 
@@ -65,7 +66,13 @@ _MAX_HEAD = 8
 #: A construction phase closing a name (…公园一期, …工程二期) or standing before 工程 (…港区一期工程).
 _PHASE = re.compile(r"[一二三四五六七八九十\d]期$")
 
+#: How many strings the answers of :func:`normalise`, :func:`head_of`, :func:`base_of` and
+#: :func:`type_of` are kept for: the rules ask them of the same words again and again (nine times in
+#: ten on corpus reports), and the answers only depend on the string and the lexicons.
+_MEMO = 1 << 15
 
+
+@lru_cache(maxsize=_MEMO)
 def normalise(surface: str) -> str:
     """The name the linker groups on: quotes, brackets and spaces removed.
 
@@ -75,6 +82,7 @@ def normalise(surface: str) -> str:
     return _STRIP.sub("", surface)
 
 
+@lru_cache(maxsize=_MEMO)
 def head_of(name: str) -> str | None:
     """The longest head of ``name`` listed in ``heads.tsv``, or None.
 
@@ -88,6 +96,26 @@ def head_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _closing_characters() -> frozenset[str]:
+    """The last characters of the heads, and the 期 of a construction phase."""
+    return frozenset(head[-1] for head in heads()) | {"期"}
+
+
+@lru_cache(maxsize=_MEMO)
+def closes_no_type(word: str) -> bool:
+    """True when no name ending with ``word`` has a type: its last character closes no head and no
+    phase, so neither :func:`type_of` nor :func:`head_of` of such a name is anything but None (the
+    cheap test that spares the head rule the names ending in a verb or a common noun).
+
+    >>> closes_no_type("推进"), closes_no_type("改革"), closes_no_type("一期"), closes_no_type("“")
+    (True, False, False, False)
+    """
+    word = normalise(word)
+    return bool(word) and word[-1] not in _closing_characters()
+
+
+@lru_cache(maxsize=_MEMO)
 def base_of(name: str) -> str:
     """``name`` without a construction phase closing it (…工程二期 → …工程).
 
@@ -97,6 +125,7 @@ def base_of(name: str) -> str:
     return name[:-2] if _PHASE.search(name) and len(name) > 4 else name
 
 
+@lru_cache(maxsize=_MEMO)
 def type_of(name: str) -> str | None:
     """The entity type ``name``'s head gives it, or None when it has no head or is only a head.
 

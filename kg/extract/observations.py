@@ -79,6 +79,8 @@ from kg.types import Document, Observation, Sentence
 
 _SKIPPED_PARTS = frozenset({"glossary", "front"})
 _CLAUSE_BREAKS = ",，;；:：。!！?？"
+#: Everything up to the last clause break: one backward scan, not one per break character.
+_TO_LAST_BREAK_RE = re.compile(rf"(?s:.*)[{_CLAUSE_BREAKS}]")
 _HAN = "\u4e00-\u9fff"
 
 # Words between an indicator and its figure, read from the right; each class says what the figure is.
@@ -526,7 +528,8 @@ def _clause_start(text: str, pos: int) -> int:
     >>> _clause_start("甲,乙丙", 3)
     2
     """
-    return max(text.rfind(ch, 0, pos) for ch in _CLAUSE_BREAKS) + 1
+    last = _TO_LAST_BREAK_RE.match(text[:pos])
+    return last.end() if last else 0
 
 
 def _parse_segment(seg: str, rank: bool = False) -> _Segment:

@@ -8,7 +8,10 @@ The tagger cuts names (回 龙塔), glues words to them (建成县, 区人大和
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract.lexicons import heads, terms
 from kg.extract.names import glued_conjunction, head_of, type_of
@@ -114,6 +117,8 @@ _PHASE_WORD = re.compile(r"[一二三四五六七八九十\d]期")
 
 #: The longest name, in characters.
 MAX_NAME = 24
+
+_start, _end = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -251,8 +256,11 @@ def _split_openings(tokens: list[Token]) -> list[Token]:
     """
     out: list[Token] = []
     for tok in tokens:
+        if tok.tag not in ("LOC", "ORG"):
+            out.append(tok)  # only a name word is split
+            continue
         closing = next((v for v in _CLOSING_ENDINGS if tok.word.endswith(v)), None)
-        if closing and tok.tag in ("LOC", "ORG") and len(tok.word) > len(closing) + 1:
+        if closing and len(tok.word) > len(closing) + 1:
             cut = tok.end - len(closing)
             out += [
                 Token(tok.word[: -len(closing)], tok.tag, tok.start, cut),
@@ -260,7 +268,7 @@ def _split_openings(tokens: list[Token]) -> list[Token]:
             ]
             continue
         verb = next((v for v in _BUILD_OPENINGS if tok.word.startswith(v)), None)
-        if verb is None or tok.tag not in ("LOC", "ORG") or len(tok.word) == len(verb):
+        if verb is None or len(tok.word) == len(verb):
             out.append(tok)
             continue
         cut = tok.start + len(verb)
@@ -380,17 +388,23 @@ def inside_name(tok: Token) -> bool:
     >>> inside_name(Token("第一所", "m", 0, 3)), inside_name(Token("第一", "m", 0, 2))
     (False, True)
     """
-    if tok.tag in _STOP_TAGS or tok.word in frame_words() or tok.word.isspace():
+    return _inside_name(tok.word, tok.tag)
+
+
+@lru_cache(maxsize=1 << 15)
+def _inside_name(word: str, tag: str) -> bool:
+    """:func:`inside_name` of a word and its tag, kept: the rules ask it of the same words again and again."""
+    if tag in _STOP_TAGS or word in frame_words() or word.isspace():
         return False
-    if tok.tag == "v" and tok.word in _CLAUSE_VERBS:
+    if tag == "v" and word in _CLAUSE_VERBS:
         return False
-    if tok.tag == "TIME":
-        return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", tok.word))
-    if _LINE_NUMBER.fullmatch(tok.word):
+    if tag == "TIME":
+        return bool(re.fullmatch(r"[一二三四五六七八九十两]+年", word))
+    if _LINE_NUMBER.fullmatch(word):
         return True  # 轨道 6号 线, 3号 楼: a number of a line or building is the name's own
-    if _ORDINAL_COUNT.fullmatch(tok.word):
+    if _ORDINAL_COUNT.fullmatch(word):
         return False
-    return tok.word != "年" and not _COUNT.fullmatch(tok.word) and not tok.word.endswith((".", "．"))
+    return word != "年" and not _COUNT.fullmatch(word) and not word.endswith((".", "．"))
 
 
 def extend_left(tokens: list[Token], i: int) -> int:
@@ -558,5 +572,11 @@ def _subject_type(tokens: list[Token], k: int) -> str | None:
 
 
 def words_in(tokens: list[Token], start: int, end: int) -> list[Token]:
-    """The tokens lying inside [start, end)."""
-    return [t for t in tokens if t.start >= start and t.end <= end]
+    """The tokens lying inside [start, end), found by bisection: ``tokens`` are a sentence's words in
+    order, none overlapping (as :func:`sentence_tokens` gives them), so they are a slice.
+
+    >>> toks = [Token("青山", "LOC", 0, 2), Token("隧道", "n", 2, 4), Token("建成", "v", 4, 6)]
+    >>> [t.word for t in words_in(toks, 0, 4)], words_in(toks, 1, 4) == toks[1:2], words_in(toks, 3, 4)
+    (['青山', '隧道'], True, [])
+    """
+    return tokens[bisect_left(tokens, start, key=_start) : bisect_right(tokens, end, key=_end)]
