@@ -177,7 +177,9 @@ def main() -> None:
     parser.add_argument("--region", default="龙华区", help="the region filter of --questions")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a question is stopped")
     parser.add_argument(
-        "--with-store", action="store_true", help="the timed builds write the on-disk store too (kg build --store)"
+        "--with-store",
+        action="store_true",
+        help="the timed builds write the on-disk store too (kg build --store)",
     )
     args = parser.parse_args()
     if args.questions:

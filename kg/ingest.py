@@ -141,7 +141,9 @@ _FRAGMENT_RE = re.compile(r"^([^,、。；！？:]{1,3})[,、。；！？:]")
 #: Cue words of a review heading; 以优异成绩迎接… is a slogan of the plan, not a review.
 _REVIEW_CUES = re.compile(r"回顾|过去|总结|成就|(?<!优异)成绩|即将过去|完成情况")
 #: The title of the next year's table that follows such an account (2017年主要指标预期): a plan.
-_PLAN_TABLE_TITLE_RE = re.compile(r"^(?:19|20)\d\d年度?[^。，,；;]{0,20}?(?:指标|目标)(?:预期|计划|安排)?$|^(?:19|20)\d\d年[^。，,；;]{0,20}?预期$")
+_PLAN_TABLE_TITLE_RE = re.compile(
+    r"^(?:19|20)\d\d年度?[^。，,；;]{0,20}?(?:指标|目标)(?:预期|计划|安排)?$|^(?:19|20)\d\d年[^。，,；;]{0,20}?预期$"
+)
 #: The title of an appended account of a year's works (附件2 2016年民生实事完成情况清单): a review of it.
 _ACCOUNT_TITLE_RE = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?(?:19|20)\d\d年度?[^。，,；;]{0,30}?(?:完成情况|落实情况|执行情况)(?:清单|一览表|汇总表|表)?$"
@@ -160,7 +162,9 @@ _BODY_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?主�
 #: A report on a year's plan, so named in its opening sentence (提出关于1958年度国民经济计划的报告,
 #: 关于1980、1981年国民经济计划安排的报告): the first year named is the report's and its plan's.
 _PLAN_REPORT_CHARS = 300
-_PLAN_REPORT_RE = re.compile(r"关于((?:19|20)\d\d)(?:年度?|、)[^。；！？\n]{0,20}?计划[^。；！？\n]{0,12}?的报告")
+_PLAN_REPORT_RE = re.compile(
+    r"关于((?:19|20)\d\d)(?:年度?|、)[^。；！？\n]{0,20}?计划[^。；！？\n]{0,12}?的报告"
+)
 #: A headline (the first line) naming the year of the targets without 主要: 2010年某市…预期目标.
 _HEADLINE_PLAN_YEAR_RE = re.compile(r"((?:19|20)\d\d)年[^。；！？\n]{0,24}?预期目标")
 #: A year whose results are reviewed (2018年全市发展取得显著成效); not a start (2001年起), nor a plan (1987年要).
@@ -590,7 +594,9 @@ def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ..
             found.append((1, line.strip(), start))  # an appended account of a past year (2016年…完成情况清单)
             in_glossary, last_item, in_account = False, 0, True
         elif in_account and len(line.strip()) <= _MAX_TITLE and _PLAN_TABLE_TITLE_RE.match(line.strip()):
-            found.append((1, line.strip(), start))  # the next year's table after the account (2017年主要指标预期)
+            found.append(
+                (1, line.strip(), start)
+            )  # the next year's table after the account (2017年主要指标预期)
             in_account = False
         else:
             item = (_L3_GLOSSARY_RE if in_glossary else _L3_RE).match(line)
@@ -731,7 +737,11 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
     source = "the plan heading" if plan_year is not None else ""
     planned = _PLAN_REPORT_RE.search(_chinese_digits(text[:_PLAN_REPORT_CHARS].replace("○", "〇")))
     if planned and not meeting:
-        plan_year, review_year, source = int(planned.group(1)), None, "the opening sentence (关于…年…计划的报告)"
+        plan_year, review_year, source = (
+            int(planned.group(1)),
+            None,
+            "the opening sentence (关于…年…计划的报告)",
+        )
     if plan_year is None:
         if review_year is not None:
             plan_year, source = review_year + 1, "the review heading"
@@ -874,7 +884,12 @@ def _paragraph_turns(text: str, labelled: list) -> list:
         listed = turned_to == "plan" and paragraph_start and text.startswith("——", start)
         if part == "review" and (line == turned_line or listed or _TARGETS_OPEN_RE.search(text, start, end)):
             part, turned_line, turned_to = "plan", line, "plan"
-        elif part == "plan" and turned_to == "review" and line == turned_line and _COMING_YEAR_START_RE.match(text, start, end):
+        elif (
+            part == "plan"
+            and turned_to == "review"
+            and line == turned_line
+            and _COMING_YEAR_START_RE.match(text, start, end)
+        ):
             turned_line = turned_to = None  # …过去一年,成绩很大。今年要…: back to the plan
         elif part == "plan" and (line == turned_line or _PAST_YEAR_START_RE.match(text[start:end])):
             part, turned_line, turned_to = "review", line, "review"
@@ -964,7 +979,10 @@ def _years_from_parts(text: str, labelled) -> _Years:
         (past[:1], "the year just past (过去的20XX年)"),
         ([_latest_often(named["review"]) + 1] if named["review"] else [], "the latest year the review names"),
         ([min(named["plan"])] if named["plan"] else [], "the earliest year the plan names"),
-        ([max(aimed) - 4] if term and aimed else [], "the last year a five-year plan aims at (到2025年), less four"),
+        (
+            [max(aimed) - 4] if term and aimed else [],
+            "the last year a five-year plan aims at (到2025年), less four",
+        ),
     ]
     plan, source = next(((c[0], why) for c, why in candidates if c), (None, ""))
     return _Years(plan, plan - 1, plan, source) if plan else _Years(None, None, None)

@@ -292,7 +292,9 @@ def _unnamed_speaker_region(suffix: str, text: str) -> Region:
         # a division whose city or province the text names weighs double (宝安 in a text naming 深圳
         # beats 新建, a common verb that is also a district's short name elsewhere)
         hits = [(i, scope.count(divisions[i].alias)) for i in owned]
-        ranked = sorted(((i, n, n * (2 if n and _context_score(i, text) else 1)) for i, n in hits), key=lambda x: -x[2])
+        ranked = sorted(
+            ((i, n, n * (2 if n and _context_score(i, text) else 1)) for i, n in hits), key=lambda x: -x[2]
+        )
         if ranked and ranked[0][1] >= least and (len(ranked) < 2 or ranked[1][2] * factor < ranked[0][2]):
             return _division_region(ranked[0][0])
     provinces = {_PROVINCE_ABBREVIATIONS[m.group(1)] for m in _ABBREVIATION_VISIT_RE.finditer(text)}

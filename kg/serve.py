@@ -473,10 +473,13 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
                 if limit is not None and time.monotonic() - sent_at >= self.server.query_timeout:
                     self._refuse(503, self._too_long())
                 else:
-                    self._refuse(503, (
-                        "The SPARQL server stopped before it answered (it restarts when a query runs "
-                        "past its time): send the request again."
-                    ))
+                    self._refuse(
+                        503,
+                        (
+                            "The SPARQL server stopped before it answered (it restarts when a query runs "
+                            "past its time): send the request again."
+                        ),
+                    )
                 return
             backend.sock.settimeout(None)  # the answer has begun: stream it however long it is
             self.send_response(response.status, response.reason)

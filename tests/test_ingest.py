@@ -1121,7 +1121,9 @@ def test_the_source_is_the_normalised_path():
 
 
 def test_region_from_a_preparatory_group_of_a_new_district_government():
-    doc = ingest_text("各位代表:\n现在,我代表安远县政府筹备组向大会作工作报告。\n一、2016年工作回顾\n增长了。")
+    doc = ingest_text(
+        "各位代表:\n现在,我代表安远县政府筹备组向大会作工作报告。\n一、2016年工作回顾\n增长了。"
+    )
     assert (doc.region, doc.region_code) == ("安远县", "360726")
 
 
@@ -1133,7 +1135,10 @@ def test_a_report_on_a_years_plan_is_of_that_year_whatever_years_it_names_later(
     doc = ingest_text(text)
     assert doc.year == 1962
     assert "from the opening sentence" in next(s for s in doc.structure if s.startswith("year"))
-    assert ingest_text("各位代表：\n现在提出关于1980、1981年国民经济计划安排的报告。\n1979年工业增长8%。").year == 1980
+    assert (
+        ingest_text("各位代表：\n现在提出关于1980、1981年国民经济计划安排的报告。\n1979年工业增长8%。").year
+        == 1980
+    )
 
 
 def test_an_appended_account_of_the_past_year_is_a_review_of_that_year():

@@ -129,7 +129,12 @@ def make_candidate(
     start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
     first = _FIRSTS.match(doc.text, start, end)
     start = first.end() if first and end - first.end() >= 2 else start
-    if doc.text.startswith("好", start) and start and _CJK_CHAR.match(doc.text[start - 1]) and end - start > 3:
+    if (
+        doc.text.startswith("好", start)
+        and start
+        and _CJK_CHAR.match(doc.text[start - 1])
+        and end - start > 3
+    ):
         start += 1  # 发挥好甲实验室, 运营好乙纪念馆: 好 completes the verb before the name
     cut = _ROLE_AFTER.search(doc.text, start + 2, end) or _PREDICATE_INSIDE.search(doc.text, start + 2, end)
     if cut and rule != "lexicon":  # 以甲枢纽为中心, 甲医院等…, 甲医院获批…: the name ends before them

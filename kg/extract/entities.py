@@ -140,7 +140,20 @@ def _lexicon_candidates(doc: Document, sentence: Sentence, tokens: list[Token], 
 
 
 #: Words of a campaign a region runs under its own name (美丽甲乙, 智慧甲乙, 平安甲乙): a Policy.
-_CAMPAIGN_WORDS = ("美丽", "智慧", "平安", "健康", "幸福", "数字", "法治", "文明", "活力", "人文", "绿色", "生态")
+_CAMPAIGN_WORDS = (
+    "美丽",
+    "智慧",
+    "平安",
+    "健康",
+    "幸福",
+    "数字",
+    "法治",
+    "文明",
+    "活力",
+    "人文",
+    "绿色",
+    "生态",
+)
 #: What may not follow the short name in a campaign: it would be the start of a longer name (甲乙湾).
 _CAMPAIGN_NOT_AFTER = re.compile(r"[区县市镇乡村湾路街港岛山湖河江园城站]")
 
@@ -160,7 +173,9 @@ def _campaign_candidates(doc: Document, sentence: Sentence, shorts: tuple[str, .
     out: list[Candidate] = []
     for m in re.finditer(rf"(?:{'|'.join(_CAMPAIGN_WORDS)})(?:{names})", sentence.text):
         if not _CAMPAIGN_NOT_AFTER.match(sentence.text, m.end()):
-            out += make_candidate(doc, sentence.start + m.start(), sentence.start + m.end(), "Policy", "campaign", 2)
+            out += make_candidate(
+                doc, sentence.start + m.start(), sentence.start + m.end(), "Policy", "campaign", 2
+            )
     return out
 
 
@@ -305,7 +320,11 @@ def _built_facilities(doc: Document, chosen: list[Candidate]) -> list[Candidate]
     """
     out: list[Candidate] = []
     for c in chosen:
-        if c.type == "Organization" and c.name.endswith(_FACILITY_BODIES) and _built_there(doc.text, c.start, c.end):
+        if (
+            c.type == "Organization"
+            and c.name.endswith(_FACILITY_BODIES)
+            and _built_there(doc.text, c.start, c.end)
+        ):
             c = replace(c, type="Project")
         out.append(c)
     return out
@@ -324,7 +343,9 @@ def _built_there(text: str, start: int, end: int) -> bool:
         return True
     if text[start] in REGION_PREFIX:
         return False  # 建成区综治中心: a region's own body set up, not a work
-    return bool(_BUILT_BEFORE.search(text[max(start - 6, 0) : start])) and (end == len(text) or text[end] in _PHRASE_ENDS)
+    return bool(_BUILT_BEFORE.search(text[max(start - 6, 0) : start])) and (
+        end == len(text) or text[end] in _PHRASE_ENDS
+    )
 
 
 #: A count right before a name (20个, 一批, 多个) or right after it, closing the phrase (29所。): the name
@@ -334,11 +355,15 @@ _COUNT_BEFORE = re.compile(
     r"(?:(?<![\d一二两三四五六七八九十百千])(?!1\D|一[^十百千])(?:\d+|[一二两三四五六七八九十百千]+)余?"
     r"(?:个|座|所|家|条|处|批|栋|片|块)|一批|多个|若干|一些)$"
 )
-_COUNT_AFTER = re.compile(r"(?:\d+|[二两三四五六七八九十百千]+)余?(?:个|座|所|家|条|处|栋|片|块)(?=[，。；、,.;]|$)")
+_COUNT_AFTER = re.compile(
+    r"(?:\d+|[二两三四五六七八九十百千]+)余?(?:个|座|所|家|条|处|栋|片|块)(?=[，。；、,.;]|$)"
+)
 
 
 #: Nouns that carry on a weak company head into a longer noun (生态 屏障, 科技 创新 优势): no firm there.
-_NOUN_GOES_ON = re.compile(r"屏障|创新|优势|经济|组织|旅客|领域|资源|安全|保护|文明|走廊|廊道|体系|能力|水平|环境|格局|空间|强国|强省|强市|大国|大省")
+_NOUN_GOES_ON = re.compile(
+    r"屏障|创新|优势|经济|组织|旅客|领域|资源|安全|保护|文明|走廊|廊道|体系|能力|水平|环境|格局|空间|强国|强省|强市|大国|大省"
+)
 
 
 def _no_firm_inside_a_noun(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
@@ -388,7 +413,10 @@ def _not_counted(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         c
         for c in chosen
         if c.type == "Policy"
-        or not (_COUNT_BEFORE.search(doc.text[max(c.start - 6, 0) : c.start]) or _COUNT_AFTER.match(doc.text, c.end))
+        or not (
+            _COUNT_BEFORE.search(doc.text[max(c.start - 6, 0) : c.start])
+            or _COUNT_AFTER.match(doc.text, c.end)
+        )
     ]
 
 
@@ -861,7 +889,18 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, _not_counted(doc, _divisions_as_places(resolve(_no_firm_inside_a_noun(doc, candidates)), shorts)))))
+        chosen = _with_phases(
+            doc,
+            _built_facilities(
+                doc,
+                _working_bodies(
+                    doc,
+                    _not_counted(
+                        doc, _divisions_as_places(resolve(_no_firm_inside_a_noun(doc, candidates)), shorts)
+                    ),
+                ),
+            ),
+        )
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:

@@ -221,7 +221,9 @@ def frame_candidates(doc: Document, sentence: Sentence, tokens: list[Token]) -> 
             items = _items(doc, s, e)
             shared = _shared_head(doc, tokens, items) if len(items) > 1 else []
             taken = {(c.start, c.end) for c in shared}  # 加快甲乙、丙丁高铁建设: the items share the head
-            out += shared + _item_candidates(doc, tokens, [i for i in items if i not in taken], default, "frame")
+            out += shared + _item_candidates(
+                doc, tokens, [i for i in items if i not in taken], default, "frame"
+            )
     return out
 
 
@@ -334,7 +336,9 @@ def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]
     """
     names = [normalise(doc.text[s:e]) for s, e in spans]
     carried = [
-        next((h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2 and not _whole_word(n)), None)
+        next(
+            (h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2 and not _whole_word(n)), None
+        )
         for n in names
     ]
     last = max((k for k, h in enumerate(carried) if h is not None), default=-1)

@@ -239,7 +239,12 @@ def _number_figure(text: str, match: re.Match) -> Figure | None:
         counted_noun = unit in COUNT_UNITS and not scale and re.match(rf"[{_HAN}]", after)
         if num == "一" or ((small or counted_noun) and not _QUANTITY_VERB_RE.search(text[: match.start()])):
             return None  # 两个维护, 十项民生实事, 十六个…集群: a numeral inside a name
-    elif not unit and not _BARE_END_RE.match(text, match.end()) and not _money_scale(text, match, scale) and not milestone:
+    elif (
+        not unit
+        and not _BARE_END_RE.match(text, match.end())
+        and not _money_scale(text, match, scale)
+        and not milestone
+    ):
         return None  # 12345热线, 2号线, 某某广场88、, 120万群众: not a figure with a unit
     if match.group("num2") and not unit:
         return None  # 2019-2020年, 1-3月: a span of time
@@ -290,7 +295,9 @@ def _doubling_figures(text: str) -> list[Figure]:
     found = []
     for m in _DOUBLING_RE.finditer(text):
         if m.group("times"):
-            found.append(Figure(m.start(), m.end(), parse_number(m.group("times")), "倍", "number", m.group(0)))
+            found.append(
+                Figure(m.start(), m.end(), parse_number(m.group("times")), "倍", "number", m.group(0))
+            )
         else:
             doubled = 2 ** int(parse_number(m.group(1) or "一"))
             found.append(Figure(m.start(), m.end(), float(100 * (doubled - 1)), "%", "number", m.group(0)))
@@ -307,8 +314,21 @@ def _fraction_figures(text: str) -> list[Figure]:
     """
     found = []
     for m in _FRACTION_RE.finditer(text):
-        part = 50.0 if m.group("half") else round(100 * parse_number(m.group("num")) / parse_number(m.group("den")), 2)
-        found.append(Figure(m.start("fraction"), m.end(), part, "%", "number", m.group(0)[m.start("fraction") - m.start() :]))
+        part = (
+            50.0
+            if m.group("half")
+            else round(100 * parse_number(m.group("num")) / parse_number(m.group("den")), 2)
+        )
+        found.append(
+            Figure(
+                m.start("fraction"),
+                m.end(),
+                part,
+                "%",
+                "number",
+                m.group(0)[m.start("fraction") - m.start() :],
+            )
+        )
     return found
 
 
@@ -363,7 +383,13 @@ def find_figures(text: str) -> list[Figure]:
     for match in _RANK_RE.finditer(text):
         after = text[match.end()] if match.end() < len(text) else ""
         ranked_in = _IN_A_RANKING_RE.search(text[max(match.start() - 50, 0) : match.start()])
-        if not (match.group("verb") or match.group("listed") or match.group("scope") or match.group("ords") == "双第一" or ranked_in):
+        if not (
+            match.group("verb")
+            or match.group("listed")
+            or match.group("scope")
+            or match.group("ords") == "双第一"
+            or ranked_in
+        ):
             continue
         if re.match(rf"[{_HAN}]", after) and not re.match(r"[、和的]", after):
             continue  # 全省第一个…, 第一产业: an ordinal that is not a ranking

@@ -58,8 +58,8 @@ cannot belong to the indicator before it (``投入5000万…,年内再完成40�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.lexicons import division_shorts, divisions
@@ -133,7 +133,9 @@ _PART_OF_YEAR_RE = re.compile(
 _NUMBER_LIST_TAIL_RE = re.compile(r"(?:[\d.]+、)+$")
 _TRAILING_PART_OF_YEAR_RE = re.compile(f"(?:{_PART_OF_YEAR_RE.pattern})$")
 _AVERAGE_WORDS = ("年均", "平均", "平均每年", "每年平均")
-_TRAILING_YEAR_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?$|(?:已|已经)?连续(?:多|[\d一二三四五六七八九十两]+)年$")
+_TRAILING_YEAR_RE = re.compile(
+    r"(?:19|20)\d\d年(?:底|末)?$|(?:已|已经)?连续(?:多|[\d一二三四五六七八九十两]+)年$"
+)
 #: The length of the period an average growth is over (五年年均增长): no part of the indicator.
 _AVERAGE_PERIOD_RE = re.compile(r"(?:近|这|过去)?[\d一二三四五六七八九十两]+年(?:来|间)?$")
 #: Verbs of a clause saying its subject reached a level, figure given in the next clause.
@@ -197,8 +199,12 @@ _ORDINAL_TAIL_RE = re.compile(r"第[\d一二三四五六七八九十]+[位名]?$
 #: Clauses that compare the figure before them and leave it the subject (高于全省平均水平).
 _COMPARISON_RE = re.compile(r"(?:分别|均|都|增速|增幅)?(?:高于|低于|快于|慢于|好于|优于|超过|超出|比|较)")
 #: A verb of spending alone before an amount, and the works it is spent on after it.
-_SPENDING_RE = re.compile(r"(?:[\d一二三四五六七八九十两]+年)?(投入|投资|安排|筹集|拨付|下达)(?:资金|财政资金|专项资金)?")
-_PURPOSE_RE = re.compile(r"(?:用于|开展|实施|推进|支持)([\u4e00-\u9fff]{2,10}?)(?:工作|项目)?(?=[,，;；。]|$)")
+_SPENDING_RE = re.compile(
+    r"(?:[\d一二三四五六七八九十两]+年)?(投入|投资|安排|筹集|拨付|下达)(?:资金|财政资金|专项资金)?"
+)
+_PURPOSE_RE = re.compile(
+    r"(?:用于|开展|实施|推进|支持)([\u4e00-\u9fff]{2,10}?)(?:工作|项目)?(?=[,，;；。]|$)"
+)
 #: Verbs of entering a named list or winning a place in it (跻身全国百强区第13位, 荣获…联赛第三名).
 _ENTERED_RE = re.compile(r"(?:跻身|荣获|勇夺|夺得|获得|获评|评为|入选|进入|入围|位列|名列)$")
 #: The suffix of a region's name (深圳市 → 深圳, 龙华区 → 龙华).
@@ -344,7 +350,9 @@ def _sentence_observations(
             continue  # 20万吨粮食储备库: a capacity inside a project's name
         milestone = first.kind == "number" and bool(_MILESTONE_AFTER_RE.match(text, group[-1].end))
         right = _right_indicator(text, first) if len(group) == 1 and first.kind == "number" else None
-        if right and (milestone or (text.startswith("的", first.end) and _states_a_level(text[seg_start : first.start]))):
+        if right and (
+            milestone or (text.startswith("的", first.end) and _states_a_level(text[seg_start : first.start]))
+        ):
             right = None  # 经济总量超过60万亿元的高基数, 3000亿元的跨越: the figure is its subject's, 的 a modifier
         context = text[seg_start : first.start] + (right[0] if right else "")
         group = [_money_unit(figure, context) for figure in group]
@@ -355,10 +363,18 @@ def _sentence_observations(
         else:
             seg = _parse_segment(text[seg_start : first.start], rank=first.kind == "rank")
             if milestone and seg.prequal is None:
-                seg = replace(seg, prequal="跨越")  # 实现了3000亿元的跨越: a threshold passed, no figure reached
+                seg = replace(
+                    seg, prequal="跨越"
+                )  # 实现了3000亿元的跨越: a threshold passed, no figure reached
             seg = replace(seg, indicator=_without_own_region(doc, seg.indicator))
-            if first.kind == "rank" and _rank_scope(first) and _ENTERED_RE.search(text, seg_start, first.start):
-                seg = replace(seg, indicator="")  # 某队荣获全国甲级联赛第三名: the rank is in the league named
+            if (
+                first.kind == "rank"
+                and _rank_scope(first)
+                and _ENTERED_RE.search(text, seg_start, first.start)
+            ):
+                seg = replace(
+                    seg, indicator=""
+                )  # 某队荣获全国甲级联赛第三名: the rank is in the league named
             if first.kind == "rank" and _self_reference(doc, seg.indicator):
                 listed, list_start = _ranked_list(text[: seg_start + seg.offset])
                 if not listed and not _rank_scope(first):
@@ -419,7 +435,9 @@ def _time_taken(text: str, figure: Figure, seg_start: int) -> tuple[str, int] | 
     done = _DONE_AFTER_RE.match(rest)
     subject = _clean_indicator(before[: took.start()])[0] if took else ""
     if not done:  # 某项目从立项到入库仅用时2个月; 138天某中心首栋建筑动工
-        named = subject if took and not rest else rest if not before and _DONE_AT_END_RE.fullmatch(rest) else ""
+        named = (
+            subject if took and not rest else rest if not before and _DONE_AT_END_RE.fullmatch(rest) else ""
+        )
         return (named + "用时", end) if len(named) >= 2 else None
     works = re.sub(rf"^(?:{_DONE_VERBS})?了?", "", rest[done.end() :])  # 建成启用了某实验室
     works = works.rsplit("的", 1)[-1] if re.search(r"\d", works) else works  # 两轮600万人次的核酸检测
@@ -712,7 +730,9 @@ def _self_reference(doc: Document, indicator: str) -> bool:
     """
     region = doc.region
     short = _REGION_SUFFIX_RE.sub("", region)
-    return bool(_SELF_RE.fullmatch(indicator)) or (len(indicator) >= 2 and (region.endswith(indicator) or short.endswith(indicator)))
+    return bool(_SELF_RE.fullmatch(indicator)) or (
+        len(indicator) >= 2 and (region.endswith(indicator) or short.endswith(indicator))
+    )
 
 
 def _ranked_list(before: str) -> tuple[str, int]:
@@ -935,8 +955,12 @@ def _money_unit(figure: Figure, context: str) -> Figure:
     >>> _money_unit(find_figures("迈过千亿大关")[0], "经济总量").unit
     '亿元'
     """
-    if figure.unit in ("万", "亿", "千万", "万亿") and (MONEY_CONTEXT_RE.search(context) or _OUTPUT_RE.search(context)):
-        return replace(figure, unit=figure.unit + "元")  # 投入4500万, 生产总值突破千亿: the 元 is often left out
+    if figure.unit in ("万", "亿", "千万", "万亿") and (
+        MONEY_CONTEXT_RE.search(context) or _OUTPUT_RE.search(context)
+    ):
+        return replace(
+            figure, unit=figure.unit + "元"
+        )  # 投入4500万, 生产总值突破千亿: the 元 is often left out
     return figure
 
 
@@ -989,7 +1013,11 @@ def _observation(
         or _period_year(sentence, figure.start, year)
     )
     past = doc.year is not None and fig_year < doc.year  # 1986年…增加到9380亿元 in a plan: reported, no aim
-    target = not start_year and not past and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
+    target = (
+        not start_year
+        and not past
+        and (sentence.part == "plan" or (doc.year is not None and fig_year > doc.year))
+    )
     falling_rate = seg.verb_class == "down" and not target and (unit in PERCENT_UNITS or unit in POINT_UNITS)
     base = seg.base_year or _base_clause_year(sentence.text, span_start)
     doubled = (figure.qualifier or "").startswith("翻")
@@ -1096,7 +1124,9 @@ def _start_year(doc: Document, sentence: Sentence, pos: int) -> int | None:
     if sentence.part != "review" or sentence.year is None:
         return None
     paragraph = _paragraph(doc, sentence) + text
-    named = _NAMED_START_YEAR_RE.search(paragraph, max(paragraph.rfind("。", 0, len(paragraph) - len(text)) + 1, 0))
+    named = _NAMED_START_YEAR_RE.search(
+        paragraph, max(paragraph.rfind("。", 0, len(paragraph) - len(text)) + 1, 0)
+    )
     if named:  # in the sentence, or in a clause before it up to the last full stop (；-separated)
         return int(named.group(1))
     return sentence.year - (5 if _speaks_of_five_years(doc, sentence, paragraph) else 1)

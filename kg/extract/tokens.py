@@ -102,7 +102,21 @@ _CLAUSE_VERBS = frozenset(
 )
 
 #: Verbs that open a word the tagger glued to a name (新建社区养老服务中心, 赴北京, 依托区…中心): no part of the name.
-_BUILD_OPENINGS = ("新建", "建成", "改建", "扩建", "续建", "开工", "启动", "完成", "赴", "依托", "围绕", "依靠", "借助")
+_BUILD_OPENINGS = (
+    "新建",
+    "建成",
+    "改建",
+    "扩建",
+    "续建",
+    "开工",
+    "启动",
+    "完成",
+    "赴",
+    "依托",
+    "围绕",
+    "依靠",
+    "借助",
+)
 
 #: Verbs of closing that close a word the tagger glued to a company (甲煤业闭井, 乙矿业关停): no part of it.
 _CLOSING_ENDINGS = ("闭井", "闭坑", "关闭", "关停", "停产", "退出", "破产")

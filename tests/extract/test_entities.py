@@ -436,7 +436,7 @@ def test_a_centre_or_laboratory_being_opened_or_built_is_a_project(found):
 
 def test_a_centre_that_works_or_is_an_aim_stays_a_body(found):
     assert ("青山综合服务中心", "Organization") in found("青山综合服务中心为群众提供一站式服务。")
-    assert ("Project" not in {t for n, t in found("加快建成青山国际金融中心。") if n.endswith("中心")})
+    assert "Project" not in {t for n, t in found("加快建成青山国际金融中心。") if n.endswith("中心")}
 
 
 def test_a_verb_opening_the_clause_is_no_part_of_the_model_it_takes(found):

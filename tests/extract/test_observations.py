@@ -737,7 +737,9 @@ def test_growth_aims_set_by_their_control_target():
 
 
 def test_a_start_value_without_its_year_is_of_the_year_before_the_period_reviewed():
-    five = "一、过去五年工作回顾\n过去五年,规上工业企业从320家增至610家,人均寿命由78.1岁提高到79.4岁。\n" + PLAN
+    five = (
+        "一、过去五年工作回顾\n过去五年,规上工业企业从320家增至610家,人均寿命由78.1岁提高到79.4岁。\n" + PLAN
+    )
     assert _obs(five) == [
         ("规上工业企业", 320.0, "家", 2014, "actual", None),
         ("规上工业企业", 610.0, "家", 2019, "actual", None),
@@ -863,9 +865,13 @@ def test_old_wordings_of_the_growth_and_its_target():
 
 
 def test_milestones_passed_give_way_to_the_level_and_the_region_s_own_name_is_no_part_of_it():
-    text = "某某市人民政府工作报告\n" + REVIEW + (
-        "五年来,本市生产总值翻了一番多,连续实现了200、300亿元的跨越,2018年达到342亿元。"
-        "某某本市生产总值连续跨越400、500亿元台阶,达到526.5亿元,年均增长9.3%。"
+    text = (
+        "某某市人民政府工作报告\n"
+        + REVIEW
+        + (
+            "五年来,本市生产总值翻了一番多,连续实现了200、300亿元的跨越,2018年达到342亿元。"
+            "某某本市生产总值连续跨越400、500亿元台阶,达到526.5亿元,年均增长9.3%。"
+        )
     )
     assert _obs(text) == [
         ("本市生产总值翻番", 100.0, "%", 2019, "growth", "翻了一番多"),
@@ -876,8 +882,12 @@ def test_milestones_passed_give_way_to_the_level_and_the_region_s_own_name_is_no
 
 
 def test_a_place_won_in_a_named_list_and_a_doubling_over_years():
-    text = "某某市青山区政府工作报告\n" + REVIEW + (
-        "青山已成功跻身全国工业百强区第21位。青山女排勇夺全省联赛第二名。孵化器数量翻番,专利拥有量翻了两倍。"
+    text = (
+        "某某市青山区政府工作报告\n"
+        + REVIEW
+        + (
+            "青山已成功跻身全国工业百强区第21位。青山女排勇夺全省联赛第二名。孵化器数量翻番,专利拥有量翻了两倍。"
+        )
     )
     assert _obs(text) == [
         ("全国工业百强区", 21.0, "", 2019, "rank", "全国工业百强区第21位"),
@@ -888,7 +898,9 @@ def test_a_place_won_in_a_named_list_and_a_doubling_over_years():
 
 
 def test_a_part_of_the_year_in_brackets_leads_the_name():
-    assert _obs(REVIEW + "进出口总额(1-11月)1157.6亿元。") == [("1-11月进出口总额", 1157.6, "亿元", 2019, "actual", None)]
+    assert _obs(REVIEW + "进出口总额(1-11月)1157.6亿元。") == [
+        ("1-11月进出口总额", 1157.6, "亿元", 2019, "actual", None)
+    ]
 
 
 def test_an_amount_spent_on_works_named_after_it_is_the_works_spending():
@@ -916,7 +928,10 @@ def test_each_verb_of_the_time_works_took(verb, kept, example):
 
 
 def test_time_works_took_in_a_list_and_not_other_days():
-    text = REVIEW + "甲园区两年投产;5个月完成乙河碧道建设、138天丙中心首栋建筑动工,仅用7天时间就完成了两轮300多万人次的大规模检测。"
+    text = (
+        REVIEW
+        + "甲园区两年投产;5个月完成乙河碧道建设、138天丙中心首栋建筑动工,仅用7天时间就完成了两轮300多万人次的大规模检测。"
+    )
     assert [(name, value, unit) for name, value, unit, *_ in _obs(text)] == [
         ("乙河碧道建设用时", 5.0, "个月"),
         ("丙中心首栋建筑动工用时", 138.0, "天"),
@@ -924,8 +939,14 @@ def test_time_works_took_in_a_list_and_not_other_days():
         ("大规模检测", 300.0, "万人次"),
     ]
     text = REVIEW + "丑中心从立项到入库仅用时2个月,3天建成启用了寅实验室,100天完成卯公园提升......"
-    assert [name for name, *_ in _obs(text)] == ["丑中心从立项到入库用时", "寅实验室建成用时", "卯公园提升用时"]
-    assert ("项目签约用时", 1.0, "个月") in [(n, v, u) for n, v, u, *_ in _obs(REVIEW + "仅用1个月时间就签约项目273个。")]
+    assert [name for name, *_ in _obs(text)] == [
+        "丑中心从立项到入库用时",
+        "寅实验室建成用时",
+        "卯公园提升用时",
+    ]
+    assert ("项目签约用时", 1.0, "个月") in [
+        (n, v, u) for n, v, u, *_ in _obs(REVIEW + "仅用1个月时间就签约项目273个。")
+    ]
     assert _obs(REVIEW + "全年空气质量优良天数达到330天,审批时限压缩到20天。") == [
         ("空气质量优良天数", 330.0, "天", 2019, "actual", None),
         ("审批时限", 20.0, "天", 2019, "actual", None),
@@ -933,7 +954,10 @@ def test_time_works_took_in_a_list_and_not_other_days():
 
 
 def test_rank_in_a_quoted_ranking_its_change_and_a_medal_place():
-    text = REVIEW + "甲区名列“全国创新百强区”第18位,排名上升4个位次;乙队勇夺全国排球联赛亚军,单项冠军企业达到6家。"
+    text = (
+        REVIEW
+        + "甲区名列“全国创新百强区”第18位,排名上升4个位次;乙队勇夺全国排球联赛亚军,单项冠军企业达到6家。"
+    )
     assert _obs(text) == [
         ("甲区", 18.0, "", 2019, "rank", "全国创新百强区第18位"),
         ("排名上升", 4.0, "个位次", 2019, "actual", None),
@@ -949,9 +973,15 @@ def test_a_rank_won_in_a_quoted_ranking_is_named_after_it():
 
 
 def test_a_round_milestone_written_with_its_scale_alone_is_a_level():
-    assert ("经济总量", 1000.0, "亿元", 2019, "actual") in [o[:5] for o in _obs(REVIEW + "全县经济总量迈过千亿大关。")]
-    assert ("工业增加值", 100.0, "亿元", 2019, "actual") in [o[:5] for o in _obs(REVIEW + "工业增加值突破百亿元。")]
-    assert ("地区生产总值", 300.0, "亿元", 2019, "actual") in [o[:5] for o in _obs(REVIEW + "地区生产总值跨越300亿大关。")]
+    assert ("经济总量", 1000.0, "亿元", 2019, "actual") in [
+        o[:5] for o in _obs(REVIEW + "全县经济总量迈过千亿大关。")
+    ]
+    assert ("工业增加值", 100.0, "亿元", 2019, "actual") in [
+        o[:5] for o in _obs(REVIEW + "工业增加值突破百亿元。")
+    ]
+    assert ("地区生产总值", 300.0, "亿元", 2019, "actual") in [
+        o[:5] for o in _obs(REVIEW + "地区生产总值跨越300亿大关。")
+    ]
     assert _obs(REVIEW + "建成千亩茶园。") == []
 
 
@@ -961,7 +991,9 @@ def test_a_figure_in_the_circumstance_of_a_clause_names_its_measure_alone():
 
 
 def test_a_rank_after_a_list_of_measures_is_each_ones():
-    found = {o[0]: o[1] for o in _obs(REVIEW + "发明专利拥有量、专利申请量连续多年居全市首位。") if o[4] == "rank"}
+    found = {
+        o[0]: o[1] for o in _obs(REVIEW + "发明专利拥有量、专利申请量连续多年居全市首位。") if o[4] == "rank"
+    }
     assert found == {"发明专利拥有量": 1.0, "专利申请量": 1.0}
     found = {o[0] for o in _obs(REVIEW + "发明专利拥有量和专利综合实力居全省第一。") if o[4] == "rank"}
     assert found == {"发明专利拥有量", "专利综合实力"}
@@ -990,7 +1022,9 @@ def test_a_bare_ordinal_won_in_a_named_assessment_is_a_rank_of_it():
 
 
 def test_words_of_manner_and_comparison_frame_no_indicator():
-    found = [o[:5] for o in _obs(REVIEW + "宽带平均资费再降10%，固定资产投资预定增长8%，拟安排专项债券30亿元。")]
+    found = [
+        o[:5] for o in _obs(REVIEW + "宽带平均资费再降10%，固定资产投资预定增长8%，拟安排专项债券30亿元。")
+    ]
     assert found == [
         ("宽带平均资费", -10.0, "%", 2019, "growth"),
         ("固定资产投资", 8.0, "%", 2019, "growth"),
