@@ -367,7 +367,7 @@ _NOUN_GOES_ON = re.compile(
 
 
 def _no_firm_inside_a_noun(doc: Document, chosen: list[Candidate]) -> list[Candidate]:
-    """``chosen`` without the companies by a weak head (…生态, …科技) that a noun carries on (南岭生态屏障,
+    """``chosen`` without the companies by a weak head (…生态, …科技) that a noun carries on (青岭生态屏障,
     甲省科技创新优势): the words are part of a longer noun, no firm's name.
 
     >>> text = "筑牢青岭生态屏障，支持金禾科技扩产"
@@ -379,14 +379,14 @@ def _no_firm_inside_a_noun(doc: Document, chosen: list[Candidate]) -> list[Candi
 
 
 def _divisions_as_places(chosen: list[Candidate], shorts: tuple[str, ...]) -> list[Candidate]:
-    """``chosen`` with a division named alone (汕头, 南沙区, the report's own region by its short name
+    """``chosen`` with a division named alone (宜宾, 江油市, the report's own region by its short name
     in ``shorts``) typed Place where a rule of frames or lists gave it the type of the thing the frame
-    speaks of (支持汕头做好…, 关心支持甲乙发展: no company; 推动南沙建设: no work).
+    speaks of (支持宜宾做好…, 关心支持甲乙发展: no company; 推动江油建设: no work).
 
-    >>> found = [Candidate(2, 4, "Company", "frame", "汕头", 2), Candidate(8, 12, "Company", "frame", "金禾食品", 2),
+    >>> found = [Candidate(2, 4, "Company", "frame", "宜宾", 2), Candidate(8, 12, "Company", "frame", "金禾食品", 2),
     ...          Candidate(16, 18, "Company", "frame", "白鹭", 2)]
     >>> [(c.name, c.type) for c in _divisions_as_places(found, ("白鹭",))]
-    [('汕头', 'Place'), ('金禾食品', 'Company'), ('白鹭', 'Place')]
+    [('宜宾', 'Place'), ('金禾食品', 'Company'), ('白鹭', 'Place')]
     """
     return [
         replace(c, type="Place")

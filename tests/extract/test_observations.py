@@ -1015,8 +1015,8 @@ def test_real_growth_and_a_relative_noun_measuring_nothing_named():
 
 
 def test_a_bare_ordinal_won_in_a_named_assessment_is_a_rank_of_it():
-    found = [o for o in _obs(REVIEW + "白鹭新城在全市重点片区绩效考核中连续3年第一。") if o[4] == "rank"]
-    assert [o[:2] for o in found] == [("重点片区绩效考核", 1.0)]
+    found = [o for o in _obs(REVIEW + "白鹭新城在全市片区综合考核中连续3年第一。") if o[4] == "rank"]
+    assert [o[:2] for o in found] == [("片区综合考核", 1.0)]
     assert [o[:2] for o in _obs(REVIEW + "在全省营商环境评价中获得第二。")] == [("营商环境评价", 2.0)]
     assert _obs(REVIEW + "第二产业增加值较快增长，第一产业平稳。") == []
 
@@ -1040,7 +1040,7 @@ def test_a_level_reached_as_the_aim_of_a_plan_is_the_indicators():
 
 
 def test_a_change_from_one_figure_to_another_keeps_the_indicator_named_before():
-    found = {(o[0], o[1]) for o in _obs(REVIEW + "省级权责清单事项从3018项大幅压减至986项。")}
-    assert ("省级权责清单事项", 986.0) in found and not any(n.startswith("大幅") for n, _ in found)
-    found = {(o[0], o[1]) for o in _obs(REVIEW + "生均公用经费最低标准由每生每年300元提高到400元。")}
-    assert ("生均公用经费最低标准", 400.0) in found
+    found = {(o[0], o[1]) for o in _obs(REVIEW + "区级审批事项从520项大幅压减至210项。")}
+    assert ("区级审批事项", 210.0) in found and not any(n.startswith("大幅") for n, _ in found)
+    found = {(o[0], o[1]) for o in _obs(REVIEW + "生均公用经费标准由每生每年200元提高到260元。")}
+    assert ("生均公用经费标准", 260.0) in found
