@@ -591,12 +591,12 @@ def _find_sections(text: str, lines: list[tuple[int, int]]) -> tuple[Section, ..
             found.append((1, line, start))
             in_glossary, last_item = True, 0
         elif len(line.strip()) <= _MAX_TITLE and _ACCOUNT_TITLE_RE.match(line.strip()):
-            found.append((1, line.strip(), start))  # an appended account of a past year (2016年…完成情况清单)
+            # an appended account of a past year (2016年…完成情况清单)
+            found.append((1, line.strip(), start))
             in_glossary, last_item, in_account = False, 0, True
         elif in_account and len(line.strip()) <= _MAX_TITLE and _PLAN_TABLE_TITLE_RE.match(line.strip()):
-            found.append(
-                (1, line.strip(), start)
-            )  # the next year's table after the account (2017年主要指标预期)
+            # the next year's table after the account (2017年主要指标预期)
+            found.append((1, line.strip(), start))
             in_account = False
         else:
             item = (_L3_GLOSSARY_RE if in_glossary else _L3_RE).match(line)
@@ -737,11 +737,8 @@ def _find_years(text: str, lines, sections: tuple[Section, ...], front_end: int)
     source = "the plan heading" if plan_year is not None else ""
     planned = _PLAN_REPORT_RE.search(_chinese_digits(text[:_PLAN_REPORT_CHARS].replace("○", "〇")))
     if planned and not meeting:
-        plan_year, review_year, source = (
-            int(planned.group(1)),
-            None,
-            "the opening sentence (关于…年…计划的报告)",
-        )
+        plan_year, review_year = int(planned.group(1)), None
+        source = "the opening sentence (关于…年…计划的报告)"
     if plan_year is None:
         if review_year is not None:
             plan_year, source = review_year + 1, "the review heading"

@@ -175,7 +175,7 @@ _RIGHT_STOP_RE = re.compile(
     r"|正在|基本|进行|开展|实施|实行|给予|发放|落实|推行|用于|用来|将|要|的"
 )
 _CHANGE_VERB_RE = re.compile(
-    r"(?:大幅|进一步|再|又|已|逐步|分别|累计|同比)?"  # 从3018项大幅压减至986项: an adverb before the verb
+    r"(?:大幅|进一步|再|又|已|逐步|分别|累计|同比)?"  # 从520项大幅压减至210项: an adverb before the verb
     r"(?:增长|增加|增至|提高|提升|上升|升至|跃升|攀升|下降|减少|降低|降至|减至|压减|压缩|精简|削减|缩减|缩短|回落|达到|突破|超过)"
 )
 _YEAR_RE = re.compile(r"(?<![\d比较与同是于由从\-—~])((?:19|20)\d{2})年(?!以来|来|起|至|到|[\-—~]|\d{1,2}月)")
@@ -363,18 +363,16 @@ def _sentence_observations(
         else:
             seg = _parse_segment(text[seg_start : first.start], rank=first.kind == "rank")
             if milestone and seg.prequal is None:
-                seg = replace(
-                    seg, prequal="跨越"
-                )  # 实现了3000亿元的跨越: a threshold passed, no figure reached
+                # 实现了3000亿元的跨越: a threshold passed, no figure reached
+                seg = replace(seg, prequal="跨越")
             seg = replace(seg, indicator=_without_own_region(doc, seg.indicator))
             if (
                 first.kind == "rank"
                 and _rank_scope(first)
                 and _ENTERED_RE.search(text, seg_start, first.start)
             ):
-                seg = replace(
-                    seg, indicator=""
-                )  # 某队荣获全国甲级联赛第三名: the rank is in the league named
+                # 某队荣获全国甲级联赛第三名: the rank is in the league named
+                seg = replace(seg, indicator="")
             if first.kind == "rank" and _self_reference(doc, seg.indicator):
                 listed, list_start = _ranked_list(text[: seg_start + seg.offset])
                 if not listed and not _rank_scope(first):
@@ -958,9 +956,8 @@ def _money_unit(figure: Figure, context: str) -> Figure:
     if figure.unit in ("万", "亿", "千万", "万亿") and (
         MONEY_CONTEXT_RE.search(context) or _OUTPUT_RE.search(context)
     ):
-        return replace(
-            figure, unit=figure.unit + "元"
-        )  # 投入4500万, 生产总值突破千亿: the 元 is often left out
+        # 投入4500万, 生产总值突破千亿: the 元 is often left out
+        return replace(figure, unit=figure.unit + "元")
     return figure
 
 
