@@ -45,13 +45,12 @@ _COUNTED = re.compile(r"(?![1一][处座个])[\d.一两二三四五六七八九�
 #: list closed by 等…项目 (甲汽车、乙一期等项目) names several projects, one an item.
 PROJECT_LIST = re.compile(r"(?:、[^、，。；：,;:和及与]{1,12}?)*?、[^、，。；：,;:等]{1,12}?项目")
 
-#: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 #: A role a name is given (以甲为中心): no part of it.
 _ROLE_AFTER = re.compile(r"为(?:中心|核心|重点|主体|龙头|引领|支撑|抓手|载体|依托|枢纽)$")
 #: A predicate or a 等 of a list inside a span that ends with a head: the name ends before it (中等 and
 #: 高等 are words).
 _PREDICATE_INSIDE = re.compile(r"(?<![中高初平同均对])等(?!级)|获批|入选|荣获|获评")
+#: A first written before a name (全国首创, 全市首批, 首个): a ranking of the thing, no part of its name.
 _FIRSTS = re.compile(
     r"(?:全国|全省|全市|全区|全县|国内|省内|市内|区内)?(?:首创|首个|首批|首家|首条|首座|首只)"
 )
@@ -129,12 +128,7 @@ def make_candidate(
     start = _past_ranking(doc.text, _past_junk(doc.text, start, end), end)
     first = _FIRSTS.match(doc.text, start, end)
     start = first.end() if first and end - first.end() >= 2 else start
-    if (
-        doc.text.startswith("好", start)
-        and start
-        and _CJK_CHAR.match(doc.text[start - 1])
-        and end - start > 3
-    ):
+    if doc.text.startswith("好", start) and start and CJK.match(doc.text[start - 1]) and end - start > 3:
         start += 1  # 发挥好甲实验室, 运营好乙纪念馆: 好 completes the verb before the name
     cut = _ROLE_AFTER.search(doc.text, start + 2, end) or _PREDICATE_INSIDE.search(doc.text, start + 2, end)
     if cut and rule != "lexicon":  # 以甲枢纽为中心, 甲医院等…, 甲医院获批…: the name ends before them

@@ -889,18 +889,9 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
             and not in_title(doc, c)
             and not (is_weak_company(c) and any(s <= c.start and c.end <= e for s, e in industries))
         ]
-        chosen = _with_phases(
-            doc,
-            _built_facilities(
-                doc,
-                _working_bodies(
-                    doc,
-                    _not_counted(
-                        doc, _divisions_as_places(resolve(_no_firm_inside_a_noun(doc, candidates)), shorts)
-                    ),
-                ),
-            ),
-        )
+        chosen = resolve(_no_firm_inside_a_noun(doc, candidates))
+        chosen = _not_counted(doc, _divisions_as_places(chosen, shorts))
+        chosen = _with_phases(doc, _built_facilities(doc, _working_bodies(doc, chosen)))
         nested = _investors(chosen, candidates) + _zones_of_bodies(doc, chosen)
         nested += [p for p in _nested_places(doc, tokens, chosen, candidates) if p not in nested]
         for c in chosen + nested:

@@ -336,11 +336,9 @@ def _shared_head(doc: Document, tokens: list[Token], spans: list[tuple[int, int]
     """
     names = [normalise(doc.text[s:e]) for s, e in spans]
     carried = [
-        next(
-            (h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2 and not _whole_word(n)), None
-        )
-        for n in names
+        next((h for h in _SHARED_HEADS if n.endswith(h) and len(n) >= len(h) + 2), None) for n in names
     ]
+    carried = [None if h and _whole_word(n) else h for h, n in zip(carried, names)]
     last = max((k for k, h in enumerate(carried) if h is not None), default=-1)
     if last < 0 or (last < len(spans) - 1 and _SHARED_HEADS[carried[last]] == "Place"):
         return []

@@ -332,9 +332,11 @@ def _fraction_figures(text: str) -> list[Figure]:
     return found
 
 
+#: The last words of an assessment or contest a rank is won in (片区考核, 营商环境评价).
+ASSESSMENTS = "考核|评比|排名|测评|评估|评价|考评|比赛|竞赛|大赛"
 #: An assessment or contest named just before a bare ordinal (在全市片区考核中连续3年第一): a rank.
 _IN_A_RANKING_RE = re.compile(
-    r"在[^,，;；。:：]{2,40}?(?:考核|评比|排名|测评|评估|评价|考评|比赛|竞赛|大赛)中"
+    rf"在[^,，;；。:：]{{2,40}}?(?:{ASSESSMENTS})中"
     r"(?:连续[\d一二三四五六七八九十两多]+年)?(?:获得?|荣获|名列|位列)?$"
 )
 

@@ -64,6 +64,7 @@ from functools import lru_cache
 
 from kg.extract.lexicons import division_shorts, divisions
 from kg.extract.numbers import (
+    ASSESSMENTS,
     COUNT_UNITS,
     MONEY_CONTEXT_RE,
     MONEY_UNITS,
@@ -625,7 +626,7 @@ def _measures_listed(words: str) -> bool:
 
 #: An assessment a rank is won in (在全市片区绩效考核中获得): its name, without the scope (全国 stays: 全国百强县排名).
 _ASSESSED_IN_RE = re.compile(
-    r"在(?:全省|全市|全区|全县)?([^在,，;；。]{2,30}?(?:考核|评比|排名|测评|评估|评价|考评|比赛|竞赛|大赛))中?(?:获得?|荣获)?$"
+    rf"在(?:全省|全市|全区|全县)?([^在,，;；。]{{2,30}}?(?:{ASSESSMENTS}))中?(?:获得?|荣获)?$"
 )
 
 

@@ -172,12 +172,12 @@ def _counted_divisions(slogan: str) -> bool:
 
 #: A quoted label of a kind of problem or of a reputation: counted by a vague count before it (一批“老大难”)
 #: or the reputation it gives (“落后垫底”的印象, “脏乱差”的帽子); a named situation stays (“三期叠加”的局面).
-_LABELLED_BEFORE = re.compile(r"(?:一批|一些|许多|不少|诸多|一大批)$")
+#: So is a quoted name of a storm or a craft (超强台风“甲乙”, “丙丁”号).
+_LABELLED_BEFORE = re.compile(r"(?:一批|一些|许多|不少|诸多|一大批|台风|飓风|探测器|飞船|卫星)$")
 _LABELLED_AFTER = re.compile(
     r"的(?:印象|帽子|面貌|形象|标签|顽疾)"
     r"|(?:等)?(?:超强|强)?(?:台风|飓风|超级计算机|探测器|飞船|卫星|客机|精神|号)"  # “甲乙”号, “丙丁”精神: a named thing or spirit
 )
-_LABELLED_BEFORE_NOUN = re.compile(r"(?:台风|飓风|探测器|飞船|卫星)$")  # 超强台风“甲乙”
 
 
 def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Match[str]) -> list[Candidate]:
@@ -198,10 +198,8 @@ def _quoted(doc: Document, sentence: Sentence, tokens: list[Token], match: re.Ma
         return []
     quote_end = sentence.start + match.end("x") + 1
     opening = sentence.start + match.start()
-    if (
-        _LABELLED_BEFORE.search(doc.text, max(opening - 3, 0), opening)
-        or _LABELLED_BEFORE_NOUN.search(doc.text, max(opening - 3, 0), opening)
-        or _LABELLED_AFTER.match(doc.text, quote_end)
+    if _LABELLED_BEFORE.search(doc.text, max(opening - 3, 0), opening) or _LABELLED_AFTER.match(
+        doc.text, quote_end
     ):
         return []  # 一批“老大难”, “落后垫底”的印象: a label of problems or of a reputation, no instrument
     for size in range(len(after), -1, -1):
